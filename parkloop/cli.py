@@ -1,0 +1,206 @@
+"""``python -m parkloop …`` — the command line (a thin wrapper over the Python API).
+
+Bad input prints one line to stderr and exits 2; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from collections.abc import Sequence
+from typing import Any
+
+from parkloop.model import SCHEMA, ScenarioError, evaluate, list_scenarios, load_factors, load_scenario
+from parkloop.model.paths import SOURCES_FILE
+from parkloop.model.scenario import PROVENANCE_KINDS, Provenance
+from parkloop.model.targets import track_targets
+
+EXIT_BAD_INPUT = 2
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from parkloop.model import parse_overrides
+
+    scenario = load_scenario(args.scenario, parse_overrides(args.set or []))
+    result = evaluate(scenario)
+    if args.json:
+        _emit(result.to_dict())
+        return 0
+    t = result.totals
+    print(f"scenario {result.scenario} (GWP {result.gwp}, grid {result.grid_kg_co2_per_kwh} kg CO2/kWh)")
+    for key, value in t.items():
+        print(f"  {key:40s} {value:>18,.1f}")
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return 0
+
+
+def _format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 1000:
+        return f"{value:,.0f} {unit}".strip()
+    return f"{value:.3g} {unit}".strip()
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    baseline = evaluate(load_scenario(args.baseline))
+    plan = evaluate(load_scenario(args.plan))
+    rows = track_targets(baseline, plan)
+    if args.json:
+        _emit({"baseline": baseline.scenario, "plan": plan.scenario, "targets": rows})
+        return 0
+    print(f"Plan targets (表1-1), {baseline.scenario} → {plan.scenario}")
+    print(f"{'indicator':14s} {'target':>22s} {'model':>22s}  status")
+    for row in rows:
+        status = row["status"]
+        if status == "short":
+            status = f"short by {_format_value(row['gap'], row['unit'])}"
+        print(f"{row['id']:14s} {_format_value(row['target'], row['unit']):>22s} "
+              f"{_format_value(row['model_value'], row['unit']):>22s}  {status}")
+        for lever in row["levers"][:4]:
+            print(f"{'':16s}lever {lever['lever']}: {_format_value(lever['value'], lever['unit'])}")
+    return 0
+
+
+def collect_provenance() -> tuple[list[dict[str, str]], list[str]]:
+    """Every figure the model uses with its provenance; and the problems (a figure without one, a cited
+    source id that data/sources.toml does not define)."""
+    with open(SOURCES_FILE, "rb") as fh:
+        source_ids = set(tomllib.load(fh))
+    rows: list[dict[str, str]] = []
+    problems: list[str] = []
+
+    def add(where: str, key: str, value: Any, text: str) -> None:
+        try:
+            prov = Provenance.parse(text)
+        except ValueError:
+            problems.append(f"{where}: {key}: no provenance (plan:, cited: or illustrative:)")
+            rows.append({"where": where, "key": key, "value": repr(value), "kind": "MISSING", "ref": "", "note": ""})
+            return
+        if prov.kind == "cited" and prov.ref not in source_ids:
+            problems.append(f"{where}: {key}: cites {prov.ref!r}, which data/sources.toml does not define")
+        rows.append({"where": where, "key": key, "value": repr(value), "kind": prov.kind, "ref": prov.ref,
+                     "note": prov.note})
+
+    for name in list_scenarios():
+        scenario = load_scenario(name)
+        for table, specs in SCHEMA.items():
+            for key in specs:
+                if key == "extends":
+                    continue
+                dotted = f"{table}.{key}"
+                prov = scenario.provenance.get(dotted)
+                text = "" if prov is None else (prov.note if prov.kind == "default" else str(prov))
+                add(f"scenario {name}", dotted, scenario.values[table][key], text)
+    factors = load_factors()
+    for key, text in factors.provenance.items():
+        add("factors", key, "", text)
+    return rows, problems
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    rows, problems = collect_provenance()
+    if args.json:
+        _emit({"figures": rows, "problems": problems})
+    else:
+        for row in rows:
+            print(f"{row['where']:26s} {row['key']:52s} {row['value'][:24]:>24s}  "
+                  f"{row['kind']}: {row['ref']}" + (f" — {row['note']}" if row["note"] else ""))
+        for problem in problems:
+            print(f"PROBLEM {problem}", file=sys.stderr)
+        print(f"{len(rows)} figures, {len(problems)} without a usable provenance", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_live(args: argparse.Namespace) -> int:
+    from parkloop import live
+
+    reading = live.read_once()
+    _emit(reading.to_dict())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate data (scenarios, factors, sources, provenance) and content; list every problem."""
+    problems: list[str] = []
+    for name in list_scenarios():
+        try:
+            result = evaluate(load_scenario(name))
+        except ScenarioError as exc:
+            problems.append(str(exc))
+            continue
+        for flow, bal in result.balances.items():
+            if bal["closure_error"] > 1e-9:
+                problems.append(f"scenario {name}: {flow} balance does not close ({bal['closure_error']:.2e})")
+        problems.extend(f"scenario {name}: {w}" for w in result.warnings)
+    _, provenance_problems = collect_provenance()
+    problems.extend(provenance_problems)
+    try:
+        from parkloop import content
+    except ImportError:  # pragma: no cover - content lands with the app
+        content = None
+    if content is not None and hasattr(content, "check_content"):
+        problems.extend(str(p) for p in content.check_content())
+    for problem in problems:
+        print(problem)
+    print(f"parkloop check: {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m parkloop", description="ParkLoop: the park model and tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ev = sub.add_parser("evaluate", help="evaluate a scenario (name or path to a TOML file)")
+    ev.add_argument("scenario", nargs="?", default="plan-2026", help="scenario name or path (default plan-2026)")
+    ev.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE",
+                    help="override a scenario value, parsed as TOML (repeatable)")
+    ev.add_argument("--json", action="store_true", help="print the full result as one JSON object")
+    ev.set_defaults(func=cmd_evaluate)
+
+    tg = sub.add_parser("targets", help="the plan's Table 1-1 targets against the model")
+    tg.add_argument("--baseline", default="baseline-2023")
+    tg.add_argument("--plan", default="plan-2026")
+    tg.add_argument("--json", action="store_true")
+    tg.set_defaults(func=cmd_targets)
+
+    so = sub.add_parser("sources", help="every figure with its provenance (plan / cited / illustrative)")
+    so.add_argument("--json", action="store_true")
+    so.set_defaults(func=cmd_sources)
+
+    lv = sub.add_parser("live", help="one reading of the 'now at the park' feed as JSON")
+    lv.add_argument("--once", action="store_true", help="print one reading and exit (the only mode)")
+    lv.set_defaults(func=cmd_live)
+
+    ck = sub.add_parser("check", help="validate data, provenance and content; non-zero exit on problems")
+    ck.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed a one-line usage error
+        return EXIT_BAD_INPUT if exc.code not in (0, None) else 0
+    try:
+        return int(args.func(args))
+    except ScenarioError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        print(f"error: internal error ({exc.__class__.__name__}: {exc}); please report it", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,487 @@
+"""Scenario files: the schema, loading, ``extends``, overrides and validation.
+
+A scenario is a TOML file in ``data/scenarios/`` (format in ``docs/model.md``). Every problem is reported as
+a :class:`ScenarioError` whose message is one line naming the file, the dotted key and the reason, so that
+the CLI and the pages can show it without a traceback.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parkloop.model.paths import SCENARIO_DIR
+
+COMPONENTS = (
+    "food",
+    "paper",
+    "plastics",
+    "textiles",
+    "wood",
+    "garden",
+    "rubber_leather",
+    "glass_metal",
+    "other_inert",
+)
+LEACHATE_SOURCES = ("incineration", "kitchen_waste", "landfill")
+COMPOSITION_TOLERANCE = 0.001
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; ``str(error)`` is one line: ``file: key: reason``."""
+
+    def __init__(self, source: str, key: str, reason: str) -> None:
+        self.source, self.key, self.reason = source, key, reason
+        super().__init__(f"{source}: {key}: {reason}")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One scenario key: what it holds and whether a file must give it.
+
+    kind: ``flow`` (a number >= 0), ``fraction`` (0–1), ``positive`` (> 0), ``days`` (0 < x <= 366),
+    ``str``, ``gwp`` (AR5 | AR6) or ``composition`` (a table of fractions summing to 1).
+    """
+
+    kind: str
+    unit: str
+    help: str
+    required: bool = False
+    default: Any = None
+    default_provenance: str = ""
+    parts: tuple[str, ...] = ()
+
+
+def _opt(kind: str, unit: str, help: str, default: Any, provenance: str, parts: tuple[str, ...] = ()) -> Spec:
+    return Spec(kind, unit, help, False, default, provenance, parts)
+
+
+def _req(kind: str, unit: str, help: str, parts: tuple[str, ...] = ()) -> Spec:
+    return Spec(kind, unit, help, True, parts=parts)
+
+
+# The keys of model.md's public contract are required; the others have defaults with their provenance.
+SCHEMA: dict[str, dict[str, Spec]] = {
+    "scenario": {
+        "name": _req("str", "", "scenario name"),
+        "extends": _opt("str", "", "start from this scenario, then apply this file's values", None, ""),
+        "days_per_year": _req("days", "d", "operating days a year"),
+        "grid_kg_co2_per_kwh": _req("flow", "kg CO2/kWh", "grid emission factor for exported/purchased power"),
+        "gwp": _req("gwp", "", "global warming potential set: AR5 or AR6"),
+        "heat_t_co2_per_gj": _opt(
+            "flow", "t CO2/GJ", "emission factor of the heat that export steam replaces", 0.11,
+            "cited: gbt-32150-2025 — purchased heat 0.11 t CO2/GJ, clauses 7.5.6–7.5.7",
+        ),
+    },
+    "incineration": {
+        "tonnes_per_day": _req("flow", "t/d", "household residual waste incinerated"),
+        "net_kwh_per_tonne": _req("flow", "kWh/t", "electricity exported per tonne, plant's own use deducted"),
+        "composition": _req("composition", "fraction", "wet-weight composition of the waste", COMPONENTS),
+        "bottom_ash_fraction": _req("fraction", "t/t", "bottom ash per tonne burned"),
+        "fly_ash_fraction": _req("fraction", "t/t", "fly ash per tonne burned"),
+        "export_steam_t_per_year": _req("flow", "t/yr", "waste-heat steam sent to the kitchen-waste plant"),
+        "n2o_g_per_tonne": _opt(
+            "flow", "g/t", "N2O per tonne of wet waste", 50.0,
+            "cited: ipcc-2006-v5 — Vol. 5 Ch. 5 Table 5.6, continuous incineration",
+        ),
+        "steam_power_penalty_kwh_per_tonne": _opt(
+            "flow", "kWh/t steam", "electricity the turbine no longer makes per tonne of steam sent out", 110.0,
+            "illustrative: ≈ 0.4 GJ enthalpy drop the steam would have given the turbine ÷ 3.6 MJ/kWh",
+        ),
+        "bottom_ash_recycled_fraction": _opt(
+            "fraction", "t/t", "share of bottom ash made into bricks and paving", 0.9,
+            "illustrative: most bottom ash in Beijing goes to building materials; the project's round number",
+        ),
+        "fly_ash_reused_fraction": _opt(
+            "fraction", "t/t", "share of fly ash reused as materials (rest stabilised and landfilled)", 0.0,
+            "illustrative: the plan only starts research on fly-ash reuse (二(三)3)",
+        ),
+    },
+    "kitchen_waste": {
+        "tonnes_per_day": _req("flow", "t/d", "household and restaurant food waste digested"),
+        "biogas_nm3_per_tonne": _req("flow", "Nm³/t", "biogas yield per wet tonne"),
+        "methane_fraction": _req("fraction", "Nm³/Nm³", "methane share of the biogas"),
+        "to_power_fraction": _req("fraction", "", "share of methane burned in engines (rest upgraded to fuel gas)"),
+        "engine_efficiency": _req("fraction", "", "electrical efficiency of the gas engines"),
+        "upgrading_recovery": _req("fraction", "", "share of the methane sent to upgrading delivered as fuel gas"),
+        "own_use_kwh_per_tonne": _req("flow", "kWh/t", "electricity the plant uses per tonne"),
+        "oil_extraction_rate": _req("fraction", "t/t", "oil extracted per tonne (made into biodiesel)"),
+        "digestate_fraction": _opt(
+            "fraction", "t/t", "digestate and residue per tonne of food waste", 0.32,
+            "plan: 二(二)2 — 14万 t/a of digestate and residue from 1200 t/d ≈ 0.32 t/t (derived)",
+        ),
+        "digestate_to_incineration_fraction": _opt(
+            "fraction", "", "share of digestate and residue co-incinerated (rest landfilled)", 1.0,
+            "plan: 二(二)2 — incinerators co-treat digestate and residue",
+        ),
+        "digestate_carbon_fraction": _opt(
+            "fraction", "t C/t", "carbon in wet digestate and residue", 0.08,
+            "illustrative: wet digestate cake, about 25 % dry matter with about a third carbon",
+        ),
+        "digestate_doc_fraction": _opt(
+            "fraction", "t/t", "degradable organic carbon of landfilled digestate", 0.05,
+            "illustrative: most easily degradable carbon has already become biogas",
+        ),
+        "digestate_lhv_mj_per_kg": _opt(
+            "flow", "MJ/kg", "heating value of wet digestate burned in the incinerator", 2.0,
+            "illustrative: wet organic residue, low heating value",
+        ),
+        "methane_leakage_fraction": _opt(
+            "fraction", "", "share of methane lost to the air from digesters and gas handling", 0.01,
+            "illustrative: 1 % is a common assumption for well-run digesters (ranges 0.5–3 %)",
+        ),
+        "landfill_gas_nm3_per_day": _opt(
+            "flow", "Nm³/d", "landfill gas from the park's landfill, blended with the biogas", 0.0,
+            "illustrative: off unless a scenario sets it",
+        ),
+        "landfill_gas_methane_fraction": _opt(
+            "fraction", "Nm³/Nm³", "methane share of the landfill gas", 0.5,
+            "cited: ipcc-2006-v5 — Vol. 5 Ch. 3, F default 0.5",
+        ),
+    },
+    "landfill_counterfactual": {
+        "recovery_fraction": _req("fraction", "", "share of landfill methane a landfill would recover (R)"),
+        "oxidation_factor": _req("fraction", "", "share oxidised in the cover soil (OX)"),
+        "methane_correction_factor": _req("fraction", "", "methane correction factor of the site (MCF)"),
+    },
+    "leachate": {
+        "m3_per_day": _req("flow", "m³/d", "leachate treated"),
+        "reuse_rate": _req("fraction", "", "share of treated leachate reused as reclaimed water"),
+        "source_shares": _opt(
+            "composition", "fraction", "where the leachate comes from",
+            {"incineration": 0.5, "kitchen_waste": 0.35, "landfill": 0.15},
+            "illustrative: the plan names three sources (二(二)2) but not their shares",
+            LEACHATE_SOURCES,
+        ),
+        "kwh_per_m3": _opt(
+            "flow", "kWh/m³", "electricity per cubic metre treated", 20.0,
+            "illustrative: membrane bioreactor plus nanofiltration/reverse osmosis, 15–30 kWh/m³",
+        ),
+        "ammonia_mg_per_l": _opt(
+            "flow", "mg/L", "ammonia nitrogen in the mixed leachate", 1500.0,
+            "illustrative: mixed leachate and digestate liquor, 1000–2500 mg/L",
+        ),
+        "ammonia_recovery": _opt(
+            "fraction", "", "share of ammonia nitrogen recovered", 0.99,
+            "plan: 二(三)1 — ammonia-nitrogen recovery above 99 %",
+        ),
+        "cod_mg_per_l": _opt(
+            "flow", "mg/L", "chemical oxygen demand of the mixed leachate", 20000.0,
+            "illustrative: fresh leachate, 10 000–40 000 mg/L",
+        ),
+        "cod_removal": _opt(
+            "fraction", "", "share of COD removed before discharge", 0.88,
+            "plan: 二(三)1 — COD discharge cut by 88 %",
+        ),
+    },
+    "construction_waste": {
+        "tonnes_per_day": _req("flow", "t/d", "construction and demolition waste received"),
+        "recycled_fraction": _req("fraction", "t/t", "share made into recycled materials (rest rejected)"),
+        "aggregate_share": _opt(
+            "fraction", "", "share of the recycled output sold as aggregate (rest made into bricks)", 0.7,
+            "illustrative: most recycled construction waste becomes aggregate",
+        ),
+        "kwh_per_tonne": _opt(
+            "flow", "kWh/t", "electricity for crushing and screening per tonne", 4.0,
+            "illustrative: mobile and fixed crushing lines, 2–6 kWh/t",
+        ),
+    },
+    "solar": {
+        "kwp": _req("flow", "kWp", "installed rooftop PV"),
+        "kwh_per_kwp": _req("flow", "kWh/kWp/yr", "specific yield a year"),
+    },
+    "prices": {
+        "gate_fee_msw_yuan_per_t": _opt("flow", "yuan/t", "fee the city pays per tonne incinerated", 250.0, ""),
+        "gate_fee_kitchen_yuan_per_t": _opt("flow", "yuan/t", "fee per tonne of food waste", 300.0, ""),
+        "gate_fee_cd_yuan_per_t": _opt("flow", "yuan/t", "fee per tonne of construction waste", 30.0, ""),
+        "electricity_yuan_per_kwh": _opt("flow", "yuan/kWh", "price of exported electricity", 0.65, ""),
+        "steam_yuan_per_t": _opt("flow", "yuan/t", "internal price of steam", 120.0, ""),
+        "fuel_gas_yuan_per_nm3": _opt("flow", "yuan/Nm³", "price of upgraded biomethane", 2.5, ""),
+        "oil_yuan_per_t": _opt("flow", "yuan/t", "price of extracted oil for biodiesel", 4000.0, ""),
+        "aggregate_yuan_per_t": _opt("flow", "yuan/t", "price of recycled aggregate", 30.0, ""),
+        "brick_yuan_per_t": _opt("flow", "yuan/t", "price of recycled bricks", 80.0, ""),
+        "reclaimed_water_yuan_per_m3": _opt("flow", "yuan/m³", "internal price of reclaimed water", 4.0, ""),
+        "incineration_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne incinerated", 300.0, ""),
+        "kitchen_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne of food waste", 350.0, ""),
+        "leachate_opex_yuan_per_m3": _opt("flow", "yuan/m³", "operating cost per m³ of leachate", 60.0, ""),
+        "cd_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne of construction waste", 25.0, ""),
+    },
+}
+PRICE_PROVENANCE = "illustrative: round prices for teaching the money flow; not the park's accounts"
+for _spec_name, _spec in list(SCHEMA["prices"].items()):
+    SCHEMA["prices"][_spec_name] = Spec(
+        _spec.kind, _spec.unit, _spec.help, False, _spec.default, PRICE_PROVENANCE
+    )
+
+PROVENANCE_KINDS = ("plan", "cited", "illustrative")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value comes from: ``plan`` (section), ``cited`` (source id), ``illustrative`` (reason),
+    ``default`` (the schema default, whose own provenance is ``note``) or ``override`` (a visitor or --set)."""
+
+    kind: str
+    ref: str
+    note: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Provenance:
+        kind, _, rest = text.partition(":")
+        kind = kind.strip()
+        rest = rest.strip()
+        if kind not in PROVENANCE_KINDS or not rest:
+            raise ValueError(f"provenance must start with plan:, cited: or illustrative: — got {text!r}")
+        ref, _, note = rest.partition(" — ")
+        return cls(kind, ref.strip(), note.strip())
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.ref}" + (f" — {self.note}" if self.note else "")
+
+
+@dataclass
+class Scenario:
+    """A validated scenario: plain values plus the provenance of each dotted key."""
+
+    name: str
+    path: Path | None
+    values: dict[str, dict[str, Any]]
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+    def get(self, dotted: str) -> Any:
+        table, _, key = dotted.partition(".")
+        return self.values[table][key]
+
+
+def list_scenarios() -> list[str]:
+    """Names of the scenarios shipped in ``data/scenarios``."""
+    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml") if not p.stem.startswith("_"))
+
+
+def _resolve(name_or_path: str | Path) -> Path:
+    text = str(name_or_path)
+    if text.endswith(".toml") or "/" in text or "\\" in text:
+        return Path(text)
+    if text not in list_scenarios():
+        known = ", ".join(list_scenarios())
+        raise ScenarioError(text, "scenario", f"no scenario of that name (known: {known})")
+    return SCENARIO_DIR / f"{text}.toml"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "file", "not found") from None
+    except IsADirectoryError:
+        raise ScenarioError(str(path), "file", "is a folder, not a TOML file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(str(path), "file", f"not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(str(path), "file", f"cannot be read ({exc.__class__.__name__})") from None
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _copy_tables(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: (_copy_tables(v) if isinstance(v, dict) else v) for k, v in raw.items()}
+
+
+_RAW_CACHE: dict[tuple[str, float, int], tuple[dict[str, Any], dict[str, Provenance]]] = {}
+
+
+def _raw_cached(path: Path) -> tuple[dict[str, Any], dict[str, Provenance]]:
+    """Parsed file plus its parents, cached by path, modification time and size (slider moves re-load
+    the same scenario many times a second; an edited file is read again)."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime, stat.st_size)
+    except OSError:
+        return _raw_with_extends(path)
+    if key not in _RAW_CACHE:
+        if len(_RAW_CACHE) > 64:
+            _RAW_CACHE.clear()
+        _RAW_CACHE[key] = _raw_with_extends(path)
+    raw, provenance = _RAW_CACHE[key]
+    return _copy_tables(raw), dict(provenance)
+
+
+def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, Provenance]]:
+    source = str(path)
+    if path.resolve() in seen:
+        raise ScenarioError(source, "scenario.extends", "scenarios extend each other in a loop")
+    raw = _read_toml(path)
+    prov_raw = raw.pop("provenance", {})
+    if not isinstance(prov_raw, dict):
+        raise ScenarioError(source, "provenance", "must be a table of tables")
+    provenance: dict[str, Provenance] = {}
+    for table, entries in prov_raw.items():
+        if not isinstance(entries, dict):
+            raise ScenarioError(source, f"provenance.{table}", "must be a table")
+        for key, text in entries.items():
+            if not isinstance(text, str):
+                raise ScenarioError(source, f"provenance.{table}.{key}", "must be a string")
+            if table not in SCHEMA or key not in SCHEMA[table]:
+                raise ScenarioError(source, f"provenance.{table}.{key}", "unknown key")
+            try:
+                provenance[f"{table}.{key}"] = Provenance.parse(text)
+            except ValueError as exc:
+                raise ScenarioError(source, f"provenance.{table}.{key}", str(exc)) from None
+    parent = raw.get("scenario", {}).get("extends") if isinstance(raw.get("scenario"), dict) else None
+    if parent is not None:
+        if not isinstance(parent, str):
+            raise ScenarioError(source, "scenario.extends", "wrong type: expected a scenario name (text)")
+        parent_path = _resolve(parent) if not parent.endswith(".toml") else path.parent / parent
+        base, base_prov = _raw_with_extends(parent_path, seen + (path.resolve(),))
+        base.get("scenario", {}).pop("extends", None)
+        merged = _merge(base, raw)
+        for table, entries in raw.items():
+            if isinstance(entries, dict):
+                for key in entries:
+                    base_prov.pop(f"{table}.{key}", None)
+        base_prov.update(provenance)
+        return merged, base_prov
+    return raw, provenance
+
+
+def parse_overrides(items: list[str] | tuple[str, ...]) -> dict[str, Any]:
+    """Parse ``--set section.key=value`` items; the value is read as a TOML value (strings may be bare)."""
+    out: dict[str, Any] = {}
+    for item in items:
+        if "=" not in item:
+            raise ScenarioError("--set", item, "expected section.key=value")
+        key, _, text = item.partition("=")
+        key = key.strip()
+        if key.count(".") < 1 or any(not part for part in key.split(".")):
+            raise ScenarioError("--set", key, "expected a dotted key such as incineration.tonnes_per_day")
+        try:
+            value = tomllib.loads(f"v = {text.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = text.strip()
+        out[key] = value
+    return out
+
+
+def _apply_override(values: dict[str, Any], dotted: str, value: Any, source: str) -> None:
+    parts = dotted.split(".")
+    node = values
+    for part in parts[:-1]:
+        child = node.get(part)
+        if child is None:
+            child = node[part] = {}
+        if not isinstance(child, dict):
+            raise ScenarioError(source, dotted, "not a table; cannot set a key inside it")
+        node = child
+    node[parts[-1]] = value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
+    kind = spec.kind
+    if kind == "str":
+        if not isinstance(value, str) or not value.strip():
+            raise ScenarioError(source, key, "wrong type: expected text")
+        return value
+    if kind == "gwp":
+        if value not in ("AR5", "AR6"):
+            raise ScenarioError(source, key, f"must be \"AR5\" or \"AR6\", got {value!r}")
+        return value
+    if kind == "composition":
+        if not isinstance(value, dict):
+            raise ScenarioError(source, key, "wrong type: expected a table of fractions")
+        for part in value:
+            if part not in spec.parts:
+                raise ScenarioError(source, f"{key}.{part}", f"unknown key (known: {', '.join(spec.parts)})")
+        clean = {}
+        for part in spec.parts:
+            if part not in value:
+                raise ScenarioError(source, f"{key}.{part}", "missing required key")
+            clean[part] = _check_value(source, f"{key}.{part}", Spec("fraction", "", ""), value[part])
+        total = sum(clean.values())
+        if abs(total - 1.0) > COMPOSITION_TOLERANCE:
+            raise ScenarioError(source, key, f"composition sums to {total:.4f}, must be 1 ± {COMPOSITION_TOLERANCE}")
+        return clean
+    if not _is_number(value):
+        raise ScenarioError(source, key, f"wrong type: expected a number in {spec.unit or 'units'}, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ScenarioError(source, key, "must be a finite number")
+    if number < 0:
+        label = "fraction outside 0–1" if kind == "fraction" else "negative flow"
+        raise ScenarioError(source, key, f"{label}: {number:g} is below 0")
+    if kind == "fraction" and number > 1:
+        raise ScenarioError(source, key, f"fraction outside 0–1: {number:g}")
+    if kind == "days" and not 0 < number <= 366:
+        raise ScenarioError(source, key, f"must be more than 0 and at most 366 days, got {number:g}")
+    return number
+
+
+def validate(raw: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
+    """Check every table and key against :data:`SCHEMA`; fill optional keys with their defaults."""
+    values: dict[str, dict[str, Any]] = {}
+    for table in raw:
+        if table not in SCHEMA:
+            raise ScenarioError(source, table, f"unknown key (known tables: {', '.join(SCHEMA)})")
+        if not isinstance(raw[table], dict):
+            raise ScenarioError(source, table, "wrong type: expected a table")
+    for table, specs in SCHEMA.items():
+        given = raw.get(table, {})
+        for key in given:
+            if key not in specs:
+                raise ScenarioError(source, f"{table}.{key}", "unknown key")
+        out: dict[str, Any] = {}
+        for key, spec in specs.items():
+            dotted = f"{table}.{key}"
+            if key in given:
+                out[key] = _check_value(source, dotted, spec, given[key])
+            elif spec.required:
+                raise ScenarioError(source, dotted, "missing required key")
+            else:
+                out[key] = dict(spec.default) if isinstance(spec.default, dict) else spec.default
+        values[table] = out
+    inc = values["incineration"]
+    if inc["bottom_ash_fraction"] + inc["fly_ash_fraction"] > 1:
+        raise ScenarioError(source, "incineration.fly_ash_fraction", "bottom plus fly ash exceed the waste burned")
+    return values
+
+
+def load_scenario(name_or_path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
+    """Load, merge (``extends``), override and validate a scenario.
+
+    :param name_or_path: a shipped scenario name (``plan-2026``) or a path to a TOML file.
+    :param overrides: dotted keys to values, applied after ``extends`` and before validation.
+    :raises ScenarioError: with a one-line message naming file, key and reason.
+    """
+    path = _resolve(name_or_path)
+    raw, provenance = _raw_cached(path)
+    source = str(path)
+    for dotted, value in (overrides or {}).items():
+        _apply_override(raw, dotted, value, source if not overrides else "--set")
+        top = ".".join(dotted.split(".")[:2])
+        provenance[top] = Provenance("override", "visitor or --set", repr(value))
+    values = validate(raw, source if not overrides else f"{source} (with --set)")
+    for table, specs in SCHEMA.items():
+        for key, spec in specs.items():
+            dotted = f"{table}.{key}"
+            if dotted not in provenance and not spec.required and key != "extends":
+                if table in raw and key in raw[table]:
+                    continue
+                if spec.default_provenance:
+                    provenance[dotted] = Provenance("default", "schema", spec.default_provenance)
+    values["scenario"].pop("extends", None)
+    return Scenario(values["scenario"]["name"], path, values, provenance)
