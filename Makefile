@@ -1,0 +1,88 @@
+# ParkLoop — `make run` starts the platform, `make test` runs every check. Both set up what they need:
+# a .venv with the project installed (redone only when pyproject.toml changes) and, for browsers and
+# kiosks, Debian's chromium and a CJK font (checked with dpkg, installed with apt-get only if missing).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+INSTALL_STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(STAMPS)/system-deps
+SYSTEM_PACKAGES := chromium fonts-noto-cjk
+PORT ?= 8501
+# Only paths that exist: ruff fails on a missing path.
+LINT_PATHS := $(wildcard parkloop tests app.py exhibits)
+PYTEST_ARGS ?=
+
+.PHONY: help venv install system-deps run test bench lint format clean
+
+help: ## list the targets
+	@echo "ParkLoop — make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+venv: $(BIN)/python ## create .venv (python3.11, else python3) if missing
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "make: need python3.11 (or python3) on PATH" >&2; exit 1; }
+	$(PYTHON) -m venv --clear $(VENV)
+
+install: $(INSTALL_STAMP) ## install the project and its test extras into .venv (only when pyproject.toml changed)
+
+$(INSTALL_STAMP): pyproject.toml $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+system-deps: $(SYSTEM_STAMP) ## install Debian's chromium and fonts-noto-cjk (browser tests, kiosks) if missing
+
+# The stamp depends on the Makefile so that a change to SYSTEM_PACKAGES is checked again. Without apt
+# (not Debian) or without root/sudo it says so and carries on: the server itself needs none of these.
+$(SYSTEM_STAMP): Makefile
+	@mkdir -p $(STAMPS)
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$pkg 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then touch $@; exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make system-deps: apt-get not found; install$$missing yourself for browser tests and kiosks." >&2; \
+	  exit 0; \
+	fi; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "make system-deps: not root and no sudo; install$$missing yourself." >&2; exit 0; fi; \
+	echo "make system-deps: installing$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing && \
+	touch $@
+
+run: install ## start the platform on http://localhost:8501 (PORT=… to change; config: .streamlit/config.toml)
+	-@$(MAKE) -s --no-print-directory system-deps
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: install system-deps ## install everything, then lint and run every test (browser tests included)
+	@rm -f $(STAMPS)/pytest-status
+	$(BIN)/python -m parkloop check
+	$(BIN)/ruff check $(LINT_PATHS)
+	@mkdir -p $(STAMPS)
+	@# pytest's exit status is kept for .ci/run, which treats 5 (no tests collected) as success
+	@echo "$(BIN)/python -m pytest $(PYTEST_ARGS)"; \
+	status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	echo $$status > $(STAMPS)/pytest-status; exit $$status
+
+bench: install ## run the benchmarks in tests/bench (excluded from make test)
+	$(BIN)/python -m pytest tests/bench -m bench -s $(PYTEST_ARGS)
+
+lint: install ## ruff: lint and check formatting
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+format: install ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
+
+clean: ## remove caches and build output (keeps .venv; `rm -rf .venv` to start over)
+	rm -rf $(STAMPS) $(INSTALL_STAMP) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
