@@ -1,0 +1,132 @@
+"""ParkLoop's settings, declared once.
+
+Each setting has a name (with its unit as a suffix where it has one: ``_s`` for seconds), a default, and
+one line of help. The app, the kiosk scripts and the docs all read this table. A setting is overridden
+by the environment variable ``PARKLOOP_<NAME>`` (upper case), converted to the type of its default::
+
+    PARKLOOP_LIVE_STALE_AFTER_S=600 make run
+
+A bad value raises :class:`SettingError` with one line naming the variable, the value and what was
+expected. ``README.md`` documents every setting; ``tests/test_settings.py`` keeps it so.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+LIVE_SOURCE_SIMULATOR = "simulator"
+LANGUAGES = ("zh", "en")
+
+
+class SettingError(ValueError):
+    """A setting's environment override has a value that cannot be used."""
+
+
+class Setting(NamedTuple):
+    """One setting: ``name`` carries the unit suffix, ``default`` fixes the type (str, int or float)."""
+
+    name: str
+    default: str | int | float
+    help: str
+    check: Callable[[str | int | float], str | None] | None = None
+    """Returns what was expected (for the error message) when a value is unacceptable, else None."""
+
+    @property
+    def env_var(self) -> str:
+        """The environment variable that overrides this setting."""
+        return f"PARKLOOP_{self.name.upper()}"
+
+
+def _positive(value: str | int | float) -> str | None:
+    return None if isinstance(value, int | float) and value > 0 else "a number greater than 0"
+
+
+def _language(value: str | int | float) -> str | None:
+    return None if value in LANGUAGES else "one of " + ", ".join(LANGUAGES)
+
+
+def _live_source(value: str | int | float) -> str | None:
+    text = str(value)
+    if text == LIVE_SOURCE_SIMULATOR or text.startswith(("http://", "https://")):
+        return None
+    if text.lower().endswith((".csv", ".json")):
+        return None
+    return f"'{LIVE_SOURCE_SIMULATOR}', a path to a .csv or .json file, or an http(s):// URL"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "live_source",
+        LIVE_SOURCE_SIMULATOR,
+        "Where the 'now at the park' readings come from: 'simulator' (clearly labelled simulated values), "
+        "a path to a CSV or JSON file, or an http(s) URL returning JSON (schema: docs/live-feed.md).",
+        _live_source,
+    ),
+    Setting(
+        "live_stale_after_s",
+        900,
+        "A live reading older than this many seconds is shown as stale, never as current [s].",
+        _positive,
+    ),
+    Setting(
+        "live_http_timeout_s",
+        3.0,
+        "How long to wait for the live HTTP endpoint before reporting it unavailable [s].",
+        _positive,
+    ),
+    Setting(
+        "default_lang",
+        "zh",
+        "Language of a page opened without ?lang=: 'zh' (Chinese) or 'en' (English).",
+        _language,
+    ),
+    Setting(
+        "data_dir",
+        str(REPO_ROOT / "data"),
+        "Folder holding scenarios, factors, sources and the sample live feed "
+        "(default: the repository's data/).",
+    ),
+)
+
+_BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
+
+
+def _convert(setting: Setting, raw: str) -> str | int | float:
+    expected = type(setting.default)
+    try:
+        if expected is int:
+            return int(raw.strip())
+        if expected is float:
+            value = float(raw.strip())
+            if not math.isfinite(value):
+                raise ValueError(raw)
+            return value
+    except ValueError:
+        kind = "an integer" if expected is int else "a number"
+        raise SettingError(f"{setting.env_var}={raw!r}: expected {kind}") from None
+    return raw
+
+
+def get(name: str, environ: Mapping[str, str] | None = None) -> str | int | float:
+    """The value of setting ``name``: ``PARKLOOP_<NAME>`` from ``environ`` (default ``os.environ``) if set
+    and not empty, else the default. Raises KeyError for an unknown name, SettingError for a bad value."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}") from None
+    env = os.environ if environ is None else environ
+    raw = env.get(setting.env_var, "")
+    if raw == "":
+        return setting.default
+    value = _convert(setting, raw)
+    if setting.check is not None:
+        expected = setting.check(value)
+        if expected is not None:
+            raise SettingError(f"{setting.env_var}={raw!r}: expected {expected}")
+    return value
