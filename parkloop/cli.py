@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tomllib
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from typing import Any
 
 from parkloop.model import SCHEMA, ScenarioError, evaluate, list_scenarios, load_factors, load_scenario
 from parkloop.model.paths import SOURCES_FILE
-from parkloop.model.scenario import PROVENANCE_KINDS, Provenance
+from parkloop.model.scenario import Provenance
 from parkloop.model.targets import track_targets
 
 EXIT_BAD_INPUT = 2
@@ -62,8 +63,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
         status = row["status"]
         if status == "short":
             status = f"short by {_format_value(row['gap'], row['unit'])}"
-        print(f"{row['id']:14s} {_format_value(row['target'], row['unit']):>22s} "
-              f"{_format_value(row['model_value'], row['unit']):>22s}  {status}")
+        print(
+            f"{row['id']:14s} {_format_value(row['target'], row['unit']):>22s} "
+            f"{_format_value(row['model_value'], row['unit']):>22s}  {status}"
+        )
         for lever in row["levers"][:4]:
             print(f"{'':16s}lever {lever['lever']}: {_format_value(lever['value'], lever['unit'])}")
     return 0
@@ -82,12 +85,22 @@ def collect_provenance() -> tuple[list[dict[str, str]], list[str]]:
             prov = Provenance.parse(text)
         except ValueError:
             problems.append(f"{where}: {key}: no provenance (plan:, cited: or illustrative:)")
-            rows.append({"where": where, "key": key, "value": repr(value), "kind": "MISSING", "ref": "", "note": ""})
+            rows.append(
+                {"where": where, "key": key, "value": repr(value), "kind": "MISSING", "ref": "", "note": ""}
+            )
             return
         if prov.kind == "cited" and prov.ref not in source_ids:
             problems.append(f"{where}: {key}: cites {prov.ref!r}, which data/sources.toml does not define")
-        rows.append({"where": where, "key": key, "value": repr(value), "kind": prov.kind, "ref": prov.ref,
-                     "note": prov.note})
+        rows.append(
+            {
+                "where": where,
+                "key": key,
+                "value": repr(value),
+                "kind": prov.kind,
+                "ref": prov.ref,
+                "note": prov.note,
+            }
+        )
 
     for name in list_scenarios():
         scenario = load_scenario(name)
@@ -111,8 +124,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
         _emit({"figures": rows, "problems": problems})
     else:
         for row in rows:
-            print(f"{row['where']:26s} {row['key']:52s} {row['value'][:24]:>24s}  "
-                  f"{row['kind']}: {row['ref']}" + (f" — {row['note']}" if row["note"] else ""))
+            print(
+                f"{row['where']:26s} {row['key']:52s} {row['value'][:24]:>24s}  "
+                f"{row['kind']}: {row['ref']}" + (f" — {row['note']}" if row["note"] else "")
+            )
         for problem in problems:
             print(f"PROBLEM {problem}", file=sys.stderr)
         print(f"{len(rows)} figures, {len(problems)} without a usable provenance", file=sys.stderr)
@@ -138,7 +153,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         for flow, bal in result.balances.items():
             if bal["closure_error"] > 1e-9:
-                problems.append(f"scenario {name}: {flow} balance does not close ({bal['closure_error']:.2e})")
+                problems.append(
+                    f"scenario {name}: {flow} balance does not close ({bal['closure_error']:.2e})"
+                )
         problems.extend(f"scenario {name}: {w}" for w in result.warnings)
     _, provenance_problems = collect_provenance()
     problems.extend(provenance_problems)
@@ -155,13 +172,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m parkloop", description="ParkLoop: the park model and tools")
+    parser = argparse.ArgumentParser(
+        prog="python -m parkloop", description="ParkLoop: the park model and tools"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     ev = sub.add_parser("evaluate", help="evaluate a scenario (name or path to a TOML file)")
-    ev.add_argument("scenario", nargs="?", default="plan-2026", help="scenario name or path (default plan-2026)")
-    ev.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE",
-                    help="override a scenario value, parsed as TOML (repeatable)")
+    ev.add_argument(
+        "scenario", nargs="?", default="plan-2026", help="scenario name or path (default plan-2026)"
+    )
+    ev.add_argument(
+        "--set",
+        action="append",
+        metavar="SECTION.KEY=VALUE",
+        help="override a scenario value, parsed as TOML (repeatable)",
+    )
     ev.add_argument("--json", action="store_true", help="print the full result as one JSON object")
     ev.set_defaults(func=cmd_evaluate)
 
@@ -197,6 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `python -m parkloop sources | head`: the reader left; stop quietly
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the exit flush does not fail again
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
         print(f"error: internal error ({exc.__class__.__name__}: {exc}); please report it", file=sys.stderr)
         return 1

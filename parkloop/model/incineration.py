@@ -37,10 +37,14 @@ def fossil_co2_t(
 
 
 def n2o_t(tonnes: float, g_per_tonne: float) -> float:
-    """N2O from incineration [t N2O]: wet tonnes × emission factor [g/t] (IPCC Table 5.6 default 50 g/t) [1]."""
+    """N2O from incineration [t N2O]: wet tonnes × emission factor [g/t].
+
+    IPCC 2006 Vol. 5 Table 5.6 default: 50 g/t [1]."""
     return tonnes * g_per_tonne / 1e6
 
 
-def heating_value_gj_per_t(composition: Mapping[str, float], components: Mapping[str, ComponentFactors]) -> float:
+def heating_value_gj_per_t(
+    composition: Mapping[str, float], components: Mapping[str, ComponentFactors]
+) -> float:
     """Lower heating value of the wet mixture [GJ/t] (= MJ/kg), a composition-weighted mean."""
     return sum(share * components[name].lhv_mj_per_kg for name, share in composition.items())

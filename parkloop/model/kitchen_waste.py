@@ -4,12 +4,16 @@ digestate → co-incineration (layer one: pure functions)."""
 from __future__ import annotations
 
 
-def engine_kwh(methane_nm3: float, lhv_mj_per_nm3: float, efficiency: float, mj_per_kwh: float = 3.6) -> float:
+def engine_kwh(
+    methane_nm3: float, lhv_mj_per_nm3: float, efficiency: float, mj_per_kwh: float = 3.6
+) -> float:
     """Electricity from burning methane in gas engines [kWh] = Nm³ × LHV [MJ/Nm³] × η / 3.6."""
     return methane_nm3 * lhv_mj_per_nm3 * efficiency / mj_per_kwh
 
 
-def natural_gas_displaced_nm3(methane_nm3: float, ch4_lhv_mj_per_nm3: float, ng_ncv_mj_per_nm3: float) -> float:
+def natural_gas_displaced_nm3(
+    methane_nm3: float, ch4_lhv_mj_per_nm3: float, ng_ncv_mj_per_nm3: float
+) -> float:
     """Natural gas with the same heating value as the delivered biomethane [Nm³]."""
     return methane_nm3 * ch4_lhv_mj_per_nm3 / ng_ncv_mj_per_nm3
 

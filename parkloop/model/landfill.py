@@ -25,8 +25,15 @@ def methane_potential_t(
     """Methane eventually emitted by ``tonnes`` of waste with degradable organic carbon ``doc`` [t CH4] [1]:
     ``CH4 = W · DOC · DOCf · MCF · F · 16/12 · (1 − R) · (1 − OX)``."""
     return (
-        tonnes * doc * docf * mcf * methane_fraction * 16.0 / 12.0
-        * (1.0 - recovery_fraction) * (1.0 - oxidation_factor)
+        tonnes
+        * doc
+        * docf
+        * mcf
+        * methane_fraction
+        * 16.0
+        / 12.0
+        * (1.0 - recovery_fraction)
+        * (1.0 - oxidation_factor)
     )
 
 

@@ -83,6 +83,10 @@ def _share(part: float, whole: float) -> float:
     return part / whole if whole > 0 else 0.0
 
 
+# Below this many tonnes a year a per-tonne intensity means nothing (and could overflow); it is reported as 0.
+_TINY_T = 1e-6
+
+
 def synergy_index(q: dict[str, float], definition: dict[str, Any]) -> dict[str, Any]:
     """Weighted mean of the components' ``used / total`` shares, × 100. A component whose total is zero
     (nothing of that kind flows) is left out and the weights of the others renormalised."""
@@ -91,7 +95,8 @@ def synergy_index(q: dict[str, float], definition: dict[str, Any]) -> dict[str, 
     for name, comp in definition["components"].items():
         total = sum(q[k] for k in comp["total"])
         used = sum(q[k] for k in comp["used"])
-        components[name] = used / total if total > 0 else None
+        # min(): floating-point rounding can put used a few ulp above total when everything is used
+        components[name] = min(1.0, used / total) if total > 0 else None
         weights[name] = float(comp["weight"])
     weight_sum = sum(w for n, w in weights.items() if components[n] is not None)
     index = (
@@ -108,8 +113,14 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
     c = f.constants
     v = scenario.values
     sc, inc, kw, lf, lc, cw, pv, price = (
-        v["scenario"], v["incineration"], v["kitchen_waste"], v["landfill_counterfactual"],
-        v["leachate"], v["construction_waste"], v["solar"], v["prices"],
+        v["scenario"],
+        v["incineration"],
+        v["kitchen_waste"],
+        v["landfill_counterfactual"],
+        v["leachate"],
+        v["construction_waste"],
+        v["solar"],
+        v["prices"],
     )
     days = sc["days_per_year"]
     grid_t_per_kwh = sc["grid_kg_co2_per_kwh"] / 1000.0
@@ -143,7 +154,9 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
     ) / 1000.0
     liquor_t = kw_t - biogas_mass_t - oil_t - digestate_t
     if liquor_t < -1e-9 * max(kw_t, 1.0):
-        warnings.append("kitchen_waste: biogas, oil and digestate weigh more than the food waste that went in")
+        warnings.append(
+            "kitchen_waste: biogas, oil and digestate weigh more than the food waste that went in"
+        )
     kw_c = kw_t * f.components["food"].carbon_per_tonne
     biogas_c = kitchen_waste.gas_carbon_t(biogas_nm3, c["molar_volume_nm3_per_kmol"])
     lfg_c = kitchen_waste.gas_carbon_t(lfg_nm3, c["molar_volume_nm3_per_kmol"])
@@ -162,10 +175,12 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
     fossil_co2_t = msw_t * fossil_c_per_t * of * co2_per_c
     burned_t = msw_t + digestate_inc_t
     n2o_t = incineration.n2o_t(burned_t, inc["n2o_g_per_tonne"])
-    biogenic_co2_inc_t = (msw_t * bio_c_per_t + digestate_inc_t * kw["digestate_carbon_fraction"]) * of * co2_per_c
-    unburned_c = (msw_t * (fossil_c_per_t + bio_c_per_t) + digestate_inc_t * kw["digestate_carbon_fraction"]) * (
-        1.0 - of
+    biogenic_co2_inc_t = (
+        (msw_t * bio_c_per_t + digestate_inc_t * kw["digestate_carbon_fraction"]) * of * co2_per_c
     )
+    unburned_c = (
+        msw_t * (fossil_c_per_t + bio_c_per_t) + digestate_inc_t * kw["digestate_carbon_fraction"]
+    ) * (1.0 - of)
     steam_t = inc["export_steam_t_per_year"] if msw_t > 0 else 0.0
     if msw_t == 0 and inc["export_steam_t_per_year"] > 0:
         warnings.append("incineration: no waste is burned, so no steam can be exported")
@@ -177,12 +192,20 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
         inc_kwh = 0.0
     msw_gj = msw_t * incineration.heating_value_gj_per_t(comp, f.components)
     digestate_gj = digestate_inc_t * kw["digestate_lhv_mj_per_kg"]
-    inc_losses_gj = msw_gj + digestate_gj - inc_kwh * c["mj_per_kwh"] / 1000.0 - steam_gj
-    if inc_losses_gj < -1e-9 * max(msw_gj, 1.0):
+    available_gj = msw_gj + digestate_gj
+    out_gj = inc_kwh * c["mj_per_kwh"] / 1000.0 + steam_gj
+    if out_gj > available_gj:
+        # A plant cannot send out more energy than the waste holds: scale electricity and steam down
+        # together so that the energy balance still closes, and say so.
         warnings.append(
-            "incineration: electricity and steam exceed the heating value of this waste — "
-            "lower net_kwh_per_tonne or add burnable components"
+            "incineration: electricity and steam exceed the heating value of this waste; both are scaled "
+            "down to it — lower net_kwh_per_tonne or export_steam_t_per_year, or add burnable components"
         )
+        scale = available_gj / out_gj if out_gj > 0 else 0.0
+        inc_kwh *= scale
+        steam_t *= scale
+        steam_gj = steam_t * c["steam_enthalpy_gj_per_t"]
+    inc_losses_gj = max(0.0, available_gj - inc_kwh * c["mj_per_kwh"] / 1000.0 - steam_gj)
     bottom_ash_t = burned_t * inc["bottom_ash_fraction"]
     fly_ash_t = burned_t * inc["fly_ash_fraction"]
     bottom_ash_recycled_t = bottom_ash_t * inc["bottom_ash_recycled_fraction"]
@@ -224,7 +247,9 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
     }
     lf_ch4_msw_t = landfill.methane_potential_t(msw_t, landfill.mixture_doc(comp, f.components), **lf_kwargs)
     lf_ch4_kw_t = landfill.methane_potential_t(kw_t, f.components["food"].doc, **lf_kwargs)
-    digestate_lf_ch4_t = landfill.methane_potential_t(digestate_lf_t, kw["digestate_doc_fraction"], **lf_kwargs)
+    digestate_lf_ch4_t = landfill.methane_potential_t(
+        digestate_lf_t, kw["digestate_doc_fraction"], **lf_kwargs
+    )
     leak_ch4_t = leak_ch4_nm3 * c["ch4_density_kg_per_nm3"] / 1000.0
     ng_nm3 = kitchen_waste.natural_gas_displaced_nm3(
         fuel_gas_nm3, c["ch4_lhv_mj_per_nm3"], c["natural_gas_ncv_mj_per_nm3"]
@@ -258,11 +283,19 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
 
     chains = {
         "incineration": {
-            "inputs": {"tonnes_per_day": inc["tonnes_per_day"], "waste_t_per_year": msw_t, "digestate_t_per_year": digestate_inc_t,
-                       "concentrate_m3_per_year": concentrate_m3, "heating_value_gj_per_year": msw_gj + digestate_gj},
-            "products": {"net_electricity_kwh_per_year": inc_kwh, "export_steam_t_per_year": steam_t,
-                         "bottom_ash_recycled_t_per_year": bottom_ash_recycled_t,
-                         "fly_ash_reused_t_per_year": fly_ash_reused_t},
+            "inputs": {
+                "tonnes_per_day": inc["tonnes_per_day"],
+                "waste_t_per_year": msw_t,
+                "digestate_t_per_year": digestate_inc_t,
+                "concentrate_m3_per_year": concentrate_m3,
+                "heating_value_gj_per_year": msw_gj + digestate_gj,
+            },
+            "products": {
+                "net_electricity_kwh_per_year": inc_kwh,
+                "export_steam_t_per_year": steam_t,
+                "bottom_ash_recycled_t_per_year": bottom_ash_recycled_t,
+                "fly_ash_reused_t_per_year": fly_ash_reused_t,
+            },
             "fossil_co2_t_per_year": fossil_co2_t,
             "n2o_t_per_year": n2o_t,
             "biogenic_co2_t_per_year": biogenic_co2_inc_t,
@@ -271,34 +304,59 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
             "fossil_co2_kg_per_t": fossil_c_per_t * of * co2_per_c * 1000.0,
             "heating_value_gj_per_t": incineration.heating_value_gj_per_t(comp, f.components),
             "emissions_t_co2e_per_year": emissions["fossil_co2_incineration"] + emissions["n2o_incineration"],
-            "avoided_t_co2e_per_year": grid_avoided * gen_share["incineration"] + avoided["steam_heat"]
+            "avoided_t_co2e_per_year": grid_avoided * gen_share["incineration"]
+            + avoided["steam_heat"]
             + lf_ch4_msw_t * gwp["ch4"],
         },
         "kitchen_waste": {
-            "inputs": {"tonnes_per_day": kw["tonnes_per_day"], "waste_t_per_year": kw_t, "steam_t_per_year": steam_t,
-                       "landfill_gas_nm3_per_year": lfg_nm3, "electricity_kwh_per_year": kw_own_kwh},
-            "products": {"biogas_nm3_per_year": biogas_nm3, "methane_nm3_per_year": ch4_nm3,
-                         "engine_electricity_kwh_per_year": engine_kwh, "fuel_gas_nm3_per_year": fuel_gas_nm3,
-                         "oil_t_per_year": oil_t, "digestate_t_per_year": digestate_t,
-                         "digestate_co_incinerated_t_per_year": digestate_inc_t},
+            "inputs": {
+                "tonnes_per_day": kw["tonnes_per_day"],
+                "waste_t_per_year": kw_t,
+                "steam_t_per_year": steam_t,
+                "landfill_gas_nm3_per_year": lfg_nm3,
+                "electricity_kwh_per_year": kw_own_kwh,
+            },
+            "products": {
+                "biogas_nm3_per_year": biogas_nm3,
+                "methane_nm3_per_year": ch4_nm3,
+                "engine_electricity_kwh_per_year": engine_kwh,
+                "fuel_gas_nm3_per_year": fuel_gas_nm3,
+                "oil_t_per_year": oil_t,
+                "digestate_t_per_year": digestate_t,
+                "digestate_co_incinerated_t_per_year": digestate_inc_t,
+            },
             "methane_leaked_t_per_year": leak_ch4_t,
-            "emissions_t_co2e_per_year": emissions["ch4_leakage"] + emissions["landfilled_digestate_ch4"]
+            "emissions_t_co2e_per_year": emissions["ch4_leakage"]
+            + emissions["landfilled_digestate_ch4"]
             + purchased * use_share["kitchen_waste"],
-            "avoided_t_co2e_per_year": grid_avoided * gen_share["kitchen_waste"] + avoided["fuel_gas"]
-            + avoided["biodiesel"] + lf_ch4_kw_t * gwp["ch4"],
+            "avoided_t_co2e_per_year": grid_avoided * gen_share["kitchen_waste"]
+            + avoided["fuel_gas"]
+            + avoided["biodiesel"]
+            + lf_ch4_kw_t * gwp["ch4"],
         },
         "leachate": {
             "inputs": {"leachate_m3_per_year": leach_m3, "electricity_kwh_per_year": leach_kwh},
-            "products": {"reclaimed_water_m3_per_year": reclaimed_m3, "ammonia_n_recovered_t_per_year": ammonia_n_t,
-                         "cod_removed_t_per_year": cod_removed_t, "concentrate_m3_per_year": concentrate_m3},
+            "products": {
+                "reclaimed_water_m3_per_year": reclaimed_m3,
+                "ammonia_n_recovered_t_per_year": ammonia_n_t,
+                "cod_removed_t_per_year": cod_removed_t,
+                "concentrate_m3_per_year": concentrate_m3,
+            },
             "emissions_t_co2e_per_year": purchased * use_share["leachate"],
             "avoided_t_co2e_per_year": 0.0,
         },
         "construction_waste": {
-            "inputs": {"tonnes_per_day": cw["tonnes_per_day"], "waste_t_per_year": cd_t, "bottom_ash_t_per_year": bottom_ash_recycled_t,
-                       "electricity_kwh_per_year": cd_kwh},
-            "products": {"aggregate_t_per_year": aggregate_t, "bricks_t_per_year": bricks_t,
-                         "rejects_t_per_year": rejects_t},
+            "inputs": {
+                "tonnes_per_day": cw["tonnes_per_day"],
+                "waste_t_per_year": cd_t,
+                "bottom_ash_t_per_year": bottom_ash_recycled_t,
+                "electricity_kwh_per_year": cd_kwh,
+            },
+            "products": {
+                "aggregate_t_per_year": aggregate_t,
+                "bricks_t_per_year": bricks_t,
+                "rejects_t_per_year": rejects_t,
+            },
             "emissions_t_co2e_per_year": purchased * use_share["construction_waste"],
             "avoided_t_co2e_per_year": materials_avoided,
         },
@@ -314,22 +372,32 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
     flows = _flows(locals())
 
     q = {
-        "digestate_t": digestate_t, "digestate_co_incinerated_t": digestate_inc_t,
-        "bottom_ash_t": bottom_ash_t, "bottom_ash_recycled_t": bottom_ash_recycled_t,
-        "fly_ash_t": fly_ash_t, "fly_ash_reused_t": fly_ash_reused_t,
-        "cd_input_t": cd_t, "cd_recycled_t": aggregate_t + cd_bricks_t, "oil_t": oil_t,
+        "digestate_t": digestate_t,
+        "digestate_co_incinerated_t": digestate_inc_t,
+        "bottom_ash_t": bottom_ash_t,
+        "bottom_ash_recycled_t": bottom_ash_recycled_t,
+        "fly_ash_t": fly_ash_t,
+        "fly_ash_reused_t": fly_ash_reused_t,
+        "cd_input_t": cd_t,
+        "cd_recycled_t": aggregate_t + cd_bricks_t,
+        "oil_t": oil_t,
         "energy_input_gj": msw_gj + digestate_gj + ch4_nm3 * c["ch4_lhv_mj_per_nm3"] / 1000.0,
         "electricity_useful_gj": (inc_kwh + engine_kwh) * c["mj_per_kwh"] / 1000.0,
         "steam_useful_gj": steam_gj,
         "fuel_gas_useful_gj": fuel_gas_nm3 * c["ch4_lhv_mj_per_nm3"] / 1000.0,
-        "leachate_m3": leach_m3, "reclaimed_water_m3": reclaimed_m3,
+        "leachate_m3": leach_m3,
+        "reclaimed_water_m3": reclaimed_m3,
         "landfill_methane_avoided_t_ch4": lf_ch4_msw_t + lf_ch4_kw_t,
-        "ammonia_n_recovered_t": ammonia_n_t, "cod_removed_t": cod_removed_t,
-        "engine_kwh": engine_kwh, "incineration_kwh": inc_kwh, "solar_kwh": pv_kwh,
-        "flared_ch4_nm3": flared_ch4_nm3, "leaked_ch4_nm3": leak_ch4_nm3,
+        "ammonia_n_recovered_t": ammonia_n_t,
+        "cod_removed_t": cod_removed_t,
+        "engine_kwh": engine_kwh,
+        "incineration_kwh": inc_kwh,
+        "solar_kwh": pv_kwh,
+        "flared_ch4_nm3": flared_ch4_nm3,
+        "leaked_ch4_nm3": leak_ch4_nm3,
     }
     synergy = synergy_index(q, load_synergy_definition())
-    external_revenue = sum(val for _, _, val, kind in flows["money"].links if kind == "revenue")
+    external_revenue = sum((val for _, _, val, kind in flows["money"].links if kind == "revenue"), 0.0)
     totals = {
         "waste_treated_t_per_year": waste_t,
         "treatment_capacity_t_per_day": inc["tonnes_per_day"] + kw["tonnes_per_day"] + cw["tonnes_per_day"],
@@ -343,8 +411,10 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
         "emissions_t_co2e_per_year": emissions_total,
         "avoided_t_co2e_per_year": avoided_total,
         "net_t_co2e_per_year": emissions_total - avoided_total,
-        "emissions_kg_co2e_per_t_waste": emissions_total * 1000.0 / waste_t if waste_t > 0 else 0.0,
-        "net_kg_co2e_per_t_waste": (emissions_total - avoided_total) * 1000.0 / waste_t if waste_t > 0 else 0.0,
+        "emissions_kg_co2e_per_t_waste": emissions_total * 1000.0 / waste_t if waste_t > _TINY_T else 0.0,
+        "net_kg_co2e_per_t_waste": (emissions_total - avoided_total) * 1000.0 / waste_t
+        if waste_t > _TINY_T
+        else 0.0,
         "biogenic_co2_t_per_year": biogenic_co2,
         "water_reuse_rate": lc["reuse_rate"] if leach_m3 > 0 else 0.0,
         "synergy_index": synergy["index"],
@@ -436,15 +506,20 @@ def _flows(x: dict[str, Any]) -> dict[str, Graph]:
     carbon.add("food_waste_plant", "biogas_blend", x["biogas_c"])
     carbon.add("landfill_gas", "biogas_blend", x["lfg_c"], "link")
     carbon.add("food_waste_plant", "biodiesel", x["oil_c"])
-    carbon.add("food_waste_plant", "incinerator", x["digestate_inc_t"] * x["kw"]["digestate_carbon_fraction"], "link")
+    carbon.add(
+        "food_waste_plant", "incinerator", x["digestate_inc_t"] * x["kw"]["digestate_carbon_fraction"], "link"
+    )
     carbon.add("food_waste_plant", "landfill", x["digestate_lf_t"] * x["kw"]["digestate_carbon_fraction"])
     carbon.add("food_waste_plant", "leachate_plant", x["liquor_c"], "link")
     carbon.add("incinerator", "air_fossil_co2", fossil_c * of)
     carbon.add("incinerator", "air_biogenic_co2", x["biogenic_co2_inc_t"] / co2_per_c)
     carbon.add("incinerator", "ash", x["unburned_c"])
     carbon.add("biogas_blend", "air_methane", gas_c(x["leak_ch4_nm3"]))
-    carbon.add("biogas_blend", "air_biogenic_co2",
-               gas_c(x["power_ch4_nm3"] + x["flared_ch4_nm3"] + x["biogas_co2_nm3"]))
+    carbon.add(
+        "biogas_blend",
+        "air_biogenic_co2",
+        gas_c(x["power_ch4_nm3"] + x["flared_ch4_nm3"] + x["biogas_co2_nm3"]),
+    )
     carbon.add("biogas_blend", "city_gas", gas_c(x["fuel_gas_nm3"]))
 
     money = Graph("yuan/yr")
@@ -466,8 +541,12 @@ def _flows(x: dict[str, Any]) -> dict[str, Graph]:
         pay("grid_buyer", chain, export_kwh * gen_share[chain] * p["electricity_yuan_per_kwh"], "revenue")
     pay("gas_buyers", "kitchen_waste", x["fuel_gas_nm3"] * p["fuel_gas_yuan_per_nm3"], "revenue")
     pay("biodiesel_buyers", "kitchen_waste", x["oil_t"] * p["oil_yuan_per_t"], "revenue")
-    pay("materials_buyers", "construction_waste",
-        x["aggregate_t"] * p["aggregate_yuan_per_t"] + x["bricks_t"] * p["brick_yuan_per_t"], "revenue")
+    pay(
+        "materials_buyers",
+        "construction_waste",
+        x["aggregate_t"] * p["aggregate_yuan_per_t"] + x["bricks_t"] * p["brick_yuan_per_t"],
+        "revenue",
+    )
     pay("kitchen_waste", "incineration", x["steam_t"] * p["steam_yuan_per_t"], "internal")
     pay("incineration", "leachate", x["reclaimed_m3"] * p["reclaimed_water_yuan_per_m3"], "internal")
     opex = {

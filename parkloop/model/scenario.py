@@ -69,34 +69,53 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "name": _req("str", "", "scenario name"),
         "extends": _opt("str", "", "start from this scenario, then apply this file's values", None, ""),
         "days_per_year": _req("days", "d", "operating days a year"),
-        "grid_kg_co2_per_kwh": _req("flow", "kg CO2/kWh", "grid emission factor for exported/purchased power"),
+        "grid_kg_co2_per_kwh": _req(
+            "flow", "kg CO2/kWh", "grid emission factor for exported/purchased power"
+        ),
         "gwp": _req("gwp", "", "global warming potential set: AR5 or AR6"),
         "heat_t_co2_per_gj": _opt(
-            "flow", "t CO2/GJ", "emission factor of the heat that export steam replaces", 0.11,
+            "flow",
+            "t CO2/GJ",
+            "emission factor of the heat that export steam replaces",
+            0.11,
             "cited: gbt-32150-2025 — purchased heat 0.11 t CO2/GJ, clauses 7.5.6–7.5.7",
         ),
     },
     "incineration": {
         "tonnes_per_day": _req("flow", "t/d", "household residual waste incinerated"),
-        "net_kwh_per_tonne": _req("flow", "kWh/t", "electricity exported per tonne, plant's own use deducted"),
+        "net_kwh_per_tonne": _req(
+            "flow", "kWh/t", "electricity exported per tonne, plant's own use deducted"
+        ),
         "composition": _req("composition", "fraction", "wet-weight composition of the waste", COMPONENTS),
         "bottom_ash_fraction": _req("fraction", "t/t", "bottom ash per tonne burned"),
         "fly_ash_fraction": _req("fraction", "t/t", "fly ash per tonne burned"),
         "export_steam_t_per_year": _req("flow", "t/yr", "waste-heat steam sent to the kitchen-waste plant"),
         "n2o_g_per_tonne": _opt(
-            "flow", "g/t", "N2O per tonne of wet waste", 50.0,
+            "flow",
+            "g/t",
+            "N2O per tonne of wet waste",
+            50.0,
             "cited: ipcc-2006-v5 — Vol. 5 Ch. 5 Table 5.6, continuous incineration",
         ),
         "steam_power_penalty_kwh_per_tonne": _opt(
-            "flow", "kWh/t steam", "electricity the turbine no longer makes per tonne of steam sent out", 110.0,
+            "flow",
+            "kWh/t steam",
+            "electricity the turbine no longer makes per tonne of steam sent out",
+            110.0,
             "illustrative: ≈ 0.4 GJ enthalpy drop the steam would have given the turbine ÷ 3.6 MJ/kWh",
         ),
         "bottom_ash_recycled_fraction": _opt(
-            "fraction", "t/t", "share of bottom ash made into bricks and paving", 0.9,
+            "fraction",
+            "t/t",
+            "share of bottom ash made into bricks and paving",
+            0.9,
             "illustrative: most bottom ash in Beijing goes to building materials; the project's round number",
         ),
         "fly_ash_reused_fraction": _opt(
-            "fraction", "t/t", "share of fly ash reused as materials (rest stabilised and landfilled)", 0.0,
+            "fraction",
+            "t/t",
+            "share of fly ash reused as materials (rest stabilised and landfilled)",
+            0.0,
             "illustrative: the plan only starts research on fly-ash reuse (二(三)3)",
         ),
     },
@@ -104,41 +123,69 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "tonnes_per_day": _req("flow", "t/d", "household and restaurant food waste digested"),
         "biogas_nm3_per_tonne": _req("flow", "Nm³/t", "biogas yield per wet tonne"),
         "methane_fraction": _req("fraction", "Nm³/Nm³", "methane share of the biogas"),
-        "to_power_fraction": _req("fraction", "", "share of methane burned in engines (rest upgraded to fuel gas)"),
+        "to_power_fraction": _req(
+            "fraction", "", "share of methane burned in engines (rest upgraded to fuel gas)"
+        ),
         "engine_efficiency": _req("fraction", "", "electrical efficiency of the gas engines"),
-        "upgrading_recovery": _req("fraction", "", "share of the methane sent to upgrading delivered as fuel gas"),
+        "upgrading_recovery": _req(
+            "fraction", "", "share of the methane sent to upgrading delivered as fuel gas"
+        ),
         "own_use_kwh_per_tonne": _req("flow", "kWh/t", "electricity the plant uses per tonne"),
         "oil_extraction_rate": _req("fraction", "t/t", "oil extracted per tonne (made into biodiesel)"),
         "digestate_fraction": _opt(
-            "fraction", "t/t", "digestate and residue per tonne of food waste", 0.32,
+            "fraction",
+            "t/t",
+            "digestate and residue per tonne of food waste",
+            0.32,
             "plan: 二(二)2 — 14万 t/a of digestate and residue from 1200 t/d ≈ 0.32 t/t (derived)",
         ),
         "digestate_to_incineration_fraction": _opt(
-            "fraction", "", "share of digestate and residue co-incinerated (rest landfilled)", 1.0,
+            "fraction",
+            "",
+            "share of digestate and residue co-incinerated (rest landfilled)",
+            1.0,
             "plan: 二(二)2 — incinerators co-treat digestate and residue",
         ),
         "digestate_carbon_fraction": _opt(
-            "fraction", "t C/t", "carbon in wet digestate and residue", 0.08,
+            "fraction",
+            "t C/t",
+            "carbon in wet digestate and residue",
+            0.08,
             "illustrative: wet digestate cake, about 25 % dry matter with about a third carbon",
         ),
         "digestate_doc_fraction": _opt(
-            "fraction", "t/t", "degradable organic carbon of landfilled digestate", 0.05,
+            "fraction",
+            "t/t",
+            "degradable organic carbon of landfilled digestate",
+            0.05,
             "illustrative: most easily degradable carbon has already become biogas",
         ),
         "digestate_lhv_mj_per_kg": _opt(
-            "flow", "MJ/kg", "heating value of wet digestate burned in the incinerator", 2.0,
+            "flow",
+            "MJ/kg",
+            "heating value of wet digestate burned in the incinerator",
+            2.0,
             "illustrative: wet organic residue, low heating value",
         ),
         "methane_leakage_fraction": _opt(
-            "fraction", "", "share of methane lost to the air from digesters and gas handling", 0.01,
+            "fraction",
+            "",
+            "share of methane lost to the air from digesters and gas handling",
+            0.01,
             "illustrative: 1 % is a common assumption for well-run digesters (ranges 0.5–3 %)",
         ),
         "landfill_gas_nm3_per_day": _opt(
-            "flow", "Nm³/d", "landfill gas from the park's landfill, blended with the biogas", 0.0,
+            "flow",
+            "Nm³/d",
+            "landfill gas from the park's landfill, blended with the biogas",
+            0.0,
             "illustrative: off unless a scenario sets it",
         ),
         "landfill_gas_methane_fraction": _opt(
-            "fraction", "Nm³/Nm³", "methane share of the landfill gas", 0.5,
+            "fraction",
+            "Nm³/Nm³",
+            "methane share of the landfill gas",
+            0.5,
             "cited: ipcc-2006-v5 — Vol. 5 Ch. 3, F default 0.5",
         ),
     },
@@ -151,29 +198,46 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "m3_per_day": _req("flow", "m³/d", "leachate treated"),
         "reuse_rate": _req("fraction", "", "share of treated leachate reused as reclaimed water"),
         "source_shares": _opt(
-            "composition", "fraction", "where the leachate comes from",
+            "composition",
+            "fraction",
+            "where the leachate comes from",
             {"incineration": 0.5, "kitchen_waste": 0.35, "landfill": 0.15},
             "illustrative: the plan names three sources (二(二)2) but not their shares",
             LEACHATE_SOURCES,
         ),
         "kwh_per_m3": _opt(
-            "flow", "kWh/m³", "electricity per cubic metre treated", 20.0,
+            "flow",
+            "kWh/m³",
+            "electricity per cubic metre treated",
+            20.0,
             "illustrative: membrane bioreactor plus nanofiltration/reverse osmosis, 15–30 kWh/m³",
         ),
         "ammonia_mg_per_l": _opt(
-            "flow", "mg/L", "ammonia nitrogen in the mixed leachate", 1500.0,
+            "flow",
+            "mg/L",
+            "ammonia nitrogen in the mixed leachate",
+            1500.0,
             "illustrative: mixed leachate and digestate liquor, 1000–2500 mg/L",
         ),
         "ammonia_recovery": _opt(
-            "fraction", "", "share of ammonia nitrogen recovered", 0.99,
+            "fraction",
+            "",
+            "share of ammonia nitrogen recovered",
+            0.99,
             "plan: 二(三)1 — ammonia-nitrogen recovery above 99 %",
         ),
         "cod_mg_per_l": _opt(
-            "flow", "mg/L", "chemical oxygen demand of the mixed leachate", 20000.0,
+            "flow",
+            "mg/L",
+            "chemical oxygen demand of the mixed leachate",
+            20000.0,
             "illustrative: fresh leachate, 10 000–40 000 mg/L",
         ),
         "cod_removal": _opt(
-            "fraction", "", "share of COD removed before discharge", 0.88,
+            "fraction",
+            "",
+            "share of COD removed before discharge",
+            0.88,
             "plan: 二(三)1 — COD discharge cut by 88 %",
         ),
     },
@@ -181,11 +245,17 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "tonnes_per_day": _req("flow", "t/d", "construction and demolition waste received"),
         "recycled_fraction": _req("fraction", "t/t", "share made into recycled materials (rest rejected)"),
         "aggregate_share": _opt(
-            "fraction", "", "share of the recycled output sold as aggregate (rest made into bricks)", 0.7,
+            "fraction",
+            "",
+            "share of the recycled output sold as aggregate (rest made into bricks)",
+            0.7,
             "illustrative: most recycled construction waste becomes aggregate",
         ),
         "kwh_per_tonne": _opt(
-            "flow", "kWh/t", "electricity for crushing and screening per tonne", 4.0,
+            "flow",
+            "kWh/t",
+            "electricity for crushing and screening per tonne",
+            4.0,
             "illustrative: mobile and fixed crushing lines, 2–6 kWh/t",
         ),
     },
@@ -194,7 +264,9 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "kwh_per_kwp": _req("flow", "kWh/kWp/yr", "specific yield a year"),
     },
     "prices": {
-        "gate_fee_msw_yuan_per_t": _opt("flow", "yuan/t", "fee the city pays per tonne incinerated", 250.0, ""),
+        "gate_fee_msw_yuan_per_t": _opt(
+            "flow", "yuan/t", "fee the city pays per tonne incinerated", 250.0, ""
+        ),
         "gate_fee_kitchen_yuan_per_t": _opt("flow", "yuan/t", "fee per tonne of food waste", 300.0, ""),
         "gate_fee_cd_yuan_per_t": _opt("flow", "yuan/t", "fee per tonne of construction waste", 30.0, ""),
         "electricity_yuan_per_kwh": _opt("flow", "yuan/kWh", "price of exported electricity", 0.65, ""),
@@ -204,10 +276,16 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "aggregate_yuan_per_t": _opt("flow", "yuan/t", "price of recycled aggregate", 30.0, ""),
         "brick_yuan_per_t": _opt("flow", "yuan/t", "price of recycled bricks", 80.0, ""),
         "reclaimed_water_yuan_per_m3": _opt("flow", "yuan/m³", "internal price of reclaimed water", 4.0, ""),
-        "incineration_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne incinerated", 300.0, ""),
-        "kitchen_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne of food waste", 350.0, ""),
+        "incineration_opex_yuan_per_t": _opt(
+            "flow", "yuan/t", "operating cost per tonne incinerated", 300.0, ""
+        ),
+        "kitchen_opex_yuan_per_t": _opt(
+            "flow", "yuan/t", "operating cost per tonne of food waste", 350.0, ""
+        ),
         "leachate_opex_yuan_per_m3": _opt("flow", "yuan/m³", "operating cost per m³ of leachate", 60.0, ""),
-        "cd_opex_yuan_per_t": _opt("flow", "yuan/t", "operating cost per tonne of construction waste", 25.0, ""),
+        "cd_opex_yuan_per_t": _opt(
+            "flow", "yuan/t", "operating cost per tonne of construction waste", 25.0, ""
+        ),
     },
 }
 PRICE_PROVENANCE = "illustrative: round prices for teaching the money flow; not the park's accounts"
@@ -222,7 +300,8 @@ PROVENANCE_KINDS = ("plan", "cited", "illustrative")
 @dataclass(frozen=True)
 class Provenance:
     """Where a value comes from: ``plan`` (section), ``cited`` (source id), ``illustrative`` (reason),
-    ``default`` (the schema default, whose own provenance is ``note``) or ``override`` (a visitor or --set)."""
+    ``default`` (the schema default, whose own provenance is ``note``) or ``override`` (a visitor or
+    --set)."""
 
     kind: str
     ref: str
@@ -318,7 +397,9 @@ def _raw_cached(path: Path) -> tuple[dict[str, Any], dict[str, Provenance]]:
     return _copy_tables(raw), dict(provenance)
 
 
-def _raw_with_extends(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, Provenance]]:
+def _raw_with_extends(
+    path: Path, seen: tuple[Path, ...] = ()
+) -> tuple[dict[str, Any], dict[str, Provenance]]:
     source = str(path)
     if path.resolve() in seen:
         raise ScenarioError(source, "scenario.extends", "scenarios extend each other in a loop")
@@ -399,7 +480,7 @@ def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
         return value
     if kind == "gwp":
         if value not in ("AR5", "AR6"):
-            raise ScenarioError(source, key, f"must be \"AR5\" or \"AR6\", got {value!r}")
+            raise ScenarioError(source, key, f'must be "AR5" or "AR6", got {value!r}')
         return value
     if kind == "composition":
         if not isinstance(value, dict):
@@ -414,10 +495,14 @@ def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
             clean[part] = _check_value(source, f"{key}.{part}", Spec("fraction", "", ""), value[part])
         total = sum(clean.values())
         if abs(total - 1.0) > COMPOSITION_TOLERANCE:
-            raise ScenarioError(source, key, f"composition sums to {total:.4f}, must be 1 ± {COMPOSITION_TOLERANCE}")
+            raise ScenarioError(
+                source, key, f"composition sums to {total:.4f}, must be 1 ± {COMPOSITION_TOLERANCE}"
+            )
         return clean
     if not _is_number(value):
-        raise ScenarioError(source, key, f"wrong type: expected a number in {spec.unit or 'units'}, got {value!r}")
+        raise ScenarioError(
+            source, key, f"wrong type: expected a number in {spec.unit or 'units'}, got {value!r}"
+        )
     number = float(value)
     if not math.isfinite(number):
         raise ScenarioError(source, key, "must be a finite number")
@@ -456,7 +541,9 @@ def validate(raw: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
         values[table] = out
     inc = values["incineration"]
     if inc["bottom_ash_fraction"] + inc["fly_ash_fraction"] > 1:
-        raise ScenarioError(source, "incineration.fly_ash_fraction", "bottom plus fly ash exceed the waste burned")
+        raise ScenarioError(
+            source, "incineration.fly_ash_fraction", "bottom plus fly ash exceed the waste burned"
+        )
     return values
 
 

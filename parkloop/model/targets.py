@@ -25,7 +25,12 @@ def _row(
     model_value: float | None,
     levers: list[dict[str, Any]] | None = None,
     note: str = "",
+    by_construction: bool = False,
+    illustrative: bool = False,
 ) -> dict[str, Any]:
+    """One indicator. ``by_construction`` marks a row whose plan value is a scenario input taken from the
+    plan itself (so "met" only confirms the scenario follows the plan, it is not a model result);
+    ``illustrative`` marks a row computed from illustrative figures (the money flow's prices)."""
     if kind == "not_modelled" or target is None or model_value is None:
         status, gap = "not_modelled", None
     else:
@@ -44,6 +49,8 @@ def _row(
         "gap": gap,
         "levers": sorted(levers or [], key=lambda lever: -abs(lever["value"])),
         "note": note,
+        "by_construction": by_construction,
+        "illustrative": illustrative,
     }
 
 
@@ -55,13 +62,21 @@ def _ledger_levers(baseline: Result, plan: Result) -> list[dict[str, Any]]:
     """Reduction of net emissions split by ledger category [t CO2e/yr]; sums to the total reduction."""
     levers = []
     for cat in EMISSION_CATEGORIES:
-        levers.append({"lever": f"emissions.{cat}",
-                       "value": baseline.ledger["emissions"][cat] - plan.ledger["emissions"][cat],
-                       "unit": "t CO2e/yr"})
+        levers.append(
+            {
+                "lever": f"emissions.{cat}",
+                "value": baseline.ledger["emissions"][cat] - plan.ledger["emissions"][cat],
+                "unit": "t CO2e/yr",
+            }
+        )
     for cat in AVOIDED_CATEGORIES:
-        levers.append({"lever": f"avoided.{cat}",
-                       "value": plan.ledger["avoided"][cat] - baseline.ledger["avoided"][cat],
-                       "unit": "t CO2e/yr"})
+        levers.append(
+            {
+                "lever": f"avoided.{cat}",
+                "value": plan.ledger["avoided"][cat] - baseline.ledger["avoided"][cat],
+                "unit": "t CO2e/yr",
+            }
+        )
     return levers
 
 
@@ -71,80 +86,165 @@ def track_targets(baseline: Result, plan: Result) -> list[dict[str, Any]]:
     rows = []
 
     capacity_levers = [
-        {"lever": f"capacity.{chain}",
-         "value": plan.chains[chain]["inputs"]["tonnes_per_day"] - baseline.chains[chain]["inputs"]["tonnes_per_day"],
-         "unit": "t/d"}
+        {
+            "lever": f"capacity.{chain}",
+            "value": plan.chains[chain]["inputs"]["tonnes_per_day"]
+            - baseline.chains[chain]["inputs"]["tonnes_per_day"],
+            "unit": "t/d",
+        }
         for chain in ("incineration", "kitchen_waste", "construction_waste")
     ]
-    rows.append(_row(
-        "capacity", "表1-1 #3; 二(一)1", 3000.0, "t/d", "delta_abs",
-        b["treatment_capacity_t_per_day"], p["treatment_capacity_t_per_day"],
-        p["treatment_capacity_t_per_day"] - b["treatment_capacity_t_per_day"], capacity_levers,
-        "capacity_note",
-    ))
+    rows.append(
+        _row(
+            "capacity",
+            "表1-1 #3; 二(一)1",
+            3000.0,
+            "t/d",
+            "delta_abs",
+            b["treatment_capacity_t_per_day"],
+            p["treatment_capacity_t_per_day"],
+            p["treatment_capacity_t_per_day"] - b["treatment_capacity_t_per_day"],
+            capacity_levers,
+            "capacity_note",
+            by_construction=True,
+        )
+    )
 
-    gen_b = {"incineration": baseline.quantities["incineration_kwh"], "kitchen_waste": baseline.quantities["engine_kwh"],
-             "solar": baseline.quantities["solar_kwh"]}
-    gen_p = {"incineration": plan.quantities["incineration_kwh"], "kitchen_waste": plan.quantities["engine_kwh"],
-             "solar": plan.quantities["solar_kwh"]}
-    rows.append(_row(
-        "green_power", "表1-1 #4; 二(四)1", 1e8, "kWh/yr", "delta_abs",
-        b["green_electricity_kwh_per_year"], p["green_electricity_kwh_per_year"],
-        p["green_electricity_kwh_per_year"] - b["green_electricity_kwh_per_year"],
-        [{"lever": f"electricity.{k}", "value": gen_p[k] - gen_b[k], "unit": "kWh/yr"} for k in gen_b],
-        "green_power_note",
-    ))
+    gen_b = {
+        "incineration": baseline.quantities["incineration_kwh"],
+        "kitchen_waste": baseline.quantities["engine_kwh"],
+        "solar": baseline.quantities["solar_kwh"],
+    }
+    gen_p = {
+        "incineration": plan.quantities["incineration_kwh"],
+        "kitchen_waste": plan.quantities["engine_kwh"],
+        "solar": plan.quantities["solar_kwh"],
+    }
+    rows.append(
+        _row(
+            "green_power",
+            "表1-1 #4; 二(四)1",
+            1e8,
+            "kWh/yr",
+            "delta_abs",
+            b["green_electricity_kwh_per_year"],
+            p["green_electricity_kwh_per_year"],
+            p["green_electricity_kwh_per_year"] - b["green_electricity_kwh_per_year"],
+            [{"lever": f"electricity.{k}", "value": gen_p[k] - gen_b[k], "unit": "kWh/yr"} for k in gen_b],
+            "green_power_note",
+        )
+    )
 
     ib, ip = b["emissions_kg_co2e_per_t_waste"], p["emissions_kg_co2e_per_t_waste"]
     change = _relative_change(ib, ip)
     wb, wp = b["waste_treated_t_per_year"], p["waste_treated_t_per_year"]
     intensity_levers = [
-        {"lever": f"emissions.{cat}",
-         "value": -((plan.ledger["emissions"][cat] * 1000.0 / wp if wp else 0.0)
-                    - (baseline.ledger["emissions"][cat] * 1000.0 / wb if wb else 0.0)),
-         "unit": "kg CO2e/t"}
+        {
+            "lever": f"emissions.{cat}",
+            "value": -(
+                (plan.ledger["emissions"][cat] * 1000.0 / wp if wp else 0.0)
+                - (baseline.ledger["emissions"][cat] * 1000.0 / wb if wb else 0.0)
+            ),
+            "unit": "kg CO2e/t",
+        }
         for cat in EMISSION_CATEGORIES
     ]
-    rows.append(_row(
-        "intensity", "表1-1 #2", 6.0, "% lower", "delta_rel",
-        ib, ip, -change if change is not None else None, intensity_levers, "intensity_note",
-    ))
+    rows.append(
+        _row(
+            "intensity",
+            "表1-1 #2",
+            6.0,
+            "% lower",
+            "delta_rel",
+            ib,
+            ip,
+            -change if change is not None else None,
+            intensity_levers,
+            "intensity_note",
+        )
+    )
 
-    rows.append(_row(
-        "water_reuse", "表1-1 #5; 二(二)2", 95.0, "%", "level",
-        b["water_reuse_rate"] * 100.0, p["water_reuse_rate"] * 100.0, p["water_reuse_rate"] * 100.0,
-        [{"lever": "leachate.reuse_rate", "value": (p["water_reuse_rate"] - b["water_reuse_rate"]) * 100.0,
-          "unit": "percentage points"}],
-        "water_reuse_note",
-    ))
+    rows.append(
+        _row(
+            "water_reuse",
+            "表1-1 #5; 二(二)2",
+            95.0,
+            "%",
+            "level",
+            b["water_reuse_rate"] * 100.0,
+            p["water_reuse_rate"] * 100.0,
+            p["water_reuse_rate"] * 100.0,
+            [
+                {
+                    "lever": "leachate.reuse_rate",
+                    "value": (p["water_reuse_rate"] - b["water_reuse_rate"]) * 100.0,
+                    "unit": "percentage points",
+                }
+            ],
+            "water_reuse_note",
+            by_construction=True,
+        )
+    )
 
     sb, sp = baseline.synergy, plan.synergy
     synergy_levers = []
     for name in sp["components"]:
         cb, cp = sb["components"][name], sp["components"][name]
-        synergy_levers.append({"lever": f"synergy.{name}", "value": ((cp or 0.0) - (cb or 0.0)) * 100.0,
-                               "unit": "points"})
-    rows.append(_row(
-        "synergy", "表1-1 #6", 5.0, "% higher", "delta_rel",
-        sb["index"], sp["index"], _relative_change(sb["index"], sp["index"]), synergy_levers, "synergy_note",
-    ))
+        synergy_levers.append(
+            {"lever": f"synergy.{name}", "value": ((cp or 0.0) - (cb or 0.0)) * 100.0, "unit": "points"}
+        )
+    rows.append(
+        _row(
+            "synergy",
+            "表1-1 #6",
+            5.0,
+            "% higher",
+            "delta_rel",
+            sb["index"],
+            sp["index"],
+            _relative_change(sb["index"], sp["index"]),
+            synergy_levers,
+            "synergy_note",
+        )
+    )
 
-    rows.append(_row(
-        "co2_reduction", "一(二)", 180000.0, "t CO2e/yr", "delta_abs",
-        b["net_t_co2e_per_year"], p["net_t_co2e_per_year"],
-        b["net_t_co2e_per_year"] - p["net_t_co2e_per_year"], _ledger_levers(baseline, plan),
-        "co2_reduction_note",
-    ))
+    rows.append(
+        _row(
+            "co2_reduction",
+            "一(二)",
+            180000.0,
+            "t CO2e/yr",
+            "delta_abs",
+            b["net_t_co2e_per_year"],
+            p["net_t_co2e_per_year"],
+            b["net_t_co2e_per_year"] - p["net_t_co2e_per_year"],
+            _ledger_levers(baseline, plan),
+            "co2_reduction_note",
+        )
+    )
 
     revenue_levers = _revenue_levers(baseline, plan)
-    rows.append(_row(
-        "output_value", "表1-1 #1", 5.0, "% higher", "delta_rel",
-        b["output_value_yuan_per_year"], p["output_value_yuan_per_year"],
-        _relative_change(b["output_value_yuan_per_year"], p["output_value_yuan_per_year"]),
-        revenue_levers, "output_value_note",
-    ))
-    rows.append(_row("platform", "表1-1 #7", None, "", "not_modelled", None, None, None, None, "platform_note"))
-    rows.append(_row("accounting", "表1-1 #8", None, "", "not_modelled", None, None, None, None, "accounting_note"))
+    rows.append(
+        _row(
+            "output_value",
+            "表1-1 #1",
+            5.0,
+            "% higher",
+            "delta_rel",
+            b["output_value_yuan_per_year"],
+            p["output_value_yuan_per_year"],
+            _relative_change(b["output_value_yuan_per_year"], p["output_value_yuan_per_year"]),
+            revenue_levers,
+            "output_value_note",
+            illustrative=True,
+        )
+    )
+    rows.append(
+        _row("platform", "表1-1 #7", None, "", "not_modelled", None, None, None, None, "platform_note")
+    )
+    rows.append(
+        _row("accounting", "表1-1 #8", None, "", "not_modelled", None, None, None, None, "accounting_note")
+    )
     return rows
 
 
@@ -157,8 +257,10 @@ def _revenue_levers(baseline: Result, plan: Result) -> list[dict[str, Any]]:
         return out
 
     rb, rp = by_source(baseline), by_source(plan)
-    return [{"lever": f"revenue.{k}", "value": rp.get(k, 0.0) - rb.get(k, 0.0), "unit": "yuan/yr"}
-            for k in sorted(rb.keys() | rp.keys())]
+    return [
+        {"lever": f"revenue.{k}", "value": rp.get(k, 0.0) - rb.get(k, 0.0), "unit": "yuan/yr"}
+        for k in sorted(rb.keys() | rp.keys())
+    ]
 
 
 __all__ = ["track_targets"]
