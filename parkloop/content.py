@@ -1,0 +1,304 @@
+"""Every word a visitor reads: loading ``content/<lang>/`` and checking the two languages match.
+
+Layout::
+
+    content/zh/ui.toml            UI catalog: [section] key = "text with {placeholders}"
+    content/zh/pages/<page>.md    longer texts, Markdown, one file per page
+    content/en/...                the same files, the same keys, the same placeholders
+
+Pages call :func:`t` for short strings and :func:`page_text` for Markdown. Neither ever raises: a missing
+key falls back to the other language (then to the key itself) and logs a warning, because a kiosk must
+keep running; :func:`check_content` — run by ``tests/test_content.py`` — is where gaps fail loudly.
+
+No Streamlit here: the cache is ``functools.lru_cache`` keyed by the content root.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import string
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, contains_cjk, normalize_lang, other_lang
+
+log = logging.getLogger(__name__)
+
+CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
+CATALOG_FILE = "ui.toml"
+TEXT_SUFFIXES = (".md", ".toml")
+
+# Chinese terms English texts may keep deliberately (glossary §13: names visitors see on park signs or
+# with no good English equivalent, one or two per screen). Everything else in an English text must be
+# English. "中文" is the language switch's label for Chinese, which must read as Chinese in both languages.
+CJK_ALLOWLIST: tuple[str, ...] = (
+    "中文",
+    "社会大课堂",
+    "多流合一",
+    "公众说碳",
+    "邻避",
+    "邻利",
+    "厨余垃圾",
+    "可回收物",
+    "有害垃圾",
+    "其他垃圾",
+)
+
+_FIELD_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SECTION_MARKER = re.compile(r"^\s*<!--\s*section:\s*([A-Za-z0-9_.-]+)\s*-->\s*$")
+
+
+# --------------------------------------------------------------------------------------------
+# loading
+# --------------------------------------------------------------------------------------------
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, dotted + "."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+@lru_cache(maxsize=16)
+def _catalog(lang: str, root: Path) -> dict[str, str]:
+    path = root / lang / CATALOG_FILE
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        log.warning("content: cannot read %s: %s", path, error)
+        return {}
+    return {key: str(value) for key, value in _flatten(data).items()}
+
+
+@lru_cache(maxsize=64)
+def _page(name: str, lang: str, root: Path) -> str | None:
+    path = root / lang / "pages" / f"{name}.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def clear_cache() -> None:
+    """Forget loaded content (tests that edit a content folder call this)."""
+    _catalog.cache_clear()
+    _page.cache_clear()
+
+
+def _root(root: Path | str | None) -> Path:
+    return Path(root).resolve() if root is not None else CONTENT_DIR
+
+
+class _SafeFields(dict):
+    """``str.format_map`` mapping that leaves unknown ``{fields}`` as they are instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(text: str, placeholders: dict[str, Any]) -> str:
+    if not placeholders or "{" not in text:
+        return text
+    try:
+        return text.format_map(_SafeFields(placeholders))
+    except (ValueError, IndexError, AttributeError, KeyError) as error:
+        log.warning("content: cannot fill %r: %s", text, error)
+        return text
+
+
+def has_key(key: str, lang: str, root: Path | str | None = None) -> bool:
+    return key in _catalog(normalize_lang(lang) or DEFAULT_LANG, _root(root))
+
+
+def t(key: str, lang: str, /, root: Path | str | None = None, **placeholders: Any) -> str:
+    """The UI text ``key`` (``"section.name"``) in ``lang`` with ``{placeholders}`` filled in.
+
+    Never raises: a key missing in ``lang`` gives the other language's text, a key missing in both gives
+    the key itself; either way a warning is logged. Unknown placeholders stay visible as ``{name}``.
+    """
+    lang = normalize_lang(lang) or DEFAULT_LANG
+    base = _root(root)
+    text = _catalog(lang, base).get(key)
+    if text is None:
+        fallback = other_lang(lang)
+        text = _catalog(fallback, base).get(key)
+        if text is None:
+            log.warning("content: key %r missing in every language", key)
+            return key
+        log.warning("content: key %r missing in %s, using %s", key, lang, fallback)
+    return _fill(text, placeholders)
+
+
+def page_text(name: str, lang: str, /, root: Path | str | None = None, **placeholders: Any) -> str:
+    """The Markdown text ``content/<lang>/pages/<name>.md``; same fallback rules as :func:`t`."""
+    lang = normalize_lang(lang) or DEFAULT_LANG
+    base = _root(root)
+    text = _page(name, lang, base)
+    if text is None:
+        fallback = other_lang(lang)
+        text = _page(name, fallback, base)
+        if text is None:
+            log.warning("content: page text %r missing in every language", name)
+            return ""
+        log.warning("content: page text %r missing in %s, using %s", name, lang, fallback)
+    return _fill(text, placeholders)
+
+
+def markdown_sections(text: str) -> dict[str, str]:
+    """Split Markdown at ``<!-- section: id -->`` markers into ``{id: body}``; text before the first
+    marker is ``""``.
+
+    Pages keep several short texts in one file (intro, notes, chart summary) this way. The marker is an
+    HTML comment, invisible wherever the file is rendered, and its id is ASCII so both languages share it.
+    """
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in text.splitlines():
+        match = _SECTION_MARKER.match(line)
+        if match:
+            current = match.group(1)
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    # other HTML comments are notes for translators: never shown, never checked
+    return {key: _COMMENT.sub("", "\n".join(lines)).strip() for key, lines in sections.items()}
+
+
+def page_section(name: str, section: str, lang: str, /, root: Path | str | None = None, **kw: Any) -> str:
+    """One section of a page text (see :func:`markdown_sections`), falling back like :func:`t`."""
+    lang = normalize_lang(lang) or DEFAULT_LANG
+    body = markdown_sections(page_text(name, lang, root=root)).get(section)
+    if not body:
+        body = markdown_sections(page_text(name, other_lang(lang), root=root)).get(section)
+        if not body:
+            log.warning("content: section %r of page %r missing in every language", section, name)
+            return ""
+        log.warning("content: section %r of page %r missing in %s", section, name, lang)
+    return _fill(body, kw)
+
+
+# --------------------------------------------------------------------------------------------
+# checking
+# --------------------------------------------------------------------------------------------
+def placeholders_of(text: str) -> set[str]:
+    """The named ``{fields}`` in ``text`` (format specs ignored; ``{{`` escapes skipped)."""
+    names: set[str] = set()
+    try:
+        for _, field, _, _ in string.Formatter().parse(text):
+            if field is not None and field != "":
+                names.add(re.split(r"[.\[!:]", field, maxsplit=1)[0])
+    except ValueError:
+        names.add("<unbalanced braces>")
+    return names
+
+
+def _files(lang_dir: Path) -> set[str]:
+    if not lang_dir.is_dir():
+        return set()
+    return {
+        path.relative_to(lang_dir).as_posix()
+        for path in lang_dir.rglob("*")
+        if path.is_file() and path.suffix in TEXT_SUFFIXES
+    }
+
+
+def _load_toml(path: Path, problems: list[str], root: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            return _flatten(tomllib.load(handle))
+    except tomllib.TOMLDecodeError as error:
+        problems.append(f"{path.relative_to(root).as_posix()}: not valid TOML: {error}")
+    except OSError as error:
+        problems.append(f"{path.relative_to(root).as_posix()}: cannot read: {error}")
+    return None
+
+
+def _texts_of(path: Path, problems: list[str], root: Path) -> dict[str, str] | None:
+    """A content file as ``{key: text}``: TOML keys, or Markdown sections (``#`` = text before the first)."""
+    if path.suffix == ".toml":
+        data = _load_toml(path, problems, root)
+        if data is None:
+            return None
+        texts: dict[str, str] = {}
+        for key, value in data.items():
+            if not isinstance(value, str):
+                problems.append(f"{path.relative_to(root).as_posix()}: {key}: value is not text")
+            texts[key] = str(value)
+        return texts
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{path.relative_to(root).as_posix()}: cannot read: {error}")
+        return None
+    sections = markdown_sections(text)
+    return {("#" if key == "" else f"section {key}"): body for key, body in sections.items() if key or body}
+
+
+def check_content(root: Path | str | None = None, allow: tuple[str, ...] = CJK_ALLOWLIST) -> list[str]:
+    """Every problem with the content folder, one line each (``[]`` when all is well).
+
+    Checks: both languages hold the same files; the same keys (TOML) and sections (Markdown);
+    the same ``{placeholders}`` per key; no empty texts; no Chinese in English texts except the
+    terms in ``allow``.
+    """
+    base = _root(root)
+    problems: list[str] = []
+    files = {lang: _files(base / lang) for lang in SUPPORTED_LANGS}
+    for lang in SUPPORTED_LANGS:
+        if not (base / lang).is_dir():
+            problems.append(f"{lang}/: folder missing")
+    for lang in SUPPORTED_LANGS:
+        other = other_lang(lang)
+        for rel in sorted(files[other] - files[lang]):
+            problems.append(f"{lang}/{rel}: missing (present in {other}/)")
+
+    for rel in sorted(files["zh"] & files["en"]):
+        texts = {lang: _texts_of(base / lang / rel, problems, base) for lang in SUPPORTED_LANGS}
+        if any(value is None for value in texts.values()):
+            continue
+        for lang in SUPPORTED_LANGS:
+            other = other_lang(lang)
+            for key in sorted(set(texts[other]) - set(texts[lang])):
+                problems.append(f"{lang}/{rel}: {key}: missing (present in {other}/{rel})")
+        for key in sorted(set(texts["zh"]) & set(texts["en"])):
+            zh_fields, en_fields = placeholders_of(texts["zh"][key]), placeholders_of(texts["en"][key])
+            if zh_fields != en_fields:
+                problems.append(
+                    f"en/{rel}: {key}: placeholders {sorted(en_fields)} differ from zh {sorted(zh_fields)}"
+                )
+            for lang in SUPPORTED_LANGS:
+                if not texts[lang][key].strip():
+                    problems.append(f"{lang}/{rel}: {key}: empty text")
+                odd = sorted(
+                    name for name in placeholders_of(texts[lang][key]) if not _FIELD_PATTERN.match(name)
+                )
+                if odd:
+                    problems.append(f"{lang}/{rel}: {key}: placeholders must be plain names: {odd}")
+        for key, text in sorted(texts["en"].items()):
+            stray = contains_cjk(text, allow)
+            if stray:
+                shown = ", ".join(sorted(set(stray)))
+                problems.append(f"en/{rel}: {key}: Chinese characters in English text: {shown}")
+    return problems
+
+
+__all__ = [
+    "CJK_ALLOWLIST",
+    "CONTENT_DIR",
+    "check_content",
+    "clear_cache",
+    "has_key",
+    "markdown_sections",
+    "page_section",
+    "page_text",
+    "placeholders_of",
+    "t",
+]
