@@ -2,8 +2,9 @@
 
 Layout::
 
-    content/zh/ui.toml            UI catalog: [section] key = "text with {placeholders}"
-    content/zh/pages/<page>.md    longer texts, Markdown, one file per page
+    content/zh/messages/<domain>.po  UI strings: gettext catalogs read with Babel; msgid is a stable
+                                     dotted key ("targets.status.met"), msgstr the text with {placeholders}
+    content/zh/pages/<page>.md       longer texts, Markdown, one file per page
     content/en/...                the same files, the same keys, the same placeholders
 
 Pages call :func:`t` for short strings and :func:`page_text` for Markdown. Neither ever raises: a missing
@@ -28,8 +29,8 @@ from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, contains_cjk, normalize
 log = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
-CATALOG_FILE = "ui.toml"
-TEXT_SUFFIXES = (".md", ".toml")
+MESSAGES_DIR = "messages"
+TEXT_SUFFIXES = (".md", ".toml", ".po")
 
 # Chinese terms English texts may keep deliberately (glossary §13: names visitors see on park signs or
 # with no good English equivalent, one or two per screen). Everything else in an English text must be
@@ -66,16 +67,48 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+class CatalogError(ValueError):
+    """A malformed line in a ``.po`` file (Babel's own reader skips some of these silently)."""
+
+
+def _strict_po_lines(text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(stripped):
+            raise CatalogError(f"line {number}: expected msgid/msgstr \"text\" or a quoted continuation")
+
+
+def _read_po(path: Path) -> dict[str, str]:
+    """A gettext catalog as ``{msgid: msgstr}`` (untranslated and fuzzy entries left out).
+
+    Raises :class:`babel.messages.pofile.PoFileError` (with the line) on a malformed file."""
+    from babel.messages.pofile import read_po
+
+    _strict_po_lines(path.read_text(encoding="utf-8"))
+    with path.open("rb") as handle:
+        catalog = read_po(handle, abort_invalid=True, charset="utf-8")
+    return {
+        str(message.id): str(message.string)
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+    }
+
+
 @lru_cache(maxsize=16)
 def _catalog(lang: str, root: Path) -> dict[str, str]:
-    path = root / lang / CATALOG_FILE
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        log.warning("content: cannot read %s: %s", path, error)
-        return {}
-    return {key: str(value) for key, value in _flatten(data).items()}
+    """Every ``content/<lang>/messages/*.po`` merged (keys are unique across files; the check says so)."""
+    merged: dict[str, str] = {}
+    for path in sorted((root / lang / MESSAGES_DIR).glob("*.po")):
+        try:
+            merged.update(_read_po(path))
+        except Exception as error:  # a broken catalog must not take a kiosk down; the check fails loudly
+            log.warning("content: cannot read %s: %s", path, error)
+    return merged
 
 
 @lru_cache(maxsize=64)
@@ -223,6 +256,12 @@ def _load_toml(path: Path, problems: list[str], root: Path) -> dict[str, Any] | 
 
 def _texts_of(path: Path, problems: list[str], root: Path) -> dict[str, str] | None:
     """A content file as ``{key: text}``: TOML keys, or Markdown sections (``#`` = text before the first)."""
+    if path.suffix == ".po":
+        try:
+            return _read_po(path)
+        except Exception as error:  # PoFileError names the line
+            problems.append(f"{path.relative_to(root).as_posix()}: not a valid gettext catalog: {error}")
+            return None
     if path.suffix == ".toml":
         data = _load_toml(path, problems, root)
         if data is None:
@@ -260,6 +299,17 @@ def check_content(root: Path | str | None = None, allow: tuple[str, ...] = CJK_A
         for rel in sorted(files[other] - files[lang]):
             problems.append(f"{lang}/{rel}: missing (present in {other}/)")
 
+    for lang in SUPPORTED_LANGS:
+        seen: dict[str, str] = {}
+        for rel in sorted(r for r in files[lang] if r.startswith(f"{MESSAGES_DIR}/") and r.endswith(".po")):
+            try:
+                keys = _read_po(base / lang / rel)
+            except Exception:  # reported below
+                continue
+            for key in keys:
+                if key in seen:
+                    problems.append(f"{lang}/{rel}: {key}: already defined in {lang}/{seen[key]}")
+                seen[key] = rel
     for rel in sorted(files["zh"] & files["en"]):
         texts = {lang: _texts_of(base / lang / rel, problems, base) for lang in SUPPORTED_LANGS}
         if any(value is None for value in texts.values()):

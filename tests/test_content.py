@@ -43,7 +43,7 @@ def test_real_content_has_no_problems() -> None:
 
 def test_both_languages_have_the_catalog_and_page_texts() -> None:
     for lang in ("zh", "en"):
-        assert (CONTENT_DIR / lang / "ui.toml").is_file()
+        assert (CONTENT_DIR / lang / "messages" / "core.po").is_file()
         assert (CONTENT_DIR / lang / "pages" / "targets.md").is_file()
 
 
@@ -69,7 +69,7 @@ def test_every_key_the_code_uses_exists_in_both_languages() -> None:
     assert "targets.title" in used  # the scan works
     for lang in ("zh", "en"):
         missing = sorted(key for key in used if not content.has_key(key, lang))
-        assert missing == [], f"{lang}/ui.toml lacks {missing}"
+        assert missing == [], f"{lang}/messages lacks {missing}"
 
 
 def test_every_target_and_total_has_words() -> None:
@@ -105,8 +105,10 @@ def test_t_fills_placeholders() -> None:
 
 
 def test_t_never_raises(broken_content: Path, caplog: pytest.LogCaptureFixture) -> None:
-    write(broken_content / "en" / "ui.toml", '[only]\nhere = "English only {name}"\n')
-    write(broken_content / "zh" / "ui.toml", '[only]\nzh_only = "只有中文"\n')
+    shutil.rmtree(broken_content / "en" / "messages")
+    shutil.rmtree(broken_content / "zh" / "messages")
+    write(broken_content / "en" / "messages" / "x.po", 'msgid "only.here"\nmsgstr "English only {name}"\n')
+    write(broken_content / "zh" / "messages" / "x.po", 'msgid "only.zh_only"\nmsgstr "只有中文"\n')
     with caplog.at_level(logging.WARNING, logger="parkloop.content"):
         # missing in zh → the English text, with a warning
         assert t("only.here", "zh", root=broken_content, name="x") == "English only x"
@@ -119,8 +121,8 @@ def test_t_never_raises(broken_content: Path, caplog: pytest.LogCaptureFixture) 
     assert "only.here" in caplog.text and "no.such.key" in caplog.text
 
 
-def test_t_survives_broken_toml(broken_content: Path) -> None:
-    write(broken_content / "zh" / "ui.toml", "this is = = not toml")
+def test_t_survives_a_broken_catalog(broken_content: Path) -> None:
+    write(broken_content / "zh" / "messages" / "targets.po", 'msgid "targets.title\nmsgstr "oops')
     assert t("targets.title", "zh", root=broken_content) == t("targets.title", "en")
 
 
@@ -144,12 +146,13 @@ def test_missing_file_is_named(broken_content: Path) -> None:
 
 
 def test_missing_key_is_named(broken_content: Path) -> None:
-    path = broken_content / "en" / "ui.toml"
+    path = broken_content / "en" / "messages" / "targets.po"
     path.write_text(
-        path.read_text(encoding="utf-8").replace('page_title = "2026 targets"\n', ""), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace('msgid "targets.page_title"\nmsgstr "2026 targets"\n', ""),
+        encoding="utf-8",
     )
     problems = check_content(broken_content)
-    assert "en/ui.toml: targets.page_title: missing (present in zh/ui.toml)" in problems
+    assert "en/messages/targets.po: targets.page_title: missing (present in zh/messages/targets.po)" in problems
 
 
 def test_missing_markdown_section_is_named(broken_content: Path) -> None:
@@ -161,48 +164,58 @@ def test_missing_markdown_section_is_named(broken_content: Path) -> None:
 
 
 def test_placeholder_mismatch_is_named(broken_content: Path) -> None:
-    path = broken_content / "en" / "ui.toml"
+    path = broken_content / "en" / "messages" / "core.po"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace('points = "{value} percentage points"', 'points = "{amount} percentage points"'),
+        text.replace('msgstr "{value} percentage points"', 'msgstr "{amount} percentage points"'),
         encoding="utf-8",
     )
     problems = check_content(broken_content)
     assert any(
-        p.startswith("en/ui.toml: units.points: placeholders ['amount'] differ from zh ['value']")
+        p.startswith("en/messages/core.po: units.points: placeholders ['amount'] differ from zh ['value']")
         for p in problems
     ), problems
 
 
 def test_chinese_in_english_is_named(broken_content: Path) -> None:
-    path = broken_content / "en" / "ui.toml"
+    path = broken_content / "en" / "messages" / "targets.po"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('met = "✓ Met"', 'met = "✓ Met 已达到"'), encoding="utf-8")
+    path.write_text(text.replace('msgstr "✓ Met"', 'msgstr "✓ Met 已达到"'), encoding="utf-8")
     problems = check_content(broken_content)
-    assert "en/ui.toml: targets.status.met: Chinese characters in English text: 已达到" in problems
+    assert "en/messages/targets.po: targets.status.met: Chinese characters in English text: 已达到" in problems
 
 
 def test_allowed_chinese_terms_pass(broken_content: Path) -> None:
-    path = broken_content / "en" / "ui.toml"
+    path = broken_content / "en" / "messages" / "targets.po"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('met = "✓ Met"', 'met = "✓ Met (公众说碳)"'), encoding="utf-8")
+    path.write_text(text.replace('msgstr "✓ Met"', 'msgstr "✓ Met (公众说碳)"'), encoding="utf-8")
     assert check_content(broken_content) == []
 
 
-def test_empty_text_and_bad_toml_are_named(broken_content: Path) -> None:
-    path = broken_content / "zh" / "ui.toml"
+def test_untranslated_text_bad_catalog_and_bad_toml_are_named(broken_content: Path) -> None:
+    path = broken_content / "zh" / "messages" / "core.po"
     path.write_text(
-        path.read_text(encoding="utf-8").replace('label = "语言"', 'label = ""'), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace('msgstr "语言"', 'msgstr ""'), encoding="utf-8"
     )
     write(broken_content / "zh" / "extra.toml", "x = = 1")
     write(broken_content / "en" / "extra.toml", 'x = "1"')
+    write(broken_content / "zh" / "messages" / "bad.po", 'msgid "a"\nmsgstr "甲"\nmsgid "b\nmsgstr ""\n')
+    write(broken_content / "en" / "messages" / "bad.po", 'msgid "a"\nmsgstr "A"\n')
     problems = check_content(broken_content)
-    assert "zh/ui.toml: lang.label: empty text" in problems
+    assert "zh/messages/core.po: lang.label: missing (present in en/messages/core.po)" in problems
     assert any(p.startswith("zh/extra.toml: not valid TOML") for p in problems), problems
+    assert any(p.startswith("zh/messages/bad.po: not a valid gettext catalog") for p in problems), problems
+
+
+def test_a_key_defined_twice_is_named(broken_content: Path) -> None:
+    for lang in ("zh", "en"):
+        write(broken_content / lang / "messages" / "dup.po", 'msgid "app.name"\nmsgstr "X"\n')
+    problems = check_content(broken_content)
+    assert "zh/messages/dup.po: app.name: already defined in zh/messages/core.po" in problems
 
 
 def test_missing_language_folder(tmp_path: Path) -> None:
-    write(tmp_path / "zh" / "ui.toml", 'a = "甲"')
+    write(tmp_path / "zh" / "messages" / "core.po", 'msgid "a"\nmsgstr "甲"\n')
     problems = check_content(tmp_path)
     assert "en/: folder missing" in problems
-    assert "en/ui.toml: missing (present in zh/)" in problems
+    assert "en/messages/core.po: missing (present in zh/)" in problems
