@@ -14,7 +14,7 @@ SYSTEM_STAMP := $(STAMPS)/system-deps
 SYSTEM_PACKAGES := chromium fonts-noto-cjk
 PORT ?= 8501
 # Only paths that exist: ruff fails on a missing path.
-LINT_PATHS := $(wildcard parkloop tests app.py exhibits)
+LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools)
 PYTEST_ARGS ?=
 
 .PHONY: help venv install system-deps run test bench lint format clean

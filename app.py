@@ -8,16 +8,14 @@ traceback; the traceback goes to the server log.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from parkloop.content import t
 from parkloop.i18n import DEFAULT_LANG
+from parkloop.pages import PAGES
 from parkloop.ui.chrome import configure_page, show_error, top_bar
 from parkloop.ui.session import current_lang
-
-HERE = Path(__file__).resolve().parent
+from parkloop.ui.state import current_mode
 
 
 def pages(lang: str) -> list[st.Page]:
@@ -28,11 +26,9 @@ def pages(lang: str) -> list[st.Page]:
     """
     return [
         st.Page(
-            HERE / "exhibits" / "targets.py",
-            title=t("nav.targets", lang),
-            url_path="targets",
-            default=True,
-        ),
+            spec.path, title=t(f"nav.{spec.key}", lang), url_path=spec.slug or "home", default=not spec.slug
+        )
+        for spec in PAGES
     ]
 
 
@@ -40,10 +36,11 @@ def main() -> None:
     lang = DEFAULT_LANG
     try:
         lang = current_lang()
+        mode = current_mode()
         configure_page(lang)
         # Own navigation (the top bar) instead of Streamlit's sidebar: kiosks have no sidebar to open.
         page = st.navigation(pages(lang), position="hidden")
-        top_bar(lang)
+        top_bar(lang, home=page.url_path in ("", "home"), mode=mode)
         page.run()
     except Exception as error:  # noqa: BLE001 — the last line of defence for a kiosk; logged in show_error
         show_error(lang, error)

@@ -80,7 +80,7 @@ def _strict_po_lines(text: str) -> None:
         if not stripped or stripped.startswith("#"):
             continue
         if not _PO_LINE.match(stripped):
-            raise CatalogError(f"line {number}: expected msgid/msgstr \"text\" or a quoted continuation")
+            raise CatalogError(f'line {number}: expected msgid/msgstr "text" or a quoted continuation')
 
 
 def _read_po(path: Path) -> dict[str, str]:

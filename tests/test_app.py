@@ -17,9 +17,11 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 def run_app(lang: str | None = None) -> AppTest:
+    """The targets exhibit (``/targets``) through the app's frame."""
     at = AppTest.from_file(APP, default_timeout=60)
     if lang is not None:
         at.query_params["lang"] = lang
+    at.switch_page("exhibits/targets.py")
     return at.run()
 
 

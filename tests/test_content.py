@@ -152,7 +152,9 @@ def test_missing_key_is_named(broken_content: Path) -> None:
         encoding="utf-8",
     )
     problems = check_content(broken_content)
-    assert "en/messages/targets.po: targets.page_title: missing (present in zh/messages/targets.po)" in problems
+    assert (
+        "en/messages/targets.po: targets.page_title: missing (present in zh/messages/targets.po)" in problems
+    )
 
 
 def test_missing_markdown_section_is_named(broken_content: Path) -> None:
@@ -182,7 +184,9 @@ def test_chinese_in_english_is_named(broken_content: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('msgstr "✓ Met"', 'msgstr "✓ Met 已达到"'), encoding="utf-8")
     problems = check_content(broken_content)
-    assert "en/messages/targets.po: targets.status.met: Chinese characters in English text: 已达到" in problems
+    assert (
+        "en/messages/targets.po: targets.status.met: Chinese characters in English text: 已达到" in problems
+    )
 
 
 def test_allowed_chinese_terms_pass(broken_content: Path) -> None:
@@ -194,9 +198,7 @@ def test_allowed_chinese_terms_pass(broken_content: Path) -> None:
 
 def test_untranslated_text_bad_catalog_and_bad_toml_are_named(broken_content: Path) -> None:
     path = broken_content / "zh" / "messages" / "core.po"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('msgstr "语言"', 'msgstr ""'), encoding="utf-8"
-    )
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "语言"', 'msgstr ""'), encoding="utf-8")
     write(broken_content / "zh" / "extra.toml", "x = = 1")
     write(broken_content / "en" / "extra.toml", 'x = "1"')
     write(broken_content / "zh" / "messages" / "bad.po", 'msgid "a"\nmsgstr "甲"\nmsgid "b\nmsgstr ""\n')

@@ -37,6 +37,12 @@ _CSS = """
   font-family: "Source Sans", "Source Sans Pro", var(--parkloop-cjk), sans-serif;
 }
 .st-key-parkloop-lang-switch button { min-height: 44px; min-width: 88px; }
+.st-key-parkloop-topbar [data-testid="stPageLink"] a { min-height: 44px; display: flex; align-items: center; }
+/* touch targets of at least 44 px for every control (WCAG 2.5.8 asks 24, kiosks need more) */
+.stApp button, .stApp [data-testid="stPageLink"] a { min-height: 44px; }
+.stApp [data-testid="stSlider"] [role="slider"] { width: 28px; height: 28px; }
+.stApp [data-testid="stSlider"] { padding-top: 0.5rem; padding-bottom: 0.5rem; }
+.parkloop-summary { color: #374151; font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
 .st-key-parkloop-topbar { border-bottom: 1px solid rgba(49, 51, 63, 0.15); padding-bottom: 0.25rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
 /* captions: Streamlit's default grey is below the 4.5:1 contrast of WCAG 2.2 AA */
@@ -86,11 +92,18 @@ def language_switch(lang: str) -> None:
             )
 
 
-def top_bar(lang: str) -> None:
-    """App name on the left, language switch on the right; one row on a kiosk and on a phone."""
+def top_bar(lang: str, *, home: bool = True, mode: str = "web") -> None:
+    """App name (a link home) on the left, language switch on the right; one row on a kiosk and a phone.
+
+    On an exhibit the name reads "← all exhibits" so that a visitor always has a way back."""
+    from parkloop.ui.state import link_params
+
     inject_css()
     with st.container(horizontal=True, vertical_alignment="center", key="parkloop-topbar"):
-        st.markdown(f"**{t('app.name', lang)}**", width="content")
+        if home:
+            st.markdown(f"**{t('app.name', lang)}**", width="content")
+        else:
+            st.page_link("exhibits/home.py", label=t("nav.back_home", lang), query_params=link_params(lang))
         language_switch(lang)
 
 

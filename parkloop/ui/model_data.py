@@ -66,3 +66,73 @@ def targets_page_data(baseline: str = BASELINE, plan: str = PLAN) -> dict[str, A
         },
         "sources": load_sources(),
     }
+
+
+# --------------------------------------------------------------------------------------------
+# one scenario with a visitor's changes — what every exhibit draws from
+# --------------------------------------------------------------------------------------------
+def overrides_key(overrides: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+    """A hashable, order-independent form of ``{"section.key": value}`` for the cache."""
+
+    def freeze(value: Any) -> Any:
+        if isinstance(value, dict):
+            return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+        return value
+
+    return tuple(sorted((k, freeze(v)) for k, v in (overrides or {}).items()))
+
+
+def _thaw(frozen: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    def thaw(value: Any) -> Any:
+        if isinstance(value, tuple) and value and all(isinstance(i, tuple) and len(i) == 2 for i in value):
+            return {k: thaw(v) for k, v in value}
+        return value
+
+    return {k: thaw(v) for k, v in frozen}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _scenario_result(name: str, frozen: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    scenario = load_scenario(name, overrides=_thaw(frozen) or None)
+    result = evaluate(scenario)
+    data = result.to_dict()
+    data["quantities"] = dict(result.quantities)
+    data["values"] = _flatten(scenario.values)
+    data["provenance"] = {key: provenance_to_dict(p) for key, p in scenario.provenance.items()}
+    return data
+
+
+def scenario_result(name: str = PLAN, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The model's result for scenario ``name`` with ``overrides`` (``{"incineration.tonnes_per_day":
+    6000}``), as plain data: ``totals``, ``chains``, ``ledger``, ``flows`` (material/energy/water/carbon/
+    money graphs), ``balances``, ``synergy``, ``warnings``, ``quantities``, ``values`` (the scenario's
+    inputs, dotted keys) and ``provenance`` (dotted key → ``{"kind", "ref", "note"}``).
+
+    Cached for every session (the same slider position is computed once for the whole park). Raises
+    :class:`parkloop.model.ScenarioError` for overrides the scenario rejects; exhibits only offer values
+    inside the schema's limits, so this means a programming error and reaches the page's error box.
+    """
+    return _scenario_result(name, overrides_key(overrides))
+
+
+def provenance(name: str, dotted_key: str) -> dict[str, str]:
+    """The provenance of one scenario input (``"incineration.net_kwh_per_tonne"``) of scenario ``name``."""
+    return _scenario_result(name, ())["provenance"].get(dotted_key, {})
+
+
+@st.cache_data(show_spinner=False)
+def factors_data() -> dict[str, Any]:
+    """The curated factors (``data/factors.toml``) as plain data: components, gwp, grid, constants,
+    flue-gas limits, equivalents — and each factor's provenance under ``provenance``."""
+    factors = load_factors()
+    return {
+        "components": {name: dict(vars(c)) for name, c in factors.components.items()},
+        "gwp": {k: dict(v) for k, v in factors.gwp.items()},
+        "grid": dict(factors.grid),
+        "constants": dict(factors.constants),
+        "equivalents": dict(factors.equivalents),
+        "flue_gas_limits": dict(factors.flue_gas_limits),
+        # "composition.food.dm" / "constants.mj_per_kwh" / "equivalents.tree_kg_co2_per_year" → the
+        # provenance string of data/factors.toml ("cited: ipcc-2006-v5 — …"); figures.figure() accepts it
+        "provenance": dict(factors.provenance),
+    }

@@ -24,7 +24,7 @@ def _title(lang: str) -> str:
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_targets_page_renders(open_app, lang: str, viewport: str) -> None:
-    app = open_app("/", lang=lang, viewport=VIEWPORTS[viewport], wait_for_text=_title(lang))
+    app = open_app("/targets", lang=lang, viewport=VIEWPORTS[viewport], wait_for_text=_title(lang))
     page = app.page
     assert page.get_by_test_id("stException").count() == 0
     assert page.locator("#parkloop-error").count() == 0
@@ -39,7 +39,7 @@ def test_targets_page_renders(open_app, lang: str, viewport: str) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
 def test_english_page_has_no_chinese(open_app, viewport: str) -> None:
-    app = open_app("/", lang="en", viewport=VIEWPORTS[viewport], wait_for_text=_title("en"))
+    app = open_app("/targets", lang="en", viewport=VIEWPORTS[viewport], wait_for_text=_title("en"))
     # open every "how the model gets there" item, so their text is checked too
     for expander in app.page.get_by_test_id("stExpander").locator("summary").all():
         expander.click()
@@ -50,7 +50,7 @@ def test_english_page_has_no_chinese(open_app, viewport: str) -> None:
 
 
 def test_chinese_page_shows_chinese(open_app) -> None:
-    app = open_app("/", lang="zh", wait_for_text=_title("zh"))
+    app = open_app("/targets", lang="zh", wait_for_text=_title("zh"))
     text = app.main_text()
     assert "2026年目标" in text
     assert "园区综合处理能力" in text
@@ -60,7 +60,7 @@ def test_chinese_page_shows_chinese(open_app) -> None:
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
 def test_page_fits_the_screen_width(open_app, viewport: str) -> None:
     """No sideways scrolling of the whole page (tables may scroll inside themselves)."""
-    app = open_app("/", lang="zh", viewport=VIEWPORTS[viewport], wait_for_text=_title("zh"))
+    app = open_app("/targets", lang="zh", viewport=VIEWPORTS[viewport], wait_for_text=_title("zh"))
     overflow = app.page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
@@ -68,7 +68,7 @@ def test_page_fits_the_screen_width(open_app, viewport: str) -> None:
 
 
 def test_language_switch_round_trip(open_app) -> None:
-    app = open_app("/", lang="zh", wait_for_text=_title("zh"))
+    app = open_app("/targets", lang="zh", wait_for_text=_title("zh"))
     page = app.page
     page.get_by_role("button", name="English").click()
     page.get_by_role("heading", name=_title("en")).wait_for()

@@ -1,0 +1,5 @@
+"""Exhibit "air" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("air")

@@ -1,0 +1,5 @@
+"""Exhibit "biogas" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("biogas")

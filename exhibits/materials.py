@@ -1,0 +1,5 @@
+"""Exhibit "materials" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("materials")

@@ -1,0 +1,5 @@
+"""Exhibit "park" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("park")

@@ -1,0 +1,5 @@
+"""Exhibit "power" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("power")

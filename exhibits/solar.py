@@ -1,0 +1,5 @@
+"""Exhibit "solar" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("solar")

@@ -1,0 +1,5 @@
+"""Exhibit "sorting" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("sorting")

@@ -1,0 +1,5 @@
+"""Exhibit "steam" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("steam")

@@ -1,0 +1,5 @@
+"""Exhibit "system" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("system")

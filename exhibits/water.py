@@ -1,0 +1,5 @@
+"""Exhibit "water" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("water")

@@ -1,0 +1,39 @@
+"""What every exhibit page starts with: language, mode, title and its short story.
+
+A page is thin (design.md): ::
+
+    lang, mode = exhibit_start("power")
+    tonnes = url_slider(t("power.tonnes", lang), "t", ...)
+    data = scenario_result(PLAN, {"incineration.tonnes_per_day": tonnes})
+    figure(t("power.net", lang), format_quantity(...), lang, provenance="model")
+    ...
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from parkloop.content import page_section, t
+from parkloop.pages import BY_SLUG
+from parkloop.ui.session import current_lang
+from parkloop.ui.state import current_mode
+
+
+def exhibit_start(slug: str, *, intro: bool = True) -> tuple[str, str]:
+    """Title (``nav.<key>``) and, if ``content/<lang>/pages/<key>.md`` has an ``intro`` section, the
+    story under it. Returns ``(lang, mode)``."""
+    lang, mode = current_lang(), current_mode()
+    key = BY_SLUG[slug].key
+    st.title(t(f"nav.{key}", lang))
+    if intro:
+        text = page_section(key, "intro", lang)
+        if text:
+            st.markdown(text)
+    return lang, mode
+
+
+def stub(slug: str) -> None:
+    """A page that is not written yet: its title, teaser and a line saying so (never an error)."""
+    lang, _ = exhibit_start(slug, intro=False)
+    st.markdown(t(f"teaser.{BY_SLUG[slug].key}", lang))
+    st.info(t("stub.building", lang))

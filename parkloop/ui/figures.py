@@ -1,0 +1,117 @@
+"""How exhibits show a figure, its provenance, and the words under a chart.
+
+Every figure a visitor sees can say where it comes from (glossary "Honest figures"): the plan (with its
+section), a cited source, or an illustrative assumption — in plain words, one tap away. Every chart has a
+one-sentence summary under it, for screen readers and for people who prefer words.
+
+Provenance is given as a dict ``{"kind", "ref", "note"}`` (what :func:`parkloop.ui.model_data.provenance`
+returns for a scenario or factor key), or as a ready :class:`parkloop.targets_view.ProvenanceView`, or as
+the literal strings ``"model"`` (computed by the park model from the inputs shown) and ``"rough"``
+(an everyday equivalent, labelled as rough).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+import streamlit as st
+
+from parkloop.content import t
+from parkloop.targets_view import ProvenanceView, describe_provenance, load_sources
+
+BADGE_COLOUR = {
+    "plan": "blue",
+    "cited": "green",
+    "illustrative": "orange",
+    "override": "violet",
+    "model": "gray",
+}
+
+
+def provenance_view(provenance: Any, lang: str) -> ProvenanceView:
+    """Any accepted provenance form → the words a visitor reads."""
+    if isinstance(provenance, ProvenanceView):
+        return provenance
+    if provenance == "model":
+        return ProvenanceView("model", t("prov.model", lang), t("prov.model_detail", lang))
+    if provenance == "rough":
+        return ProvenanceView("illustrative", t("prov.rough", lang), t("prov.rough_detail", lang))
+    if isinstance(provenance, str):
+        kind, _, rest = provenance.partition(":")
+        ref, _, note = rest.partition("—")
+        provenance = {"kind": kind.strip(), "ref": ref.strip(), "note": note.strip()}
+    return describe_provenance(provenance, lang, _sources())
+
+
+def _sources() -> dict[str, dict[str, Any]]:
+    return _cached_sources()
+
+
+@st.cache_data(show_spinner=False)
+def _cached_sources() -> dict[str, dict[str, Any]]:
+    return load_sources()
+
+
+def badge(provenance: Any, lang: str) -> str:
+    """A Markdown badge naming the kind of provenance (the words carry the meaning, colour repeats it)."""
+    view = provenance_view(provenance, lang)
+    label = view.label.replace("[", "(").replace("]", ")")
+    return f":{BADGE_COLOUR.get(view.kind, 'gray')}-badge[{label}]"
+
+
+def escape_md(text: str) -> str:
+    """Text from data or a visitor, safe inside Markdown (no HTML, no links, no formatting)."""
+    return (
+        html.escape(str(text))
+        .replace("\\", "\\\\")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+    )
+
+
+def figure(
+    label: str,
+    value: str,
+    lang: str,
+    *,
+    provenance: Any = "model",
+    assumption: str | None = None,
+    delta: str | None = None,
+    key: str | None = None,
+) -> None:
+    """A big number with its label, and a "where from?" popover with the provenance in plain words.
+
+    ``assumption`` is one sentence of the main assumption behind the number (in ``lang``)."""
+    view = provenance_view(provenance, lang)
+    with st.container(border=True, key=key):
+        st.metric(label, value, delta=delta, delta_color="off")
+        with st.popover(t("prov.where_from", lang)):
+            st.markdown(badge(view, lang))
+            if view.detail:
+                st.markdown(escape_md(view.detail))
+            if assumption:
+                st.markdown(escape_md(assumption))
+
+
+def provenance_list(items: Iterable[tuple[str, Any]], lang: str) -> None:
+    """An expander "Where the numbers come from" listing ``(label, provenance)`` pairs."""
+    with st.expander(t("prov.list_heading", lang)):
+        lines = []
+        for label, provenance in items:
+            view = provenance_view(provenance, lang)
+            line = f"- {escape_md(label)}: {badge(view, lang)}"
+            if view.detail:
+                line += f"  \n  {escape_md(view.detail)}"
+            lines.append(line)
+        st.markdown("\n".join(lines))
+
+
+def chart_summary(text: str) -> None:
+    """The one-sentence text under a chart (read by screen readers, visible to everyone)."""
+    st.html(f'<p class="parkloop-summary" role="note">{html.escape(text)}</p>')
