@@ -12,7 +12,9 @@ import streamlit as st
 
 from parkloop.content import t
 from parkloop.i18n import DEFAULT_LANG
+from parkloop.kiosk import frame as kiosk_frame
 from parkloop.pages import PAGES
+from parkloop.tours import frame as tours_frame
 from parkloop.ui.chrome import configure_page, show_error, top_bar
 from parkloop.ui.session import current_lang
 from parkloop.ui.state import current_mode
@@ -38,10 +40,15 @@ def main() -> None:
         lang = current_lang()
         mode = current_mode()
         configure_page(lang)
+        tours_frame.route(lang)  # ?station=<id> from a QR poster opens that station's exhibit
         # Own navigation (the top bar) instead of Streamlit's sidebar: kiosks have no sidebar to open.
         page = st.navigation(pages(lang), position="hidden")
-        top_bar(lang, home=page.url_path in ("", "home"), mode=mode)
+        slug = "" if page.url_path in ("", "home") else page.url_path
+        top_bar(lang, home=not slug, mode=mode)
+        if kiosk_frame.before_page(lang, mode, slug):
+            return
         page.run()
+        kiosk_frame.after_page(lang, mode, slug)
     except Exception as error:  # noqa: BLE001 — the last line of defence for a kiosk; logged in show_error
         show_error(lang, error)
 

@@ -20,7 +20,7 @@ EXHIBITS_DIR = Path(__file__).resolve().parents[1] / "exhibits"
 class PageSpec:
     slug: str  # URL path; "" for the home page
     script: str  # file under exhibits/
-    group: str  # home | journey | system | people — how the home page groups its tiles
+    group: str  # home | journey | system | people | school | hidden — how the home page groups its tiles
     plant: str | None = None  # the plant on the park map this exhibit belongs to (data/park_map.toml)
 
     @property
@@ -50,11 +50,18 @@ PAGES: tuple[PageSpec, ...] = (
     # For visitors and children
     PageSpec("my-garbage", "my_garbage.py", "people"),
     PageSpec("sorting", "sorting.py", "people"),
+    # QR tours (a visitor's phone) and school classes
+    PageSpec("tours", "tours.py", "people"),
+    PageSpec("lessons", "lessons.py", "school"),
+    PageSpec("join", "join.py", "hidden"),  # students join a class session: /join?code=CODE
+    PageSpec("teacher", "teacher.py", "hidden"),  # a teacher's session dashboard (secret link or PIN)
+    PageSpec("passport", "passport.py", "hidden"),  # stamps collected on a QR tour
+    PageSpec("staff", "staff.py", "hidden"),  # park staff: usage and tours (token); never in kiosk mode
 )
 
 EXHIBITS: tuple[PageSpec, ...] = tuple(p for p in PAGES if p.slug)
 BY_SLUG: dict[str, PageSpec] = {p.slug: p for p in PAGES}
-GROUPS: tuple[str, ...] = ("journey", "system", "people")
+GROUPS: tuple[str, ...] = ("journey", "system", "people", "school")
 
 
 def page_for_plant(plant: str) -> PageSpec | None:

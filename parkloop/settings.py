@@ -87,6 +87,52 @@ SETTINGS: tuple[Setting, ...] = (
         _language,
     ),
     Setting(
+        "store_path",
+        str(REPO_ROOT / "var" / "parkloop.sqlite"),
+        "The SQLite file (WAL mode) holding anonymous kiosk usage, class sessions and passport stamps; "
+        "one file shared by every server process of a host.",
+    ),
+    Setting(
+        "kiosk_name",
+        "kiosk-1",
+        "This kiosk's name, recorded with its anonymous usage events (several kiosks, one park).",
+    ),
+    Setting(
+        "kiosk_idle_s",
+        90,
+        "Seconds without a touch before a kiosk warns that it will reset [s].",
+        _positive,
+    ),
+    Setting(
+        "kiosk_warn_s",
+        20,
+        "Seconds the kiosk's reset warning counts down before it resets; a touch dismisses it [s].",
+        _positive,
+    ),
+    Setting(
+        "staff_token",
+        "",
+        "Password of the staff pages (usage statistics, tours). Empty: the staff pages stay locked.",
+    ),
+    Setting(
+        "usage_retention_days",
+        90,
+        "Raw anonymous usage events older than this are deleted; daily totals are kept [days].",
+        _positive,
+    ),
+    Setting(
+        "class_retention_days",
+        30,
+        "Class sessions (nicknames and answers) older than this are deleted automatically [days].",
+        _positive,
+    ),
+    Setting(
+        "passport_retention_days",
+        30,
+        "Passport stamps of an anonymous visitor token older than this are deleted [days].",
+        _positive,
+    ),
+    Setting(
         "data_dir",
         str(REPO_ROOT / "data"),
         "Folder holding scenarios, factors, sources and the sample live feed "

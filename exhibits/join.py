@@ -1,0 +1,5 @@
+"""Page "join" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("join")

@@ -1,0 +1,5 @@
+"""Page "lessons" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("lessons")

@@ -1,0 +1,5 @@
+"""Page "passport" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("passport")

@@ -1,0 +1,5 @@
+"""Page "staff" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("staff")

@@ -1,0 +1,5 @@
+"""Page "teacher" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("teacher")

@@ -1,0 +1,5 @@
+"""Page "tours" (being built)."""
+
+from parkloop.ui.exhibit import stub
+
+stub("tours")

@@ -1,0 +1,1 @@
+"""Kiosk mode: attract screen, idle reset, lock-down and anonymous usage (issue: kiosk mode)."""

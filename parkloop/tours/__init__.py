@@ -1,0 +1,1 @@
+"""QR tours: stations, routes, posters and the passport (issue: QR tours)."""
