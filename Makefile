@@ -11,13 +11,13 @@ BIN := $(VENV)/bin
 STAMPS := .make
 INSTALL_STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(STAMPS)/system-deps
-SYSTEM_PACKAGES := chromium fonts-noto-cjk
+SYSTEM_PACKAGES := chromium fonts-noto-cjk zbar-tools caddy
 PORT ?= 8501
 # Only paths that exist: ruff fails on a missing path.
 LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools)
 PYTEST_ARGS ?=
 
-.PHONY: help venv install system-deps run test bench lint format clean
+.PHONY: help venv install system-deps run serve test bench lint format clean
 
 help: ## list the targets
 	@echo "ParkLoop — make targets:"
@@ -61,6 +61,9 @@ $(SYSTEM_STAMP): Makefile
 run: install ## start the platform on http://localhost:8501 (PORT=… to change; config: .streamlit/config.toml)
 	-@$(MAKE) -s --no-print-directory system-deps
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+serve: install system-deps ## production: WORKERS Streamlit processes (default: one per core) behind Caddy on PORT (default 8080)
+	$(BIN)/python -m parkloop.serve --port $(or $(SERVE_PORT),8080) $(if $(WORKERS),--workers $(WORKERS))
 
 test: install system-deps ## install everything, then lint and run every test (browser tests included)
 	@rm -f $(STAMPS)/pytest-status

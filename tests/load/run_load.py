@@ -1,0 +1,234 @@
+"""Load test: N phones on one exhibit, each moving a slider every few seconds; a teacher dashboard open.
+
+Run it against a server that is already up (``make run`` / ``make serve``) or let it start one::
+
+    .venv/bin/python -m tests.load.run_load --sessions 50 --seconds 300 --page power
+    .venv/bin/python -m tests.load.run_load --ramp 10,25,50,75,100 --seconds 60   # where p95 passes 2 s
+
+It reports p50/p95/max of the time from "slider moved" (BackMsg sent) to "updated content received"
+(``script_finished``), errors, and the server's CPU and memory (from /proc, summed over the server's
+processes) — per session and in total. Talks to localhost only; bounded by --sessions and --seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tests.load.client import StreamlitClient
+
+REPO = Path(__file__).resolve().parents[2]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stats(pids: list[int]) -> tuple[float, float]:
+    """(CPU seconds, RSS MB) summed over ``pids``."""
+    cpu = rss = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / CLK_TCK
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss += int(line.split()[1]) / 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    return cpu, rss
+
+
+@dataclass
+class LoadReport:
+    sessions: int
+    seconds: float
+    page: str
+    interactions: int = 0
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+    p50_s: float = 0.0
+    p95_s: float = 0.0
+    max_s: float = 0.0
+    first_load_p95_s: float = 0.0
+    cpu_percent: float = 0.0  # of one core, averaged over the run
+    rss_start_mb: float = 0.0
+    rss_end_mb: float = 0.0
+    rss_per_session_mb: float = 0.0
+    teacher_refreshes: int = 0
+
+    def line(self) -> str:
+        return (
+            f"{self.sessions:>4} sessions {self.seconds:>5.0f} s on /{self.page}: {self.interactions} moves, "
+            f"p50 {self.p50_s * 1000:.0f} ms, p95 {self.p95_s * 1000:.0f} ms, "
+            f"max {self.max_s * 1000:.0f} ms, "
+            f"errors {self.errors}; first load p95 {self.first_load_p95_s * 1000:.0f} ms; server CPU "
+            f"{self.cpu_percent:.0f}% of a core, RSS {self.rss_start_mb:.0f}→{self.rss_end_mb:.0f} MB "
+            f"({self.rss_per_session_mb:.2f} MB/session)"
+        )
+
+
+async def _visitor(base_url: str, page: str, query: str, deadline: float, interval: float, out: dict) -> None:
+    client = StreamlitClient(base_url, page, query)
+    try:
+        await client.connect()
+        first = await client.run()
+        out["first"].append(first.seconds)
+        if not first.finished:
+            out["errors"].append(f"first load: {first.error}")
+            return
+        slider = next((w for w in client.widgets.values() if w.kind == "slider"), None)
+        toggle = next((w for w in client.widgets.values() if w.kind == "checkbox"), None)
+        flip = False
+        while time.monotonic() < deadline:
+            await asyncio.sleep(interval * random.uniform(0.6, 1.4))
+            if time.monotonic() >= deadline:
+                break
+            if slider is not None:
+                lo, hi = slider.proto.min, slider.proto.max
+                step = slider.proto.step or 1
+                value = lo + step * random.randint(0, int((hi - lo) / step))
+                client.set(slider.id, "double_array", [value])
+            elif toggle is not None:
+                flip = not flip
+                client.set(toggle.id, "bool", flip)
+            result = await client.run()
+            if result.finished:
+                out["moves"].append(result.seconds)
+            else:
+                out["errors"].append(result.error or "unfinished")
+    except Exception as error:  # noqa: BLE001 - every failure is counted and sampled
+        out["errors"].append(f"{type(error).__name__}: {error}")
+    finally:
+        await client.close()
+
+
+async def _teacher(base_url: str, query: str, deadline: float, out: dict) -> None:
+    """A dashboard that refreshes itself every few seconds (a full rerun, as a fragment's timer would)."""
+    client = StreamlitClient(base_url, "teacher", query)
+    try:
+        await client.connect()
+        while time.monotonic() < deadline:
+            result = await client.run()
+            if result.finished:
+                out["teacher"] += 1
+            else:
+                out["errors"].append(f"teacher: {result.error}")
+            await asyncio.sleep(3)
+    except Exception as error:  # noqa: BLE001
+        out["errors"].append(f"teacher {type(error).__name__}: {error}")
+    finally:
+        await client.close()
+
+
+async def run_load(
+    base_url: str, sessions: int, seconds: float, page: str = "power", query: str = "lang=zh&mode=phone",
+    interval: float = 3.0, server_pids: list[int] | None = None, teacher: bool = True,
+) -> LoadReport:  # fmt: skip
+    out: dict = {"first": [], "moves": [], "errors": [], "teacher": 0}
+    pids = server_pids or []
+    cpu0, rss0 = _proc_stats(pids)
+    t0 = time.monotonic()
+    deadline = t0 + seconds
+    tasks = []
+    for _ in range(sessions):
+        tasks.append(asyncio.create_task(_visitor(base_url, page, query, deadline, interval, out)))
+        await asyncio.sleep(min(0.05, seconds / max(sessions, 1) / 10))  # a class arrives within seconds
+    if teacher:
+        tasks.append(asyncio.create_task(_teacher(base_url, "lang=zh", deadline, out)))
+    await asyncio.gather(*tasks)
+    elapsed = time.monotonic() - t0
+    cpu1, rss1 = _proc_stats(pids)
+    moves = sorted(out["moves"])
+    report = LoadReport(sessions, seconds, page)
+    report.interactions = len(moves)
+    report.errors = len(out["errors"])
+    report.error_samples = out["errors"][:5]
+    if moves:
+        report.p50_s = statistics.median(moves)
+        report.p95_s = moves[min(len(moves) - 1, int(0.95 * len(moves)))]
+        report.max_s = moves[-1]
+    if out["first"]:
+        first = sorted(out["first"])
+        report.first_load_p95_s = first[min(len(first) - 1, int(0.95 * len(first)))]
+    report.cpu_percent = 100 * (cpu1 - cpu0) / elapsed if pids else 0.0
+    report.rss_start_mb, report.rss_end_mb = rss0, rss1
+    report.rss_per_session_mb = (rss1 - rss0) / sessions if sessions and pids else 0.0
+    report.teacher_refreshes = out["teacher"]
+    return report
+
+
+def start_server(port: int, workers: int = 1) -> tuple[object, list[int], str]:
+    """One plain ``streamlit run`` (workers=1) or ``parkloop.serve`` with Caddy (workers>1)."""
+    if workers > 1:
+        from parkloop.serve import Cluster
+
+        cluster = Cluster(port=port, workers=workers, base_port=port + 100)
+        cluster.start()
+        return cluster, cluster.worker_pids(), f"http://127.0.0.1:{port}"
+    from parkloop.serve import streamlit_command, wait_healthy
+
+    process = subprocess.Popen(
+        streamlit_command(port), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    if not wait_healthy([port], 90):
+        process.kill()
+        raise SystemExit("streamlit did not start")
+    return process, [process.pid], f"http://127.0.0.1:{port}"
+
+
+def stop_server(handle: object) -> None:
+    if hasattr(handle, "stop"):
+        handle.stop()
+    else:
+        handle.terminate()
+        handle.wait(timeout=20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--page", default="power")
+    parser.add_argument("--query", default="lang=zh&mode=phone")
+    parser.add_argument("--interval", type=float, default=3.0, help="seconds between a phone's moves")
+    parser.add_argument("--workers", type=int, default=1, help=">1 starts parkloop.serve (Caddy) instead")
+    parser.add_argument("--ramp", default="", help="comma-separated session counts; stops when p95 > 2 s")
+    parser.add_argument("--url", default="", help="use a running server instead of starting one")
+    parser.add_argument("--port", type=int, default=8650)
+    parser.add_argument("--json", default="", help="write the reports to this file")
+    args = parser.parse_args(argv)
+    counts = [int(n) for n in args.ramp.split(",")] if args.ramp else [args.sessions]
+    handle, pids, url = (None, [], args.url) if args.url else start_server(args.port, args.workers)
+    reports = []
+    try:
+        # warm up: imports and caches, one session
+        asyncio.run(run_load(url, 1, 3, args.page, args.query, 1.0, pids, teacher=False))
+        for count in counts:
+            report = asyncio.run(
+                run_load(url, count, args.seconds, args.page, args.query, args.interval, pids)
+            )
+            reports.append(report)
+            print(report.line(), flush=True)
+            if report.error_samples:
+                print("   errors:", report.error_samples, flush=True)
+            if args.ramp and report.p95_s > 2.0:
+                print(f"p95 passed 2 s at {count} sessions ({args.workers} worker(s))", flush=True)
+                break
+    finally:
+        if handle is not None:
+            stop_server(handle)
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(r) for r in reports], indent=2))
+    return 1 if any(r.errors for r in reports) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
