@@ -21,6 +21,7 @@ def run_app(lang: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if lang is not None:
         at.query_params["lang"] = lang
+    at.run()  # pages are known by url_path only after a first run
     at.switch_page("exhibits/targets.py")
     return at.run()
 

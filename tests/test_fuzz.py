@@ -42,6 +42,7 @@ VALUES = st.one_of(HOSTILE, st.text(max_size=60), st.text(min_size=500, max_size
 def _keys(script: str) -> list[str]:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "zh"
+    at.run()  # pages are known by url_path only after a first run
     at.switch_page(f"exhibits/{script}")
     at.run()
     return sorted(set(at.query_params) | set(FRAME_KEYS))
@@ -88,6 +89,7 @@ def test_fuzz_query_parameters(spec) -> None:
     @given(st.dictionaries(st.sampled_from(keys), VALUES, min_size=1, max_size=4))
     def run(params: dict[str, str]) -> None:
         at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
         for key, value in params.items():
             at.query_params[key] = value
         at.switch_page(f"exhibits/{spec.script}")

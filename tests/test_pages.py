@@ -28,6 +28,9 @@ def open_page(script: str, lang: str, params: dict[str, str] | None = None) -> A
     at.query_params["lang"] = lang
     for key, value in (params or {}).items():
         at.query_params[key] = value
+    # Pages are known by their url_path only after a first run (AppTest.switch_page): run the frame once,
+    # then switch, so that e.g. exhibits/my_garbage.py (path /my-garbage) is the page actually drawn.
+    at.run()
     at.switch_page(f"exhibits/{script}")
     return at.run()
 
@@ -51,6 +54,9 @@ def visible_text(at: AppTest) -> str:
 def test_every_page_runs(spec, lang: str) -> None:
     at = open_page(spec.script, lang)
     assert not at.exception, [e.message for e in at.exception]
+    expected = t("home.title" if not spec.slug else f"nav.{spec.key}", lang)
+    if spec.slug != "targets":  # the targets page has its own, longer title
+        assert at.title[0].value == expected, "the page drawn is the page asked for"
     assert 'id="parkloop-error"' not in "\n".join(e.proto.body for e in at.get("html"))
     assert at.title, "every page has a title"
     if lang == "en":
