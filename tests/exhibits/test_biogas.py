@@ -1,0 +1,220 @@
+"""Exhibit "biogas": the view logic against the model and hand arithmetic, and the page through AppTest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import t
+from parkloop.model import evaluate, load_scenario
+from parkloop.model.factors import load_factors
+from parkloop.views import biogas as view
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict) and prefix.count(".") == 1:
+            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
+        elif isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026") -> dict[str, Any]:
+    """What ``scenario_result`` hands a page, built without Streamlit."""
+    scenario = load_scenario(name, overrides=overrides)
+    result = evaluate(scenario)
+    data = result.to_dict()
+    data["quantities"] = dict(result.quantities)
+    data["values"] = _flatten(scenario.values)
+    return data
+
+
+CONSTANTS = load_factors().constants
+
+
+# --------------------------------------------------------------------------------------------
+# view logic
+# --------------------------------------------------------------------------------------------
+def test_overrides_turn_percent_into_fractions() -> None:
+    assert view.overrides(600, 30, 2.4, 50) == {
+        "kitchen_waste.tonnes_per_day": 600.0,
+        "kitchen_waste.to_power_fraction": 0.3,
+        "kitchen_waste.oil_extraction_rate": 0.024,
+        "kitchen_waste.digestate_to_incineration_fraction": 0.5,
+    }
+
+
+def test_defaults_are_the_plan_scenario() -> None:
+    plan = load_scenario("plan-2026").values["kitchen_waste"]
+    assert view.defaults(model_result()["values"]) == {
+        "tonnes": plan["tonnes_per_day"],
+        "power": pytest.approx(plan["to_power_fraction"] * 100),
+        "oil": pytest.approx(plan["oil_extraction_rate"] * 100),
+        "digestate": pytest.approx(plan["digestate_to_incineration_fraction"] * 100),
+    }
+
+
+def test_biogas_a_day_is_tonnes_times_yield() -> None:
+    result = model_result({"kitchen_waste.tonnes_per_day": 700.0})
+    fig = view.figures(result)
+    assert fig.biogas_nm3_per_day == pytest.approx(
+        700 * result["values"]["kitchen_waste.biogas_nm3_per_tonne"]
+    )
+    assert fig.oil_t_per_year == pytest.approx(
+        700 * 365 * result["values"]["kitchen_waste.oil_extraction_rate"]
+    )
+
+
+def test_plan_biogas_exceeds_the_plans_handling_and_half_the_waste_does_not() -> None:
+    plan = view.handling_check(view.figures(model_result()))
+    assert plan.exceeds and plan.ratio == pytest.approx(1200 * 80 / 50_000)
+    half = view.handling_check(view.figures(model_result({"kitchen_waste.tonnes_per_day": 600.0})))
+    assert not half.exceeds and half.ratio == pytest.approx(600 * 80 / 50_000)
+    assert view.handling_text(plan, 80, "en").startswith("**The model and the plan do not match")
+    assert "fits" in view.handling_text(half, 80, "en")
+
+
+def test_split_moves_methane_between_electricity_and_fuel_gas() -> None:
+    all_power = view.figures(model_result({"kitchen_waste.to_power_fraction": 1.0}))
+    all_gas = view.figures(model_result({"kitchen_waste.to_power_fraction": 0.0}))
+    half = view.figures(model_result())
+    assert all_power.fuel_gas_nm3_per_year == 0
+    assert all_gas.electricity_kwh_per_year == 0
+    assert all_gas.fuel_gas_nm3_per_year > half.fuel_gas_nm3_per_year > 0
+    assert all_power.electricity_kwh_per_year > half.electricity_kwh_per_year > 0
+    # the avoided CO2 of fuel gas follows the gas, never the engines
+    assert all_power.fuel_gas_avoided_t_co2e_per_year == 0 < all_gas.fuel_gas_avoided_t_co2e_per_year
+
+
+def test_energy_links_balance_and_match_the_model() -> None:
+    result = model_result()
+    links = view.energy_links(result, CONSTANTS["ch4_lhv_mj_per_nm3"], CONSTANTS["mj_per_kwh"])
+    into = {node: 0.0 for node in view.ENERGY_NODES}
+    out = {node: 0.0 for node in view.ENERGY_NODES}
+    for source, target, value in links:
+        out[source] += value
+        into[target] += value
+    for node in ("engines", "upgrading"):
+        assert into[node] == pytest.approx(out[node], rel=1e-9), node
+    methane_gj = result["chains"]["kitchen_waste"]["products"]["methane_nm3_per_year"] * 35.8 / 1000
+    assert out["methane"] == pytest.approx(methane_gj)
+    kwh = result["chains"]["kitchen_waste"]["products"]["engine_electricity_kwh_per_year"]
+    assert into["electricity"] == pytest.approx(kwh * 3.6 / 1000)
+    # engines turn engine_efficiency of their methane's energy into electricity
+    efficiency = result["values"]["kitchen_waste.engine_efficiency"]
+    assert into["electricity"] / into["engines"] == pytest.approx(efficiency)
+    shares = view.energy_shares(links)
+    assert shares["leak"] == pytest.approx(result["values"]["kitchen_waste.methane_leakage_fraction"])
+    assert sum(shares.values()) == pytest.approx(1.0)
+
+
+def test_landfill_gas_share_is_what_the_blend_adds() -> None:
+    values = load_scenario("plan-2026").values["kitchen_waste"]
+    digester = values["tonnes_per_day"] * values["biogas_nm3_per_tonne"] * values["methane_fraction"]
+    landfill = values["landfill_gas_nm3_per_day"] * values["landfill_gas_methane_fraction"]
+    assert view.landfill_gas_share(model_result()) == pytest.approx(landfill / (digester + landfill))
+    assert view.landfill_gas_share(model_result({"kitchen_waste.landfill_gas_nm3_per_day": 0.0})) == 0
+
+
+def test_no_food_waste_gives_an_empty_chart_and_says_so() -> None:
+    result = model_result(
+        {"kitchen_waste.tonnes_per_day": 0.0, "kitchen_waste.landfill_gas_nm3_per_day": 0.0}
+    )
+    links = view.energy_links(result, CONSTANTS["ch4_lhv_mj_per_nm3"], CONSTANTS["mj_per_kwh"])
+    assert links == []
+    assert view.chart_summary_text(links, "en") == t("biogas.summary_none", "en")
+
+
+def test_the_plans_oil_gain_on_800_tonnes_gives_the_plans_1600_t() -> None:
+    gain = view.oil_gain(0.024, 0.020, 800, 365, CONSTANTS["biodiesel_t_co2_per_t_oil"])
+    assert gain.points == pytest.approx(0.4)
+    assert gain.extra_oil_t_per_year == pytest.approx(0.004 * 800 * 365)  # 1168 t
+    assert gain.extra_t_co2_per_year == pytest.approx(view.PLAN_OIL_GAIN_T_CO2, rel=0.01)
+
+
+def test_plan_digestate_is_the_plans_14_wan_tonnes() -> None:
+    fig = view.figures(model_result())
+    assert fig.digestate_co_incinerated_t_per_year == pytest.approx(view.PLAN_DIGESTATE_T_PER_YEAR, rel=0.01)
+    landfilled = view.figures(model_result({"kitchen_waste.digestate_to_incineration_fraction": 0.0}))
+    assert landfilled.digestate_co_incinerated_t_per_year == 0
+    assert landfilled.landfilled_digestate_t_co2e_per_year > fig.landfilled_digestate_t_co2e_per_year == 0
+
+
+# --------------------------------------------------------------------------------------------
+# the page
+# --------------------------------------------------------------------------------------------
+def open_page(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("exhibits/biogas.py")
+    return at.run()
+
+
+def number(text: str) -> float:
+    """An English figure as a float: "42.7 million kWh/yr" → 42_700_000."""
+    match = re.search(r"([\d,.]+)(\s+million)?", text)
+    assert match, text
+    value = float(match.group(1).replace(",", ""))
+    return value * 1_000_000 if match.group(2) else value
+
+
+def metric(at: AppTest, key: str, lang: str = "en") -> str:
+    label = t(key, lang)
+    return next(str(m.value) for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_runs_with_its_figures(lang: str) -> None:
+    at = open_page(lang)
+    assert not at.exception
+    assert [title.value for title in at.title] == [t("nav.biogas", lang)]
+    labels = {m.label for m in at.metric}
+    for key in ("biogas", "electricity", "fuel_gas", "oil_out", "digestate_out", "leak"):
+        assert t(f"biogas.{key}", lang) in labels
+    assert len(at.warning) == 1  # the plan's 5万 Nm³/d is exceeded at the plan's 1200 t/d
+    if lang == "zh":
+        assert "万" in metric(at, "biogas.biogas", "zh")
+
+
+def test_split_slider_moves_power_and_gas_the_right_way() -> None:
+    at = open_page("en")
+    power, gas = number(metric(at, "biogas.electricity")), number(metric(at, "biogas.fuel_gas"))
+    at.slider(key="url-split").set_value(80).run()
+    assert number(metric(at, "biogas.electricity")) > power
+    assert number(metric(at, "biogas.fuel_gas")) < gas
+    assert "80" in str(at.query_params["split"])
+
+
+def test_fewer_tonnes_fit_the_plans_biogas_handling() -> None:
+    at = open_page("en", t="500")
+    assert at.slider(key="url-t").value == 500
+    assert len(at.warning) == 0 and any("fits" in info.value for info in at.info)
+    assert number(metric(at, "biogas.biogas")) == pytest.approx(500 * 80)
+
+
+def test_oil_slider_raises_biodiesel_oil() -> None:
+    at = open_page("en", oil="2.0")
+    low = number(metric(at, "biogas.oil_out"))
+    at.slider(key="url-oil").set_value(3.0).run()
+    assert number(metric(at, "biogas.oil_out")) == pytest.approx(low * 1.5, rel=0.01)
+
+
+def test_bad_url_values_fall_back_to_the_plan() -> None:
+    at = open_page("en", t="<b>9999</b>", split="nan", oil="99", dig="-5")
+    assert not at.exception
+    assert at.slider(key="url-t").value == 1200
+    assert at.slider(key="url-split").value == 50
+    assert at.slider(key="url-oil").value == pytest.approx(2.4)
+    assert at.slider(key="url-dig").value == 100

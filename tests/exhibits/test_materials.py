@@ -1,0 +1,148 @@
+"""Exhibit "materials": the view logic against the model and hand arithmetic, and the page through AppTest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import t
+from parkloop.model import evaluate, load_scenario
+from parkloop.model.factors import load_factors
+from parkloop.views import materials as view
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+FACTORS = load_factors()
+AGG = FACTORS.constants["natural_aggregate_kg_co2_per_t"]
+BRICK = FACTORS.constants["fired_brick_kg_co2_per_t"]
+
+
+def model_result(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The part of ``scenario_result`` this page reads, built without Streamlit."""
+    return evaluate(load_scenario("plan-2026", overrides=overrides)).to_dict()
+
+
+def test_overrides() -> None:
+    assert view.overrides(2000, 85, 60, 50) == {
+        "construction_waste.tonnes_per_day": 2000.0,
+        "construction_waste.recycled_fraction": 0.85,
+        "construction_waste.aggregate_share": 0.6,
+        "incineration.bottom_ash_recycled_fraction": 0.5,
+    }
+
+
+def test_the_factors_are_labelled_estimates() -> None:
+    """The page shows these two as the project's own assumption; if someone cites them, update the page."""
+    for key in ("natural_aggregate_kg_co2_per_t", "fired_brick_kg_co2_per_t"):
+        assert FACTORS.provenance[f"constants.{key}"].startswith("illustrative:")
+
+
+def test_figures_by_hand() -> None:
+    result = model_result(
+        {"construction_waste.tonnes_per_day": 1000.0, "construction_waste.recycled_fraction": 0.9}
+    )
+    fig = view.figures(result, AGG, BRICK)
+    recycled = 1000 * 365 * 0.9
+    assert fig.aggregate_t == pytest.approx(recycled * 0.7)
+    assert fig.bricks_from_rubble_t == pytest.approx(recycled * 0.3)
+    assert fig.rejects_t == pytest.approx(1000 * 365 * 0.1)
+    # bottom ash: 4000 t/d of garbage + digestate burned, 20 % ash, 90 % of it made into bricks
+    burned = (
+        result["chains"]["incineration"]["inputs"]["waste_t_per_year"]
+        + result["chains"]["incineration"]["inputs"]["digestate_t_per_year"]
+    )
+    assert fig.bricks_from_ash_t == pytest.approx(burned * 0.2 * 0.9)
+    # the page's split of the avoided CO2 adds up to the model's own total
+    assert fig.avoided_aggregate_t_co2 + fig.avoided_bricks_t_co2 == pytest.approx(fig.avoided_t_co2)
+    assert fig.avoided_aggregate_t_co2 == pytest.approx(fig.aggregate_t * AGG / 1000)
+
+
+def test_more_bricks_avoid_more_co2() -> None:
+    aggregate_heavy = view.figures(model_result({"construction_waste.aggregate_share": 1.0}), AGG, BRICK)
+    brick_heavy = view.figures(model_result({"construction_waste.aggregate_share": 0.0}), AGG, BRICK)
+    assert brick_heavy.avoided_t_co2 > aggregate_heavy.avoided_t_co2
+    assert aggregate_heavy.bricks_from_rubble_t == 0
+
+
+def test_chart_rows_and_summary() -> None:
+    fig = view.figures(model_result(), AGG, BRICK)
+    rows = view.chart_rows(fig, "en")
+    assert sum(row["tonnes"] for row in rows) == pytest.approx(fig.aggregate_t + fig.bricks_t + fig.rejects_t)
+    text = view.chart_summary_text(fig, "en")
+    assert "230,000" in text  # 1000 t/d × 365 × 90 % × 70 % = 229,950 → three significant figures
+    empty = view.figures(
+        model_result(
+            {"construction_waste.tonnes_per_day": 0.0, "incineration.bottom_ash_recycled_fraction": 0.0}
+        ),
+        AGG,
+        BRICK,
+    )
+    assert view.chart_summary_text(empty, "en") == t("materials.summary_none", "en")
+
+
+# --------------------------------------------------------------------------------------------
+# the page
+# --------------------------------------------------------------------------------------------
+def open_page(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("exhibits/materials.py")
+    return at.run()
+
+
+def number(text: str) -> float:
+    match = re.search(r"([\d,.]+)(\s+million)?", text)
+    assert match, text
+    value = float(match.group(1).replace(",", ""))
+    return value * 1_000_000 if match.group(2) else value
+
+
+def metric(at: AppTest, key: str, lang: str = "en") -> str:
+    return next(str(m.value) for m in at.metric if m.label == t(key, lang))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_runs_with_its_figures(lang: str) -> None:
+    at = open_page(lang)
+    assert not at.exception
+    assert [title.value for title in at.title] == [t("nav.materials", lang)]
+    labels = {m.label for m in at.metric}
+    for key in ("aggregate_out", "bricks_out", "avoided"):
+        assert t(f"materials.{key}", lang) in labels
+
+
+def test_aggregate_slider_trades_aggregate_for_bricks_and_co2() -> None:
+    at = open_page("en")
+    aggregate, bricks = (
+        number(metric(at, "materials.aggregate_out")),
+        number(metric(at, "materials.bricks_out")),
+    )
+    avoided = number(metric(at, "materials.avoided"))
+    at.slider(key="url-agg").set_value(30).run()
+    assert number(metric(at, "materials.aggregate_out")) < aggregate
+    assert number(metric(at, "materials.bricks_out")) > bricks
+    assert number(metric(at, "materials.avoided")) > avoided
+
+
+def test_tonnes_and_ash_sliders() -> None:
+    at = open_page("en", t="2000")
+    assert number(metric(at, "materials.aggregate_out")) == pytest.approx(2000 * 365 * 0.9 * 0.7, rel=0.01)
+    bricks = number(metric(at, "materials.bricks_out"))
+    at.slider(key="url-ash").set_value(0).run()
+    without_ash = number(metric(at, "materials.bricks_out"))
+    assert without_ash == pytest.approx(2000 * 365 * 0.9 * 0.3, rel=0.01)
+    assert without_ash < bricks
+
+
+def test_bad_url_values_fall_back() -> None:
+    at = open_page("en", t="-100", rec="1e309", agg="x", ash="<img>")
+    assert not at.exception
+    assert at.slider(key="url-t").value == 1000
+    assert at.slider(key="url-rec").value == 90
+    assert at.slider(key="url-agg").value == 70
+    assert at.slider(key="url-ash").value == 90

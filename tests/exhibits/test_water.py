@@ -1,0 +1,163 @@
+"""Exhibit "water": the view logic against the model and hand arithmetic, and the page through AppTest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import t
+from parkloop.model import evaluate, load_scenario
+from parkloop.views import water as view
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict) and prefix.count(".") == 1:
+            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
+        elif isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def model_result(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What ``scenario_result`` hands a page, built without Streamlit."""
+    scenario = load_scenario("plan-2026", overrides=overrides)
+    result = evaluate(scenario)
+    data = result.to_dict()
+    data["quantities"] = dict(result.quantities)
+    data["values"] = _flatten(scenario.values)
+    return data
+
+
+def test_overrides_and_defaults() -> None:
+    assert view.overrides(1500, 90, 99.5, 88) == {
+        "leachate.m3_per_day": 1500.0,
+        "leachate.reuse_rate": 0.9,
+        "leachate.ammonia_recovery": 0.995,
+        "leachate.cod_removal": 0.88,
+    }
+    assert view.defaults(model_result()["values"]) == {
+        "m3": 1800.0,
+        "reuse": pytest.approx(95),
+        "ammonia": pytest.approx(99),
+        "cod": pytest.approx(88),
+    }
+
+
+def test_figures_by_hand_at_the_plan() -> None:
+    result = model_result()
+    values = result["values"]
+    fig = view.figures(result)
+    assert fig.reclaimed_m3_per_day == pytest.approx(1800 * 0.95)
+    assert fig.concentrate_m3_per_day == pytest.approx(1800 * 0.05)
+    # mg/L × m³ → t: 1 m³ = 1000 L, 1 t = 1e9 mg
+    n_in = 1800 * 365 * 1000 * values["leachate.ammonia_mg_per_l"] / 1e9
+    assert fig.ammonia_n_recovered_t_per_year == pytest.approx(n_in * 0.99)
+    cod_in = 1800 * 365 * 1000 * values["leachate.cod_mg_per_l"] / 1e9
+    assert fig.cod_removed_t_per_year == pytest.approx(cod_in * 0.88)
+    assert fig.electricity_kwh_per_year == pytest.approx(1800 * 365 * values["leachate.kwh_per_m3"])
+
+
+def test_three_sources_add_up_and_the_flows_balance() -> None:
+    fig = view.figures(model_result())
+    assert sum(fig.source_m3_per_day.values()) == pytest.approx(fig.leachate_m3_per_day)
+    links = view.flow_links(fig)
+    into_plant = sum(v for s, d, v in links if d == "plant")
+    out_of_plant = sum(v for s, d, v in links if s == "plant")
+    assert into_plant == pytest.approx(out_of_plant) == pytest.approx(1800)
+    assert {s for s, _, _ in links} >= {"src_incineration", "src_kitchen_waste", "src_landfill"}
+
+
+def test_full_reuse_leaves_no_concentrate_link() -> None:
+    fig = view.figures(model_result({"leachate.reuse_rate": 1.0}))
+    assert fig.concentrate_m3_per_day == 0
+    assert all("concentrate" not in (s, d) for s, d, _ in view.flow_links(fig))
+
+
+def test_summary_sentence_from_the_numbers() -> None:
+    fig = view.figures(model_result({"leachate.m3_per_day": 1000.0, "leachate.reuse_rate": 0.8}))
+    text = view.chart_summary_text(fig, "en")
+    text = text.replace("\u00a0", " ")
+    assert "1,000 m³/d" in text and "800 m³/d" in text and "80%" in text and "200 m³/d" in text
+    empty = view.figures(model_result({"leachate.m3_per_day": 0.0}))
+    assert view.chart_summary_text(empty, "en") == t("water.summary_none", "en")
+    assert view.flow_links(empty) == []
+
+
+# --------------------------------------------------------------------------------------------
+# the page
+# --------------------------------------------------------------------------------------------
+def open_page(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("exhibits/water.py")
+    return at.run()
+
+
+def number(text: str) -> float:
+    match = re.search(r"([\d,.]+)(\s+million)?", text)
+    assert match, text
+    value = float(match.group(1).replace(",", ""))
+    return value * 1_000_000 if match.group(2) else value
+
+
+def metric(at: AppTest, key: str, lang: str = "en") -> str:
+    return next(str(m.value) for m in at.metric if m.label == t(key, lang))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_runs_with_its_figures(lang: str) -> None:
+    at = open_page(lang)
+    assert not at.exception
+    assert [title.value for title in at.title] == [t("nav.water", lang)]
+    labels = {m.label for m in at.metric}
+    for key in ("reclaimed", "concentrate", "electricity", "ammonia_out", "cod_out"):
+        assert t(f"water.{key}", lang) in labels
+    text = "\n".join(m.value for m in at.markdown)
+    assert t("water.node.src_landfill", lang) in text  # the three sources are listed
+
+
+def test_reuse_slider_trades_concentrate_for_reclaimed_water() -> None:
+    at = open_page("en")
+    reclaimed, concentrate = number(metric(at, "water.reclaimed")), number(metric(at, "water.concentrate"))
+    at.slider(key="url-reuse").set_value(80).run()
+    assert number(metric(at, "water.reclaimed")) < reclaimed
+    assert number(metric(at, "water.concentrate")) > concentrate
+    assert number(metric(at, "water.reclaimed")) == pytest.approx(1800 * 0.8)
+
+
+def test_volume_slider_scales_everything() -> None:
+    at = open_page("en", m3="900")
+    assert number(metric(at, "water.reclaimed")) == pytest.approx(900 * 0.95, rel=0.01)
+    electricity = number(metric(at, "water.electricity"))
+    at.slider(key="url-m3").set_value(1800).run()
+    assert number(metric(at, "water.electricity")) == pytest.approx(2 * electricity, rel=0.01)
+
+
+def test_ammonia_and_cod_sliders_move_what_is_recovered() -> None:
+    at = open_page("en")
+    ammonia, cod = number(metric(at, "water.ammonia_out")), number(metric(at, "water.cod_out"))
+    at.slider(key="url-nh3").set_value(90.0).run()
+    at.slider(key="url-cod").set_value(60).run()
+    assert number(metric(at, "water.ammonia_out")) < ammonia
+    assert number(metric(at, "water.cod_out")) < cod
+
+
+def test_bad_url_values_fall_back_to_the_plan() -> None:
+    at = open_page("en", m3="1e9", reuse="abc", nh3="100.5", cod="<script>")
+    assert not at.exception
+    assert at.slider(key="url-m3").value == 1800
+    assert at.slider(key="url-reuse").value == 95
+    assert at.slider(key="url-nh3").value == pytest.approx(99.0)
+    assert at.slider(key="url-cod").value == 88
