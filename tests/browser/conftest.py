@@ -152,10 +152,24 @@ class AppPage:
     def main_text(self) -> str:
         return self.page.locator("[data-testid='stMain']").inner_text()
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, whole: bool = True) -> Path:
+        """Save ``<name>.png`` (the viewport as a visitor first sees it) and, if the page is longer,
+        ``<name>-full.png``: Streamlit scrolls inside its own container, so Playwright's full_page does
+        not reach below the fold; the viewport is stretched to the content's height for that shot."""
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOT_DIR / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path))
+        if whole:
+            viewport = self.page.viewport_size
+            height = self.page.evaluate(
+                "() => { const m = document.querySelector('[data-testid=stMain]');"
+                " return m ? m.scrollHeight : 0; }"
+            )
+            if viewport and height > viewport["height"] + 10:
+                self.page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 12000)})
+                self.page.wait_for_timeout(400)
+                self.page.screenshot(path=str(SCREENSHOT_DIR / f"{name}-full.png"))
+                self.page.set_viewport_size(viewport)
         return path
 
 
