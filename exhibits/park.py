@@ -1,5 +1,255 @@
-"""Exhibit "park" (being built)."""
+"""Exhibit "The park": a schematic map of the plants with the model's flows between them as arcs.
 
-from parkloop.ui.exhibit import stub
+Offline: no basemap, no token — ``pdk.Deck(..., map_provider=None)`` and our own context (the park's
+fence, roads and the city's edge from ``data/park_map.toml``). A tap on a plant opens its exhibit; because
+tapping a small map is hard (and impossible with a screen reader) every plant is also a button below.
 
-stub("park")
+The map's program code is a 3 MB download, so on a phone (``?mode=phone`` or a phone's browser) the
+list of plants comes first and the map only appears when the visitor switches it on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydeck as pdk
+import streamlit as st
+from pydeck.types import String
+
+from parkloop.content import page_section, t
+from parkloop.pages import BY_SLUG, page_for_plant
+from parkloop.targets_view import ProvenanceView
+from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.figures import chart_summary, provenance_list
+from parkloop.ui.model_data import PLAN, scenario_result
+from parkloop.ui.state import link_params, url_choice, url_toggle
+from parkloop.views.park import (
+    FLOW_COLOURS,
+    MAP_FLOWS,
+    arc_rows,
+    label_rows,
+    load_park_map,
+    plant_arcs,
+    plant_rows,
+    selected_plant,
+    summary_fields,
+)
+
+PAGE = "park"
+FILTERS = ("all", *MAP_FLOWS)
+MOBILE_HINTS = ("iphone", "android", "mobile", "harmonyos")
+# Long plant and exhibit names wrap inside their button instead of being cut off on a phone.
+LIST_CSS = """<style>
+[class*="st-key-plant-"] [data-testid="stPageLink"] p { white-space: normal; overflow-wrap: anywhere; }
+[class*="st-key-plant-"] [data-testid="stPageLink"] span { white-space: normal; }
+</style>"""
+FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Sans Pro", sans-serif'
+
+
+@st.cache_data(show_spinner=False)
+def park_map() -> dict[str, Any]:
+    return load_park_map()
+
+
+def _phone_browser() -> bool:
+    """A phone's browser, from its User-Agent (the server cannot see the screen width)."""
+    try:
+        agent = (st.context.headers.get("User-Agent") or "").lower()
+    except Exception:  # no browser (AppTest, bare mode)
+        return False
+    return any(hint in agent for hint in MOBILE_HINTS)
+
+
+def _deck(data: dict[str, Any], arcs: list[dict[str, Any]], lang: str, narrow: bool) -> pdk.Deck:
+    view = data["map"]
+    labels = label_rows(data, lang)
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="boundary",
+            data={
+                "type": "Feature",
+                "geometry": {"type": "Polygon", "coordinates": [data["boundary"]["outline"]]},
+                "properties": {},
+            },
+            filled=True,
+            stroked=True,
+            get_fill_color=[236, 253, 245, 255],
+            get_line_color=[21, 128, 61, 255],
+            line_width_min_pixels=2,
+        ),
+        pdk.Layer(
+            "PathLayer",
+            id="roads",
+            data=[{"path": road["path"]} for road in data["roads"]],
+            get_path="path",
+            get_color=[156, 163, 175, 255],
+            width_min_pixels=4,
+            get_width=8,
+        ),
+        pdk.Layer(
+            "PathLayer",
+            id="city-edge",
+            data=[{"path": data["city"]["edge"]}],
+            get_path="path",
+            get_color=[75, 85, 99, 255],
+            width_min_pixels=6,
+            get_width=12,
+        ),
+        pdk.Layer(
+            "PolygonLayer",
+            id="plants",
+            data=plant_rows(data, lang),
+            get_polygon="polygon",
+            get_fill_color="colour",
+            get_line_color=[17, 24, 39, 255],
+            line_width_min_pixels=1,
+            pickable=True,
+            auto_highlight=True,
+            highlight_color=[250, 204, 21, 200],
+        ),
+        pdk.Layer(
+            "ArcLayer",
+            id="arcs",
+            data=arcs,
+            get_source_position="source",
+            get_target_position="target",
+            get_source_color="source_colour",
+            get_target_color="target_colour",
+            get_width="width",
+            get_height=0.35,
+            width_scale=0.5 if narrow else 1.0,  # a phone's map is a quarter of the kiosk's
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="labels",
+            data=labels,
+            get_position="position",
+            get_text="text",
+            get_size=11 if narrow else 17,
+            get_color=[17, 24, 39, 255],
+            # String(): pydeck would otherwise turn these plain strings into "@@=" accessors
+            character_set=String("auto"),
+            font_family=String(FONT),
+            background=True,
+            get_background_color=[255, 255, 255, 235],
+            background_padding=[4, 2],
+            get_pixel_offset=[0, -18],
+            # labels stay readable in front of the arcs (no depth test against the 3D arcs)
+            parameters={"depthCompare": "always", "depthWriteEnabled": False},
+        ),
+    ]
+    centre = view["centre"]
+    state = pdk.ViewState(
+        longitude=centre[0],
+        latitude=centre[1],
+        zoom=view["zoom"] - (2.2 if narrow else 0.0),  # a 390 px screen shows a quarter of the kiosk width
+        pitch=0 if narrow else view["pitch"],  # flat on a phone: arcs seen from above overlap less
+        bearing=view["bearing"],
+    )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=state,
+        map_provider=None,  # no basemap tiles, no token: kiosks are offline
+        tooltip={"text": "{tip}"},
+    )
+
+
+def _legend(lang: str, shown: tuple[str, ...]) -> None:
+    """The arcs' colours in words (the words carry the meaning; the square only repeats it)."""
+    items = "".join(
+        f'<li><span aria-hidden="true" style="display:inline-block;width:1em;height:1em;'
+        f"background:rgb{FLOW_COLOURS[flow]};vertical-align:-0.1em;margin-right:0.4em;border-radius:2px"
+        f'"></span>{t(f"park.legend.{flow}", lang)}</li>'
+        for flow in shown
+    )
+    st.html(
+        f'<div class="parkloop-legend"><strong>{t("park.legend_heading", lang)}</strong>'
+        '<ul style="list-style:none;padding-left:0;margin:0.2em 0;'
+        'display:flex;flex-wrap:wrap;gap:0.4em 1.4em">'
+        f"{items}</ul></div>"
+    )
+
+
+def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
+    shown_flow = url_choice(
+        t("park.filter", lang),
+        "flow",
+        options=FILTERS,
+        default="all",
+        format_func=lambda f: t(f"park.flow.{f}", lang),
+        help=t("park.filter_help", lang),
+    )
+    kinds = MAP_FLOWS if shown_flow == "all" else (shown_flow,)
+    arcs = plant_arcs(scenario_result(PLAN)["flows"], kinds)
+    st.markdown(t("park.tap_hint", lang))
+    selection = st.pydeck_chart(
+        _deck(data, arc_rows(arcs, data, lang), lang, narrow),
+        height=360 if narrow else 620,
+        on_select="rerun",
+        selection_mode="single-object",
+        key="park-map",
+        alt=t("park.map_alt", lang),
+    )
+    _legend(lang, kinds)
+    st.markdown(page_section(PAGE, "how_to_read", lang))
+    chart_summary(t("park.summary", lang, **summary_fields(arcs, lang)))
+
+    plant = selected_plant(selection, set(data["plants"]))
+    spec = page_for_plant(plant) if plant else None
+    if spec is not None:
+        st.switch_page(spec.path, query_params=link_params(lang))
+
+
+def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
+    st.html(LIST_CSS)
+    st.subheader(t("park.plants_heading", lang))
+    params = link_params(lang)
+    columns = st.columns(1 if narrow else 3, gap="medium")
+    for index, plant in enumerate(data["plants"]):
+        name = t(f"park.plant.{plant}", lang)
+        spec = page_for_plant(plant)
+        with columns[index % len(columns)], st.container(border=True, key=f"plant-{plant}"):
+            if spec is None:
+                st.markdown(f"**{name}**")
+                st.markdown(t(f"park.no_exhibit.{plant}", lang))
+            else:
+                label = t("park.plant_link", lang, plant=name, exhibit=t(f"nav.{spec.key}", lang))
+                st.page_link(spec.path.as_posix(), label=f"**{label}**", query_params=params)
+                st.markdown(t(f"teaser.{spec.key}", lang))
+    system = BY_SLUG["system"]
+    st.page_link(
+        system.path.as_posix(),
+        label=t("park.system_link", lang, title=t(f"nav.{system.key}", lang)),
+        query_params=params,
+    )
+
+
+def render() -> None:
+    lang, mode = exhibit_start("park")
+    data = park_map()
+    phone = mode == "phone" or _phone_browser()
+    st.markdown(page_section(PAGE, "schematic", lang))
+    if phone:
+        _plant_list(data, lang, narrow=True)
+        if url_toggle(t("park.map_toggle", lang), "map", default=False, help=t("park.map_toggle_help", lang)):
+            _map(data, lang, narrow=True)
+    else:
+        _map(data, lang, narrow=False)
+        _plant_list(data, lang, narrow=False)
+    provenance_list(
+        [
+            (
+                t("park.prov_geometry", lang),
+                ProvenanceView(
+                    "illustrative", t("prov.illustrative", lang), t("park.prov_geometry_detail", lang)
+                ),
+            ),
+            (t("park.prov_arcs", lang), "model"),
+        ],
+        lang,
+    )
+
+
+render()

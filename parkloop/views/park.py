@@ -1,0 +1,241 @@
+"""The park map: plants from ``data/park_map.toml`` and the model's flows between them as arcs.
+
+Pure (no Streamlit, no pydeck): the page turns these rows into layers. The model's flow graphs name
+process nodes (``incinerator``, ``food_waste_plant`` …); :data:`NODE_PLACE` says which place on the map
+each node belongs to, so a link between two nodes of different places becomes an arc. Links inside one
+place (the incinerator's own losses) and to nowhere on the map (flue gas, losses) are left out.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parkloop.content import t
+from parkloop.i18n import format_quantity
+from parkloop.model.paths import DATA_DIR
+
+PARK_MAP_FILE = DATA_DIR / "park_map.toml"
+MAP_FLOWS: tuple[str, ...] = ("material", "energy", "water")
+PLACES_EXTRA: tuple[str, ...] = ("city", "substation")  # on the map, but not plants with an exhibit
+
+# Graph node → place on the map, per flow. Nodes not listed have no place (losses, flue gas, air).
+NODE_PLACE: dict[str, dict[str, str]] = {
+    "material": {
+        "household_waste": "city",
+        "food_waste": "city",
+        "construction_waste": "city",
+        "incinerator": "incineration",
+        "food_waste_plant": "kitchen_waste",
+        "biodiesel": "city",
+        "leachate_plant": "leachate",
+        "leachate_concentrate": "leachate",
+        "construction_waste_plant": "construction_waste",
+        "recycled_aggregate": "city",
+        "recycled_bricks": "city",
+        "landfill": "landfill",
+    },
+    "energy": {
+        "incinerator": "incineration",
+        "digestate_heating_value": "kitchen_waste",
+        "food_waste_plant": "kitchen_waste",
+        "biogas_blend": "kitchen_waste",
+        "gas_engines": "kitchen_waste",
+        "upgrading": "kitchen_waste",
+        "landfill_gas": "landfill",
+        "city_gas": "city",
+        "sunlight": "solar",
+        "grid_import": "city",
+        "park_electricity": "substation",
+        "food_waste_plant_power": "kitchen_waste",
+        "leachate_plant_power": "leachate",
+        "construction_waste_plant_power": "construction_waste",
+        "grid_export": "city",
+    },
+    "water": {
+        "leachate_from_incineration": "incineration",
+        "leachate_from_kitchen_waste": "kitchen_waste",
+        "leachate_from_landfill": "landfill",
+        "leachate_plant": "leachate",
+        "incinerator": "incineration",
+    },
+}
+FLOW_COLOURS: dict[str, tuple[int, int, int]] = {
+    "material": (146, 64, 14),  # brown: stuff
+    "energy": (220, 38, 38),  # red: power and heat
+    "water": (29, 78, 216),  # blue: water
+}
+MIN_WIDTH_PX, MAX_WIDTH_PX = 2.0, 16.0
+
+
+@dataclass(frozen=True)
+class Arc:
+    """One arrow on the map: all of one flow's links from one place to another, added up."""
+
+    flow: str
+    source: str
+    target: str
+    value: float
+    unit: str
+
+
+def load_park_map(path: Path | str = PARK_MAP_FILE) -> dict[str, Any]:
+    """The map file as plain data, checked enough that a broken file fails a test, not a kiosk."""
+    with Path(path).open("rb") as handle:
+        data = tomllib.load(handle)
+    for key in ("map", "boundary", "roads", "city", "substation", "plants"):
+        if key not in data:
+            raise ValueError(f"{path}: missing [{key}]")
+    for plant, spec in data["plants"].items():
+        for key in ("position", "outline", "colour"):
+            if key not in spec:
+                raise ValueError(f"{path}: plants.{plant}: missing {key}")
+    return data
+
+
+def place_positions(park_map: dict[str, Any]) -> dict[str, list[float]]:
+    """Where each place's arcs start and end: the plants, the city and the substation."""
+    positions = {plant: list(spec["position"]) for plant, spec in park_map["plants"].items()}
+    positions["city"] = list(park_map["city"]["position"])
+    positions["substation"] = list(park_map["substation"]["position"])
+    return positions
+
+
+def plant_arcs(flows: dict[str, Any], kinds: tuple[str, ...] = MAP_FLOWS) -> list[Arc]:
+    """The flows between places, biggest first, from a model result's ``flows``."""
+    totals: dict[tuple[str, str, str], float] = {}
+    units: dict[str, str] = {}
+    for flow in kinds:
+        graph = flows.get(flow) or {}
+        units[flow] = graph.get("unit", "")
+        places = NODE_PLACE.get(flow, {})
+        for link in graph.get("links", []):
+            source, target = places.get(link["source"]), places.get(link["target"])
+            if source is None or target is None or source == target or link["value"] <= 0:
+                continue
+            key = (flow, source, target)
+            totals[key] = totals.get(key, 0.0) + float(link["value"])
+    arcs = [Arc(flow, s, tg, value, units[flow]) for (flow, s, tg), value in totals.items()]
+    return sorted(arcs, key=lambda arc: (MAP_FLOWS.index(arc.flow), -arc.value))
+
+
+def arc_width(value: float, largest: float) -> float:
+    """Width in pixels, by the square root of the value within one flow, so small links stay visible.
+
+    Widths only compare arcs of the same flow: tonnes, gigajoules and cubic metres have no common scale.
+    """
+    if largest <= 0 or value <= 0:
+        return MIN_WIDTH_PX
+    return MIN_WIDTH_PX + (MAX_WIDTH_PX - MIN_WIDTH_PX) * math.sqrt(min(value / largest, 1.0))
+
+
+def place_name(place: str, lang: str) -> str:
+    return t(f"park.plant.{place}", lang)
+
+
+def flow_name(flow: str, lang: str) -> str:
+    return t(f"park.flow.{flow}", lang)
+
+
+def arc_rows(arcs: list[Arc], park_map: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Rows for a pydeck ArcLayer (positions, colour, width, tooltip) — plain data."""
+    positions = place_positions(park_map)
+    largest = {flow: max((a.value for a in arcs if a.flow == flow), default=0.0) for flow in MAP_FLOWS}
+    rows = []
+    for arc in arcs:
+        if arc.source not in positions or arc.target not in positions:
+            continue
+        colour = list(FLOW_COLOURS[arc.flow])
+        rows.append(
+            {
+                "flow": arc.flow,
+                "source": positions[arc.source],
+                "target": positions[arc.target],
+                "source_colour": colour + [230],
+                "target_colour": colour + [140],
+                "width": round(arc_width(arc.value, largest[arc.flow]), 2),
+                "tip": arc_text(arc, lang),
+            }
+        )
+    return rows
+
+
+def arc_text(arc: Arc, lang: str) -> str:
+    """``"Food-waste plants → Waste-to-energy plant: 14万 t/年 (material)"``."""
+    return t(
+        "park.arc_text",
+        lang,
+        source=place_name(arc.source, lang),
+        target=place_name(arc.target, lang),
+        value=format_quantity(arc.value, arc.unit, lang),
+        flow=flow_name(arc.flow, lang),
+    )
+
+
+def plant_rows(park_map: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Rows for the plants' PolygonLayer (pickable: a tap opens the plant's exhibit)."""
+    return [
+        {
+            "plant": plant,
+            "polygon": spec["outline"],
+            "colour": list(spec["colour"]) + [170],
+            "tip": place_name(plant, lang),
+        }
+        for plant, spec in park_map["plants"].items()
+    ]
+
+
+def label_rows(park_map: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Text labels for every place on the map (plants, the city, the substation)."""
+    return [
+        {"position": position, "text": place_name(place, lang)}
+        for place, position in place_positions(park_map).items()
+    ]
+
+
+def selected_plant(selection: Any, known: set[str]) -> str | None:
+    """The plant a tap on the map chose, from Streamlit's pydeck selection state; ``None`` otherwise.
+
+    The selection comes from the browser, so it is checked: only a known plant id is returned.
+    """
+    try:
+        objects = selection["selection"]["objects"]
+    except (KeyError, TypeError, IndexError):
+        return None
+    if not isinstance(objects, dict):
+        return None
+    for picked in objects.get("plants", []) or []:
+        plant = picked.get("plant") if isinstance(picked, dict) else None
+        if isinstance(plant, str) and plant in known:
+            return plant
+    return None
+
+
+def biggest_between_plants(arcs: list[Arc]) -> list[Arc]:
+    """For each flow, the biggest arc from one plant to another (the city and the substation are not
+    plants). Flows are never compared with each other: their units differ."""
+    result = []
+    for flow in MAP_FLOWS:
+        between = [a for a in arcs if a.flow == flow and not {a.source, a.target} & set(PLACES_EXTRA)]
+        if between:
+            result.append(max(between, key=lambda a: a.value))
+    return result
+
+
+def summary_fields(arcs: list[Arc], lang: str) -> dict[str, str]:
+    """Fields of the sentence under the map: how many arcs, and the biggest exchange of each flow."""
+    items = [
+        t(
+            "park.summary_item",
+            lang,
+            flow=flow_name(arc.flow, lang),
+            source=place_name(arc.source, lang),
+            target=place_name(arc.target, lang),
+            value=format_quantity(arc.value, arc.unit, lang),
+        )
+        for arc in biggest_between_plants(arcs)
+    ]
+    return {"count": str(len(arcs)), "items": t("park.list_sep", lang).join(items) or "—"}

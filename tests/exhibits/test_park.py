@@ -1,0 +1,250 @@
+"""The park map (``park``): the geometry file, arcs from the model's flows, plant selection, and the page.
+
+Expected arc values are taken from the model's own links (``evaluate``), never from the page's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import CJK_ALLOWLIST, has_key, t
+from parkloop.i18n import contains_cjk
+from parkloop.model import evaluate, load_scenario
+from parkloop.pages import EXHIBITS, page_for_plant
+from parkloop.views.park import (
+    MAX_WIDTH_PX,
+    MIN_WIDTH_PX,
+    NODE_PLACE,
+    PLACES_EXTRA,
+    arc_rows,
+    arc_width,
+    biggest_between_plants,
+    load_park_map,
+    place_positions,
+    plant_arcs,
+    selected_plant,
+    summary_fields,
+)
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PARK = load_park_map()
+
+
+def plan_flows() -> dict:
+    return evaluate(load_scenario("plan-2026")).to_dict()["flows"]
+
+
+def link(flows: dict, flow: str, source: str, target: str) -> float:
+    return sum(
+        lk["value"] for lk in flows[flow]["links"] if lk["source"] == source and lk["target"] == target
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# the map file
+# ---------------------------------------------------------------------------------------------------
+def test_map_file_has_every_plant_the_pages_name() -> None:
+    plants = {spec.plant for spec in EXHIBITS if spec.plant}
+    assert plants <= set(PARK["plants"])
+    assert {"incineration", "kitchen_waste", "leachate", "construction_waste", "landfill", "solar"} <= set(
+        PARK["plants"]
+    )
+    assert "illustrative" in PARK["map"]["provenance"] and "not surveyed" in PARK["map"]["provenance"]
+
+
+def test_plants_sit_inside_the_park_and_outlines_are_closed() -> None:
+    fence = PARK["boundary"]["outline"]
+    lons, lats = [p[0] for p in fence], [p[1] for p in fence]
+    for plant, spec in PARK["plants"].items():
+        outline = spec["outline"]
+        assert outline[0] == outline[-1], plant
+        for lon, lat in [*outline, spec["position"]]:
+            assert min(lons) <= lon <= max(lons) and min(lats) <= lat <= max(lats), plant
+    assert PARK["city"]["position"][0] < min(lons)  # the city lies west of the park
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_place_has_a_name(lang: str) -> None:
+    for place in [*PARK["plants"], *PLACES_EXTRA]:
+        assert has_key(f"park.plant.{place}", lang), place
+    for places in NODE_PLACE.values():
+        assert set(places.values()) <= set(place_positions(PARK))
+
+
+def test_a_broken_map_file_fails_loudly(tmp_path: Path) -> None:
+    broken = tmp_path / "park_map.toml"
+    broken.write_text("[map]\ncentre = [1, 2]\n[plants.x]\nposition = [1, 2]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing"):
+        load_park_map(broken)
+
+
+# ---------------------------------------------------------------------------------------------------
+# arcs from the model
+# ---------------------------------------------------------------------------------------------------
+def test_arcs_carry_the_models_links_between_plants() -> None:
+    flows = plan_flows()
+    arcs = {(a.flow, a.source, a.target): a.value for a in plant_arcs(flows)}
+    # bottom ash from the incinerator to the construction-waste plant
+    assert arcs["material", "incineration", "construction_waste"] == pytest.approx(
+        link(flows, "material", "incinerator", "construction_waste_plant")
+    )
+    # steam from the incinerator to the food-waste plant (energy)
+    assert arcs["energy", "incineration", "kitchen_waste"] == pytest.approx(
+        link(flows, "energy", "incinerator", "food_waste_plant")
+    )
+    # the three leachate sources to the water plant
+    for source, node in (
+        ("incineration", "incineration"),
+        ("kitchen_waste", "kitchen_waste"),
+        ("landfill", "landfill"),
+    ):
+        assert arcs["water", source, "leachate"] == pytest.approx(
+            link(flows, "water", f"leachate_from_{node}", "leachate_plant")
+        )
+    # the park's electricity to the grid, and no arc from a place to itself
+    assert arcs["energy", "substation", "city"] == pytest.approx(
+        link(flows, "energy", "park_electricity", "grid_export")
+    )
+    assert all(source != target for _, source, target in arcs)
+
+
+def test_links_to_the_same_places_are_added_up() -> None:
+    flows = plan_flows()
+    arcs = {(a.flow, a.source, a.target): a.value for a in plant_arcs(flows)}
+    # the leachate plant's concentrate is one link; aggregate and bricks to the city are two, added up
+    expected = link(flows, "material", "leachate_concentrate", "incinerator")
+    assert arcs["material", "leachate", "incineration"] == pytest.approx(expected)
+    to_city = link(flows, "material", "construction_waste_plant", "recycled_aggregate") + link(
+        flows, "material", "construction_waste_plant", "recycled_bricks"
+    )
+    assert arcs["material", "construction_waste", "city"] == pytest.approx(to_city)
+
+
+def test_filter_keeps_one_flow_and_more_waste_means_a_wider_arc() -> None:
+    flows = plan_flows()
+    assert {a.flow for a in plant_arcs(flows, ("water",))} == {"water"}
+    more = evaluate(load_scenario("plan-2026", {"incineration.tonnes_per_day": 6000})).to_dict()["flows"]
+    ash = {a.target: a.value for a in plant_arcs(flows, ("material",)) if a.source == "incineration"}
+    ash_more = {a.target: a.value for a in plant_arcs(more, ("material",)) if a.source == "incineration"}
+    assert ash_more["construction_waste"] > ash["construction_waste"]
+
+
+def test_arc_widths_grow_with_the_value_within_bounds() -> None:
+    assert arc_width(0, 100) == MIN_WIDTH_PX
+    assert arc_width(100, 100) == MAX_WIDTH_PX
+    assert MIN_WIDTH_PX < arc_width(1, 100) < arc_width(25, 100) < MAX_WIDTH_PX
+    assert arc_width(25, 100) == pytest.approx(MIN_WIDTH_PX + (MAX_WIDTH_PX - MIN_WIDTH_PX) * 0.5)
+    rows = arc_rows(plant_arcs(plan_flows()), PARK, "en")
+    assert all(MIN_WIDTH_PX <= row["width"] <= MAX_WIDTH_PX for row in rows)
+    assert all(contains_cjk(row["tip"], CJK_ALLOWLIST) == [] for row in rows)
+
+
+def test_summary_names_the_biggest_exchange_of_each_flow() -> None:
+    arcs = plant_arcs(plan_flows())
+    biggest = biggest_between_plants(arcs)
+    assert [a.flow for a in biggest] == ["material", "energy", "water"]
+    for arc in biggest:
+        assert not {arc.source, arc.target} & set(PLACES_EXTRA)
+        same_flow = [
+            a.value for a in arcs if a.flow == arc.flow and not {a.source, a.target} & set(PLACES_EXTRA)
+        ]
+        assert arc.value == max(same_flow)
+    fields = summary_fields(arcs, "en")
+    assert fields["count"] == str(len(arcs))
+    assert t("park.plant.incineration", "en") in fields["items"]
+
+
+@pytest.mark.parametrize(
+    "selection, expected",
+    [
+        ({"selection": {"indices": {"plants": [0]}, "objects": {"plants": [{"plant": "solar"}]}}}, "solar"),
+        ({"selection": {"indices": {}, "objects": {}}}, None),
+        ({"selection": {"objects": {"arcs": [{"flow": "water"}]}}}, None),
+        ({"selection": {"objects": {"plants": [{"plant": "<script>"}]}}}, None),
+        ({"selection": {"objects": {"plants": ["solar"]}}}, None),
+        ({"selection": {"objects": "junk"}}, None),
+        (None, None),
+        ("x", None),
+    ],
+)
+def test_selected_plant_accepts_only_known_plants(selection, expected) -> None:
+    assert selected_plant(selection, set(PARK["plants"])) == expected
+
+
+def test_most_plants_open_an_exhibit() -> None:
+    opened = {plant: page_for_plant(plant) for plant in PARK["plants"]}
+    assert opened["incineration"].slug == "power"
+    assert opened["solar"].slug == "solar"
+    assert opened["landfill"] is None  # no exhibit: the page says so in words
+
+
+# ---------------------------------------------------------------------------------------------------
+# the page (AppTest)
+# ---------------------------------------------------------------------------------------------------
+def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page("exhibits/park.py")
+    return at.run()
+
+
+def deck(at: AppTest) -> dict | None:
+    charts = at.get("deck_gl_json_chart")
+    return json.loads(charts[0].proto.json) if charts else None
+
+
+def arc_layer(spec: dict) -> list[dict]:
+    return next(layer for layer in spec["layers"] if layer["id"] == "arcs")["data"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_draws_an_offline_map_and_a_button_per_plant(lang: str) -> None:
+    at = open_page(lang)
+    assert not at.exception
+    spec = deck(at)
+    assert spec is not None
+    raw = json.dumps(spec).lower()
+    assert "mapbox" not in raw and "carto" not in raw and "mapprovider" not in raw
+    assert {layer["@@type"] for layer in spec["layers"]} >= {"GeoJsonLayer", "PathLayer", "ArcLayer"}
+    labels = " ".join(str(link.proto.label) for link in at.get("page_link"))
+    for plant in PARK["plants"]:
+        target = page_for_plant(plant)
+        if target:
+            assert t(f"nav.{target.key}", lang) in labels, plant
+    assert t("park.plant.landfill", lang) in "\n".join(m.value for m in at.markdown)
+    if lang == "en":
+        tips = " ".join(row["tip"] for row in arc_layer(spec))
+        assert contains_cjk(tips, CJK_ALLOWLIST) == []
+
+
+def test_flow_filter_changes_the_arcs() -> None:
+    at = open_page("en")
+    everything = arc_layer(deck(at))
+    assert {row["flow"] for row in everything} == {"material", "energy", "water"}
+    at = at.get("segmented_control")[0].set_value("water").run()
+    water = arc_layer(deck(at))
+    assert {row["flow"] for row in water} == {"water"} and len(water) < len(everything)
+    assert at.query_params["flow"] in ("water", ["water"])
+
+
+def test_phone_lists_the_plants_first_and_the_map_on_demand() -> None:
+    at = open_page("en", {"mode": "phone"})
+    assert not at.exception
+    assert deck(at) is None  # no 3 MB map unless asked for
+    assert len(at.get("page_link")) >= 5
+    at = at.toggle[0].set_value(True).run()
+    assert deck(at) is not None
+    at = open_page("en", {"mode": "phone", "map": "1"})
+    assert deck(at) is not None
+
+
+def test_junk_in_the_url_falls_back() -> None:
+    at = open_page("en", {"flow": "<img src=x>", "map": "yes please"})
+    assert not at.exception
+    assert at.get("segmented_control")[0].value == "all"
