@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMPS := .make
 INSTALL_STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(STAMPS)/system-deps
-SYSTEM_PACKAGES := chromium fonts-noto-cjk zbar-tools caddy
+SYSTEM_PACKAGES := chromium fonts-noto-cjk zbar-tools ghostscript caddy
 PORT ?= 8501
 # Only paths that exist: ruff fails on a missing path.
 LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools)
