@@ -165,10 +165,57 @@ def cmd_check(args: argparse.Namespace) -> int:
         content = None
     if content is not None and hasattr(content, "check_content"):
         problems.extend(str(p) for p in content.check_content())
+    from parkloop.lessons import check_lessons
+    from parkloop.tours.data import check_tours
+
+    problems.extend(check_tours())
+    problems.extend(check_lessons())
     for problem in problems:
         print(problem)
     print(f"parkloop check: {len(problems)} problem(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_worksheets(args: argparse.Namespace) -> int:
+    """Print-ready A4 PDFs (task sheets and teacher's guides, zh and en) of every lesson module."""
+    from parkloop.lessons_print import FontMissing, worksheets
+
+    try:
+        written = worksheets(args.out, guides=not args.no_guides)
+    except FontMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_classes(args: argparse.Namespace) -> int:
+    """Delete class sessions older than class_retention_days (cron or systemd timer)."""
+    from parkloop import classes
+
+    db = classes.open_store()
+    if db is None:
+        print("error: the store cannot be written (see the log)", file=sys.stderr)
+        return 1
+    print(f"deleted {classes.prune(db)} class session(s)")
+    return 0
+
+
+def cmd_posters(args: argparse.Namespace) -> int:
+    """Print-ready QR posters (A4, A5, zh and en) for every station and the tour leaflets."""
+    from parkloop.tours.data import TourError
+    from parkloop.tours.posters import PosterError, posters
+
+    try:
+        written = posters(args.base_url, args.out)
+    except (PosterError, TourError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in written:
+        print(path)
+    print(f"{len(written)} files written to {args.out}", file=sys.stderr)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,6 +253,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="validate data, provenance and content; non-zero exit on problems")
     ck.set_defaults(func=cmd_check)
+
+    ws = sub.add_parser("worksheets", help="print-ready A4 PDFs of every lesson module, zh and en")
+    ws.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs (created if missing)")
+    ws.add_argument("--no-guides", action="store_true", help="task sheets only, no teacher's guides")
+    ws.set_defaults(func=cmd_worksheets)
+
+    cl = sub.add_parser("classes", help="class sessions: 'prune' deletes those past class_retention_days")
+    cl.add_argument("action", choices=["prune"])
+    cl.set_defaults(func=cmd_classes)
+
+    po = sub.add_parser("posters", help="QR posters (A4, A5; zh, en) for every tour station and the leaflet")
+    po.add_argument(
+        "--base-url", required=True, help="public address of the app, e.g. https://parkloop.example.cn"
+    )
+    po.add_argument("--out", default="build/posters", help="folder for the PDFs (default build/posters)")
+    po.set_defaults(func=cmd_posters)
     return parser
 
 
