@@ -17,7 +17,7 @@ PORT ?= 8501
 LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools)
 PYTEST_ARGS ?=
 
-.PHONY: help venv install system-deps run serve test bench lint format clean
+.PHONY: help venv install system-deps run serve test bench soak lint format clean
 
 help: ## list the targets
 	@echo "ParkLoop — make targets:"
@@ -77,6 +77,9 @@ test: install system-deps ## install everything, then lint and run every test (b
 
 bench: install ## run the benchmarks in tests/bench (excluded from make test)
 	$(BIN)/python -m pytest tests/bench -m bench -s $(PYTEST_ARGS)
+
+soak: install ## the long run (not in CI): scripted visitors on every exhibit, SOAK_MINUTES (30), memory over time
+	$(BIN)/python -m tests.load.soak --minutes $(or $(SOAK_MINUTES),30) --visitors $(or $(SOAK_VISITORS),10)
 
 lint: install ## ruff: lint and check formatting
 	$(BIN)/ruff check $(LINT_PATHS)
