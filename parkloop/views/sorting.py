@@ -1,0 +1,265 @@
+"""The sorting game's rules, without Streamlit: the bins and items (``data/sorting_items.toml``), which
+items a round holds (from its seed), what happens when a child puts an item in a bin, and the words
+that explain it.
+
+The game is untimed and keeps no score: a wrong bin is explained kindly and the item is put in the
+right bin, so every round ends with "well done" and what the park makes of each bin.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parkloop import settings
+from parkloop.content import t
+from parkloop.i18n import format_number
+
+PAGE = "sorting"
+CATEGORIES: tuple[str, ...] = ("food", "recyclable", "hazardous", "residual")
+"""Beijing's four bins, in the order they stand at the park: 厨余垃圾, 可回收物, 有害垃圾, 其他垃圾."""
+PLANTS: tuple[str, ...] = ("kitchen_waste", "incineration", "recycling", "hazardous")
+PER_BIN = 2
+"""Items of each category in one round: 8 things, short enough for a child at a kiosk."""
+MAX_SEED = 9999
+DATA_FILE = "sorting_items.toml"
+
+
+@dataclass(frozen=True)
+class Bin:
+    id: str
+    colour: str  # fill behind white text
+    plant: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    category: str
+    plant: str
+    tricky: bool = False
+
+
+@dataclass(frozen=True)
+class SortingData:
+    bins: dict[str, Bin]
+    items: tuple[Item, ...]
+
+    @property
+    def by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
+
+def data_path() -> Path:
+    return Path(str(settings.get("data_dir"))) / DATA_FILE
+
+
+def load_sorting_data(path: Path | str | None = None) -> SortingData:
+    """Read and check the bins and items; a mistake in the file raises ValueError naming it."""
+    path = Path(path) if path is not None else data_path()
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    bins: dict[str, Bin] = {}
+    for bin_id, spec in raw.get("bins", {}).items():
+        if bin_id not in CATEGORIES or spec.get("plant") not in PLANTS:
+            raise ValueError(f"{path.name}: bin {bin_id!r} is not one of {CATEGORIES} or has no known plant")
+        bins[bin_id] = Bin(bin_id, str(spec["colour"]), str(spec["plant"]))
+    if tuple(bins) != CATEGORIES:
+        raise ValueError(f"{path.name}: the bins must be {CATEGORIES}, in that order")
+    items: list[Item] = []
+    for entry in raw.get("items", []):
+        item = Item(str(entry["id"]), str(entry["category"]), str(entry["plant"]), bool(entry.get("tricky")))
+        if item.category not in CATEGORIES or item.plant not in PLANTS:
+            raise ValueError(f"{path.name}: item {item.id!r} has an unknown category or plant")
+        if not item.id.isascii() or not item.id.replace("_", "").isalnum():
+            raise ValueError(f"{path.name}: item id {item.id!r} must be ASCII letters, digits and _")
+        items.append(item)
+    ids = [item.id for item in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path.name}: item ids must be unique")
+    for category in CATEGORIES:
+        if sum(1 for item in items if item.category == category) < PER_BIN:
+            raise ValueError(f"{path.name}: fewer than {PER_BIN} items for {category!r}")
+    return SortingData(bins, tuple(items))
+
+
+# --------------------------------------------------------------------------------------------
+# colours
+# --------------------------------------------------------------------------------------------
+def _channel(value: int) -> float:
+    c = value / 255.0
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2 relative luminance of ``#rrggbb`` [0–1]."""
+    text = colour.lstrip("#")
+    r, g, b = (int(text[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two colours (1–21); text needs at least 4.5."""
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+# --------------------------------------------------------------------------------------------
+# rounds and moves
+# --------------------------------------------------------------------------------------------
+def parse_seed(value: object) -> int | None:
+    """A round seed from the URL (``?round=``): an integer 1–9999, else None."""
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else None
+    text = value.strip() if isinstance(value, str) else ""
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        return None
+    seed = int(text)
+    return seed if 1 <= seed <= MAX_SEED else None
+
+
+def new_seed(rng: random.Random | None = None, avoid: int | None = None) -> int:
+    """A fresh round seed, different from ``avoid`` (so "play again" always changes the round)."""
+    rng = rng or random.Random()
+    while True:
+        seed = rng.randint(1, MAX_SEED)
+        if seed != avoid:
+            return seed
+
+
+def round_items(data: SortingData, seed: int, per_bin: int = PER_BIN) -> list[str]:
+    """The ids of one round: ``per_bin`` items of each category, at least one of them a tricky one
+    where the category has any, shuffled. The same seed always gives the same round."""
+    rng = random.Random(f"parkloop-sorting:{seed}")
+    chosen: list[str] = []
+    for category in CATEGORIES:
+        pool = [item for item in data.items if item.category == category]
+        tricky = [item for item in pool if item.tricky]
+        picked: list[Item] = [rng.choice(tricky)] if tricky else []
+        rest = [item for item in pool if item not in picked]
+        picked += rng.sample(rest, per_bin - len(picked))
+        chosen += [item.id for item in picked]
+    rng.shuffle(chosen)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One move: the item, the bin the child chose, and the bin it belongs in."""
+
+    item: str
+    chosen: str
+    correct_bin: str
+
+    @property
+    def correct(self) -> bool:
+        return self.chosen == self.correct_bin
+
+
+@dataclass
+class Game:
+    """One round in a visitor's session: which items, which one is picked, where each one went."""
+
+    seed: int
+    order: list[str]
+    placed: dict[str, str] = field(default_factory=dict)  # item id → the bin it is in now
+    selected: str | None = None
+    last: Placement | None = None
+    hint: bool = False  # a bin was tapped before an item
+
+    @classmethod
+    def start(cls, data: SortingData, seed: int) -> Game:
+        return cls(seed=seed, order=round_items(data, seed))
+
+    @property
+    def remaining(self) -> list[str]:
+        return [item for item in self.order if item not in self.placed]
+
+    @property
+    def done(self) -> bool:
+        return not self.remaining
+
+    def select(self, item_id: str) -> None:
+        """Pick an item (tap it again to keep it picked; tapping another one switches)."""
+        if item_id in self.remaining:
+            self.selected = item_id
+            self.hint = False
+
+    def drop(self, bin_id: str, data: SortingData) -> Placement | None:
+        """Put the picked item in ``bin_id``. A wrong bin is explained and the item goes to the right
+        one, so the round always moves on. Without a picked item nothing moves (the page says how)."""
+        if bin_id not in CATEGORIES:
+            return None
+        if self.selected is None or self.selected not in self.remaining:
+            self.hint = True
+            return None
+        item = data.by_id[self.selected]
+        placement = Placement(item.id, bin_id, item.category)
+        self.placed[item.id] = item.category
+        self.selected = None
+        self.last = placement
+        self.hint = False
+        return placement
+
+    def in_bin(self, bin_id: str) -> list[str]:
+        """The items in a bin, in the order they were put there."""
+        return [item for item, where in self.placed.items() if where == bin_id]
+
+
+# --------------------------------------------------------------------------------------------
+# words
+# --------------------------------------------------------------------------------------------
+def item_name(item_id: str, lang: str) -> str:
+    return t(f"sorting.item.{item_id}", lang)
+
+
+def bin_name(bin_id: str, lang: str) -> str:
+    return t(f"sorting.bin.{bin_id}", lang)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    correct: bool
+    title: str
+    why: str
+    next_step: str  # what the park (or a plant elsewhere) makes of it
+    moved: str  # "we put it in the right bin for you", on a wrong answer
+
+
+def feedback(placement: Placement, data: SortingData, lang: str) -> Feedback:
+    """The words after a move: kind on a wrong bin, always with why and what happens next."""
+    item = data.by_id[placement.item]
+    fields = {
+        "item": item_name(item.id, lang),
+        "right": t(f"sorting.bin_phrase.{placement.correct_bin}", lang),
+        "chosen": t(f"sorting.bin_phrase.{placement.chosen}", lang),
+    }
+    key = "sorting.right_title" if placement.correct else "sorting.wrong_title"
+    return Feedback(
+        correct=placement.correct,
+        title=t(key, lang, **fields),
+        why=t(f"sorting.why.{item.id}", lang),
+        next_step=t(f"sorting.plant.{item.plant}", lang),
+        moved="" if placement.correct else t("sorting.moved_for_you", lang),
+    )
+
+
+def progress_text(game: Game, lang: str) -> str:
+    """How many things are left: "3 things left to sort" (no score, no clock)."""
+    left = len(game.remaining)
+    if left == 0:
+        return t("sorting.done_title", lang, n=format_number(len(game.order), lang))
+    return t("sorting.left", lang, n=format_number(left, lang))
+
+
+def recap(game: Game, data: SortingData, lang: str) -> list[tuple[str, list[str], str]]:
+    """At the end of a round, per bin: its name, the things in it, and what happens to them next."""
+    return [
+        (
+            bin_name(bin_id, lang),
+            [item_name(item, lang) for item in game.in_bin(bin_id)],
+            t(f"sorting.plant_short.{data.bins[bin_id].plant}", lang),
+        )
+        for bin_id in CATEGORIES
+    ]

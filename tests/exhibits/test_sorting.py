@@ -1,0 +1,241 @@
+"""Exhibit "Sorting game": the data (Beijing's rules, words in both languages, bin colours with enough
+contrast), the rules of a round, and the page in AppTest played by tapping a thing and then a bin."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import CJK_ALLOWLIST, has_key, t
+from parkloop.i18n import contains_cjk
+from parkloop.views.sorting import (
+    CATEGORIES,
+    PER_BIN,
+    Game,
+    contrast_ratio,
+    feedback,
+    load_sorting_data,
+    new_seed,
+    parse_seed,
+    progress_text,
+    recap,
+    round_items,
+)
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+WHITE, INK = "#ffffff", "#111827"
+BIN_PLANT = {
+    "food": "kitchen_waste",
+    "recyclable": "recycling",
+    "hazardous": "hazardous",
+    "residual": "incineration",
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_sorting_data()
+
+
+# --------------------------------------------------------------------------------------------
+# data
+# --------------------------------------------------------------------------------------------
+def test_items_follow_beijing_rules(data) -> None:
+    assert len(data.items) >= 16
+    assert {item.category for item in data.items} == set(CATEGORIES)
+    by_id = data.by_id
+    # the tricky ones the brief and curriculum.md §6 name
+    assert by_id["big_bone"].category == "residual"
+    assert by_id["tea_leaves"].category == "food"
+    assert by_id["used_tissue"].category == "residual"
+    assert by_id["rechargeable_battery"].category == "hazardous"
+    assert by_id["button_battery"].category == "hazardous"
+    assert by_id["chicken_bones"].category == "food"  # small bones: food waste; big bones: residual
+    for item in data.items:
+        assert item.plant == BIN_PLANT[item.category] == data.bins[item.category].plant, item.id
+    assert sum(item.tricky for item in data.items) >= 6
+
+
+def test_every_item_has_words_in_both_languages(data) -> None:
+    for item in data.items:
+        for lang in ("zh", "en"):
+            assert has_key(f"sorting.item.{item.id}", lang) and has_key(f"sorting.why.{item.id}", lang)
+        english = t(f"sorting.item.{item.id}", "en") + t(f"sorting.why.{item.id}", "en")
+        assert contains_cjk(english, CJK_ALLOWLIST) == [], item.id
+        assert len(t(f"sorting.why.{item.id}", "en").split()) <= 25  # glossary §13: captions ≤ 25 words
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the classic "just fails"
+
+
+def test_bin_colours_carry_white_text(data) -> None:
+    for bin_ in data.bins.values():
+        assert contrast_ratio(WHITE, bin_.colour) >= 4.5, bin_.id
+    assert contrast_ratio(INK, "#fef08a") >= 4.5  # the picked thing: dark text on yellow
+    assert contrast_ratio(WHITE, "#0f766e") >= 4.5  # "play again"
+
+
+# --------------------------------------------------------------------------------------------
+# rounds and moves
+# --------------------------------------------------------------------------------------------
+def test_a_round_is_balanced_and_reproducible(data) -> None:
+    by_id = data.by_id
+    for seed in (1, 42, 9999):
+        ids = round_items(data, seed)
+        assert ids == round_items(data, seed)
+        assert len(ids) == len(set(ids)) == PER_BIN * len(CATEGORIES)
+        for category in CATEGORIES:
+            chosen = [by_id[i] for i in ids if by_id[i].category == category]
+            assert len(chosen) == PER_BIN
+            if any(item.tricky for item in data.items if item.category == category):
+                assert any(item.tricky for item in chosen), (seed, category)
+    assert len({tuple(round_items(data, seed)) for seed in range(1, 21)}) > 15
+
+
+@pytest.mark.parametrize(
+    ("raw", "seed"),
+    [("42", 42), (" 7 ", 7), ("9999", 9999), ("0", None), ("10000", None), ("-1", None), ("4.2", None),
+     ("abc", None), ("", None), (None, None), (["3", "5"], 5), ("１２", None)],
+)  # fmt: skip
+def test_round_seed_from_the_url(raw, seed) -> None:
+    assert parse_seed(raw) == seed
+
+
+def test_new_seed_changes_the_round() -> None:
+    rng = random.Random(0)
+    assert all(new_seed(rng, avoid=5) != 5 for _ in range(200))
+
+
+def test_right_bin_wrong_bin_and_no_thing_picked(data) -> None:
+    game = Game.start(data, 42)
+    assert game.drop("food", data) is None and game.hint and game.placed == {}
+
+    first = game.order[0]
+    right = data.by_id[first].category
+    game.select(first)
+    placement = game.drop(right, data)
+    assert placement and placement.correct and game.placed == {first: right} and game.selected is None
+
+    second = game.order[1]
+    right = data.by_id[second].category
+    wrong = next(b for b in CATEGORIES if b != right)
+    game.select(second)
+    placement = game.drop(wrong, data)
+    assert placement and not placement.correct
+    assert game.placed[second] == right  # the thing goes where it belongs
+    assert second in game.in_bin(right) and second not in game.in_bin(wrong)
+
+    game.select(first)  # already sorted: cannot be picked again
+    assert game.selected is None
+    assert len(game.remaining) == len(game.order) - 2
+    for item in game.remaining:
+        game.select(item)
+        game.drop(data.by_id[item].category, data)
+    assert game.done and progress_text(game, "en") == "Well done! You sorted all 8 things."
+    assert sum(len(items) for _, items, _ in recap(game, data, "en")) == 8
+
+
+def test_feedback_is_kind_and_explains(data) -> None:
+    game = Game.start(data, 1)
+    game.select("big_bone") if "big_bone" in game.order else game.select(game.order[0])
+    item = game.selected
+    assert item is not None
+    right = data.by_id[item].category
+    wrong = "food" if right != "food" else "residual"
+    words = feedback(game.drop(wrong, data), data, "en")
+    assert not words.correct and words.title.startswith("Good try!")
+    assert t(f"sorting.bin_phrase.{right}", "en") in words.title
+    assert words.why == t(f"sorting.why.{item}", "en")
+    assert words.next_step == t(f"sorting.plant.{data.by_id[item].plant}", "en")
+    assert words.moved
+    text = " ".join((words.title, words.why, words.next_step)).lower()
+    assert "score" not in text and "points" not in text and "wrong" not in text
+
+
+# --------------------------------------------------------------------------------------------
+# the page (AppTest)
+# --------------------------------------------------------------------------------------------
+def open_game(lang: str, round_param: str | None = "42") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    if round_param is not None:
+        at.query_params["round"] = round_param
+    at.switch_page("exhibits/sorting.py")
+    return at.run()
+
+
+def item_keys(at: AppTest) -> list[str]:
+    return [b.key.removeprefix("sort-item-") for b in at.button if b.key.startswith("sort-item-")]
+
+
+def alert_text(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("info", "success") for e in at.get(kind))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_play_a_round_by_tapping(lang: str, data) -> None:
+    at = open_game(lang)
+    assert not at.exception
+    assert item_keys(at) == round_items(data, 42)
+    bins = {b.key: b.label for b in at.button if b.key.startswith("sort-bin-")}
+    assert list(bins) == [f"sort-bin-{c}" for c in CATEGORIES]
+    for category in CATEGORIES:
+        assert t(f"sorting.bin.{category}", lang) in bins[f"sort-bin-{category}"]
+    if lang == "en":  # the colour is written on the bin, and the Chinese bin name the park's bins carry
+        assert "green\u00a0bin" in bins["sort-bin-food"] and "厨余垃圾" in bins["sort-bin-food"]
+
+    left_before = len(item_keys(at))
+    for item_id in round_items(data, 42):
+        at.button(key=f"sort-item-{item_id}").click().run()
+        assert t("sorting.selected_label", lang, item=t(f"sorting.item.{item_id}", lang)) in [
+            b.label for b in at.button
+        ]
+        at.button(key=f"sort-bin-{data.by_id[item_id].category}").click().run()
+        assert not at.exception
+        assert len(item_keys(at)) == left_before - 1
+        left_before -= 1
+        assert t(f"sorting.why.{item_id}", lang) in alert_text(at)
+    assert item_keys(at) == []
+    assert t("sorting.done_title", lang, n="8") in alert_text(at)
+
+    at.button(key="sort-again").click().run()
+    assert len(item_keys(at)) == 8
+    assert at.query_params["round"] != "42"
+    assert item_keys(at) == round_items(data, int(at.query_params["round"]))
+
+
+def test_a_wrong_bin_is_explained_with_the_right_one(data) -> None:
+    at = open_game("en")
+    item_id = round_items(data, 42)[0]
+    right = data.by_id[item_id].category
+    wrong = next(c for c in CATEGORIES if c != right)
+    at.button(key=f"sort-item-{item_id}").click().run()
+    at.button(key=f"sort-bin-{wrong}").click().run()
+    assert not at.get("error")  # a child's try is never shown as an error
+    text = "\n".join(str(e.value) for e in at.info)
+    assert "Good try!" in text and t(f"sorting.bin_phrase.{right}", "en") in text
+    contents = "\n".join(m.value for m in at.markdown)
+    assert t("sorting.bin_contents", "en", items=t(f"sorting.item.{item_id}", "en")) in contents
+
+
+def test_tapping_a_bin_first_says_what_to_do() -> None:
+    at = open_game("en")
+    at.button(key="sort-bin-food").click().run()
+    assert t("sorting.hint", "en") in alert_text(at)
+    assert len(item_keys(at)) == 8
+
+
+@pytest.mark.parametrize("raw", ["abc", "0", "99999", "<script>", None])
+def test_bad_or_missing_round_gives_a_fresh_round(raw, data) -> None:
+    at = open_game("en", raw)
+    assert not at.exception
+    seed = parse_seed(at.query_params["round"])
+    assert seed is not None and item_keys(at) == round_items(data, seed)
+    if raw and not raw.isdigit():
+        assert raw not in "\n".join(m.value for m in at.markdown)
