@@ -89,9 +89,10 @@ def writable_store(
     try:
         db = connect(path)
         migrate(db, component, steps)
-        # a read-only file opens fine and fails on the first write: find out now
-        with db.conn:
-            db.execute("CREATE TABLE IF NOT EXISTS _probe (x INTEGER)")
+        # A read-only or locked file opens fine and fails on the first write: find out now by taking
+        # the write lock (and giving it back at once).
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.rollback()
         return db
     except (StoreUnavailable, sqlite3.Error, OSError) as error:
         reason = f"{component}: {error}"

@@ -68,3 +68,20 @@ def test_garbage_file_gives_none(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite"
     path.write_bytes(b"this is not a database" * 100)
     assert store.writable_store("demo", _steps([]), path) is None
+
+
+def test_a_locked_store_gives_none_after_the_busy_timeout(tmp_path: Path, monkeypatch) -> None:
+    """Another process holds an exclusive lock (a backup, a stuck writer): no exception, just None."""
+    import sqlite3
+
+    path = tmp_path / "locked.sqlite"
+    assert store.writable_store("demo", _steps([]), path) is not None
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 300)
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert store.writable_store("demo", _steps([]), path) is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.writable_store("demo", _steps([]), path) is not None  # and recovers once released
