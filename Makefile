@@ -14,10 +14,10 @@ SYSTEM_STAMP := $(STAMPS)/system-deps
 SYSTEM_PACKAGES := chromium fonts-noto-cjk zbar-tools ghostscript caddy
 PORT ?= 8501
 # Only paths that exist: ruff fails on a missing path.
-LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools)
+LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools kiosk)
 PYTEST_ARGS ?=
 
-.PHONY: help venv install system-deps run serve test bench soak lint format clean
+.PHONY: help venv install system-deps run serve kiosk test bench soak lint format clean
 
 help: ## list the targets
 	@echo "ParkLoop — make targets:"
@@ -61,6 +61,10 @@ $(SYSTEM_STAMP): Makefile
 run: install ## start the platform on http://localhost:8501 (PORT=… to change; config: .streamlit/config.toml)
 	-@$(MAKE) -s --no-print-directory system-deps
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+kiosk: install ## try a kiosk on this desktop: kiosk server + Chromium (windowed; PARKLOOP_KIOSK_WINDOWED=0 for full screen)
+	-@$(MAKE) -s --no-print-directory system-deps
+	PARKLOOP_KIOSK_WINDOWED=$${PARKLOOP_KIOSK_WINDOWED:-1} kiosk/run-kiosk.sh
 
 serve: install system-deps ## production: WORKERS Streamlit processes (default: one per core) behind Caddy on PORT (default 8080)
 	$(BIN)/python -m parkloop.serve --port $(or $(SERVE_PORT),8080) $(if $(WORKERS),--workers $(WORKERS))

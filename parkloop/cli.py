@@ -269,6 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     po.add_argument("--out", default="build/posters", help="folder for the PDFs (default build/posters)")
     po.set_defaults(func=cmd_posters)
+
+    from parkloop.kiosk.cli import add_usage_parser
+
+    add_usage_parser(sub)  # usage export | import | prune
     return parser
 
 

@@ -76,7 +76,9 @@ def migrate(db: sqlite_utils.Database, component: str, steps: Sequence[Migration
         for version, step in enumerate(steps, start=1):
             if version in done:
                 continue
-            with db.conn:
+            # one transaction: a step is never recorded without its effects, nor done without its record
+            # (sqlite-utils 4 commits each db.execute on its own inside a bare `with db.conn:`)
+            with db.atomic():
                 step(db)
                 db.execute("INSERT INTO _migrations (component, version) VALUES (?, ?)", [component, version])
         return len(steps)

@@ -1,0 +1,83 @@
+"""The attract screen's highlights: numbers from the model and the feed, both languages, honest labels."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.i18n import contains_cjk, format_quantity
+from parkloop.kiosk import attract, frame
+from parkloop.live import FIELD_NAMES, Reading
+from parkloop.model import evaluate, load_scenario
+
+NOW = datetime(2026, 5, 1, 4, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def plan() -> dict:
+    scenario = load_scenario("plan-2026")
+    result = evaluate(scenario)
+    return {
+        "totals": dict(result.totals),
+        "values": {"incineration.net_kwh_per_tonne": scenario.values["incineration"]["net_kwh_per_tonne"]},
+        "provenance": {"incineration.net_kwh_per_tonne": {"kind": "illustrative"}},
+    }
+
+
+def reading(status: str, waste: float | None = 1000.0, power: float | None = 80.0) -> Reading:
+    values = dict.fromkeys(FIELD_NAMES)
+    values.update(waste_received_today_t=waste, power_output_mw=power)
+    return Reading(NOW, "test", status, values, checked_at=NOW)  # type: ignore[arg-type]
+
+
+def test_todays_estimate_is_waste_times_yield(plan: dict) -> None:
+    slides = attract.slides(plan, reading("simulated", waste=1000.0))
+    today = next(s for s in slides if s.name == "today")
+    kwh_per_t = plan["values"]["incineration.net_kwh_per_tonne"]
+    expected = format_quantity(1000.0 * kwh_per_t, "kWh", "en")
+    assert expected in today.headline["en"]
+    assert format_quantity(1000.0, "t", "zh") in today.headline["zh"]
+    assert t("kiosk.feed.simulated", "en") in today.source["en"]  # simulated values say so
+    assert t("kiosk.kind.illustrative", "en") in today.source["en"]
+
+
+def test_stale_or_missing_feed_values_are_not_shown_as_today(plan: dict) -> None:
+    for status in ("stale", "invalid", "unavailable"):
+        names = [s.name for s in attract.slides(plan, reading(status))]
+        assert names == ["year", "water"]
+    names = [s.name for s in attract.slides(plan, reading("live", waste=None))]
+    assert names == ["now", "year", "water"]
+
+
+def test_plan_slides_carry_the_model_totals(plan: dict) -> None:
+    year = next(s for s in attract.slides(plan, reading("live")) if s.name == "year")
+    assert format_quantity(plan["totals"]["net_electricity_kwh_per_year"], "kWh", "en") in year.headline["en"]
+
+
+def test_english_lines_hold_no_chinese(plan: dict) -> None:
+    for slide in attract.slides(plan, reading("simulated")):
+        assert contains_cjk(slide.headline["en"] + slide.source["en"], CJK_ALLOWLIST) == []
+        assert contains_cjk(slide.headline["zh"], ())
+
+
+def test_attract_html_escapes_and_cycles(plan: dict) -> None:
+    slides = attract.slides(plan, reading("simulated"))
+    page = frame.attract_html(slides)
+    assert 'id="parkloop-attract"' in page
+    assert page.count('class="pl-slide"') == len(slides) == 4
+    assert f"animation: pl-cycle {4 * frame.SLIDE_S}s" in page
+    evil = [attract.Slide("x", {"zh": "<script>", "en": "<b>"}, {"zh": "&", "en": '"'})]
+    assert "<script>" not in frame.attract_html(evil).split("</style>", 1)[1]
+
+
+def test_kiosk_script_config_cannot_close_its_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARKLOOP_KIOSK_IDLE_S", "7")
+    monkeypatch.setenv("PARKLOOP_KIOSK_WARN_S", "3")
+    head = frame.kiosk_head("zh", "0123456789abcdef")
+    assert '"idleS": 7.0' in head and '"warnS": 3.0' in head
+    assert head.count("</script>") == 1
+    assert '"resetUrl": "/?mode=kiosk&reset=1&lang=zh"' in head
+    monkeypatch.setenv("PARKLOOP_KIOSK_IDLE_S", "soon")  # a bad setting falls back, it does not crash
+    assert frame.timing() == (90.0, 3.0)
