@@ -76,7 +76,17 @@ class _Reads:
 
 def _body(at: AppTest) -> str:
     parts = [e.proto.body for e in at.get("html")]
-    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success"):
+    for kind in (
+        "markdown",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
         parts.extend(str(e.value) for e in at.get(kind))
     return "\n".join(parts)
 

@@ -68,7 +68,9 @@ def test_every_page_runs(spec, lang: str) -> None:
 def test_odd_query_values_are_ignored(spec) -> None:
     """Every URL key a page reads, and some it does not, with hostile values: no exception, no echo."""
     for value in ODD:
-        params = {key: value for key in ("mode", "t", "split", "view", "scenario", "people", "station", "round")}
+        params = {
+            key: value for key in ("mode", "t", "split", "view", "scenario", "people", "station", "round")
+        }
         at = open_page(spec.script, "en", params)
         assert not at.exception, (value, [e.message for e in at.exception])
         if value not in ("", "-1", "nan"):
