@@ -14,6 +14,7 @@ import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
+from parkloop.ui.charts import PLOTLY_CONFIG, indexed_links, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, provenance, scenario_result
@@ -34,34 +35,18 @@ NODE_COLOURS = {
 
 
 def _sankey(links: list[tuple[str, str, float]], lang: str) -> go.Figure:
-    nodes = [n for n in view.ENERGY_NODES if any(n in (s, d) for s, d, _ in links)]
-    index = {n: i for i, n in enumerate(nodes)}
-    values = [v for _, _, v in links]
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="fixed",
-            valueformat=",.0f",
-            valuesuffix=" GJ",
-            node={
-                "label": [t(f"biogas.node.{n}", lang) for n in nodes],
-                "color": [NODE_COLOURS[n] for n in nodes],
-                "pad": 18,
-                "thickness": 18,
-            },
-            link={
-                "source": [index[s] for s, _, _ in links],
-                "target": [index[d] for _, d, _ in links],
-                "value": values,
-                "color": [
-                    "rgba(15,118,110,0.3)" if d != "leak" else "rgba(185,28,28,0.45)" for _, d, _ in links
-                ],
-            },
-        )
+    nodes, sources, targets = indexed_links(view.ENERGY_NODES, links)
+    return sankey(
+        [t(f"biogas.node.{n}", lang) for n in nodes],
+        [NODE_COLOURS[n] for n in nodes],
+        sources,
+        targets,
+        [v for _, _, v in links],
+        ["rgba(15,118,110,0.3)" if d != "leak" else "rgba(185,28,28,0.45)" for _, d, _ in links],
+        height=360,
+        font_size=14,
+        value_suffix=" GJ",
     )
-    fig.update_layout(
-        height=360, margin={"l": 8, "r": 8, "t": 8, "b": 8}, font={"size": 14, "color": "#111827"}
-    )
-    return fig
 
 
 def render() -> None:
@@ -197,7 +182,7 @@ def render() -> None:
     constants = factors_data()["constants"]
     links = view.energy_links(result, constants["ch4_lhv_mj_per_nm3"], constants["mj_per_kwh"])
     if links:
-        st.plotly_chart(_sankey(links, lang), config={"displayModeBar": False, "staticPlot": mode == "kiosk"})
+        st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
     chart_summary(view.chart_summary_text(links, lang))
 
     # Carbon: what leaks is counted; what the products replace is shown apart

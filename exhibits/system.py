@@ -18,6 +18,7 @@ import streamlit as st
 from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.i18n import english_safe
 from parkloop.targets_view import ProvenanceView
+from parkloop.ui.charts import PLOTLY_CONFIG, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, provenance, scenario_result
@@ -37,8 +38,6 @@ from parkloop.views.system import (
 
 PAGE = "system"
 SCENARIO_NAME = {"baseline": BASELINE, "plan": PLAN, "own": PLAN}
-PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
-TEXT_COLOUR = "#111827"  # near-black on white: contrast well above 4.5:1
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -47,38 +46,23 @@ def sankey_figure(flow: str, scenario: str, frozen: tuple, lang: str, narrow: bo
     result = scenario_result(SCENARIO_NAME[scenario], dict(frozen) or None)
     data = sankey_data(flow, result["flows"][flow], lang)
     font_size = 13 if narrow else 16
-    figure = go.Figure(
-        go.Sankey(
-            arrangement="snap",
-            valueformat=",.0f",
-            node={
-                "label": data["labels"],
-                "color": data["node_colours"],
-                "customdata": data["node_hover"],
-                "hovertemplate": "%{customdata}<extra></extra>",
-                "pad": 14 if narrow else 20,
-                "thickness": 16 if narrow else 22,
-                "line": {"color": "#ffffff", "width": 1},
-            },
-            link={
-                "source": data["sources"],
-                "target": data["targets"],
-                "value": data["values"],
-                "color": data["link_colours"],
-                "customdata": data["link_hover"],
-                "hovertemplate": "%{customdata}<extra></extra>",
-            },
-            textfont={"size": font_size, "color": TEXT_COLOUR},
-        )
+    figure = sankey(
+        data["labels"],
+        data["node_colours"],
+        data["sources"],
+        data["targets"],
+        data["values"],
+        data["link_colours"],
+        height=max(420, min(760, 34 * len(data["labels"]) + 120)) if not narrow else 520,
+        font_size=font_size,
+        node_hover=data["node_hover"],
+        link_hover=data["link_hover"],
+        arrangement="snap",
+        pad=14 if narrow else 20,
+        thickness=16 if narrow else 22,
+        node_line={"color": "#ffffff", "width": 1},
     )
-    height = max(420, min(760, 34 * len(data["labels"]) + 120)) if not narrow else 520
-    figure.update_layout(
-        height=height,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        font={"size": font_size, "color": TEXT_COLOUR},
-        hoverlabel={"font": {"size": font_size + 1}},
-        paper_bgcolor="#ffffff",
-    )
+    figure.update_layout(hoverlabel={"font": {"size": font_size + 1}}, paper_bgcolor="#ffffff")
     return figure
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.i18n import format_percent, format_quantity
+from parkloop.ui.charts import PLOTLY_CONFIG, indexed_links, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, provenance, scenario_result
@@ -32,34 +33,18 @@ NODE_COLOURS = {
 
 
 def _sankey(links: list[tuple[str, str, float]], lang: str) -> go.Figure:
-    nodes = [n for n in view.NODES if any(n in (s, d) for s, d, _ in links)]
-    index = {n: i for i, n in enumerate(nodes)}
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="fixed",
-            valueformat=",.0f",
-            valuesuffix=" m³/d",
-            node={
-                "label": [t(f"water.node.{n}", lang) for n in nodes],
-                "color": [NODE_COLOURS[n] for n in nodes],
-                "pad": 18,
-                "thickness": 18,
-            },
-            link={
-                "source": [index[s] for s, _, _ in links],
-                "target": [index[d] for _, d, _ in links],
-                "value": [v for _, _, v in links],
-                "color": [
-                    "rgba(29,78,216,0.3)" if d == "reclaimed" else "rgba(107,114,128,0.35)"
-                    for _, d, _ in links
-                ],
-            },
-        )
+    nodes, sources, targets = indexed_links(view.NODES, links)
+    return sankey(
+        [t(f"water.node.{n}", lang) for n in nodes],
+        [NODE_COLOURS[n] for n in nodes],
+        sources,
+        targets,
+        [v for _, _, v in links],
+        ["rgba(29,78,216,0.3)" if d == "reclaimed" else "rgba(107,114,128,0.35)" for _, d, _ in links],
+        height=320,
+        font_size=14,
+        value_suffix=" m³/d",
     )
-    fig.update_layout(
-        height=320, margin={"l": 8, "r": 8, "t": 8, "b": 8}, font={"size": 14, "color": "#111827"}
-    )
-    return fig
 
 
 def render() -> None:
@@ -158,7 +143,7 @@ def render() -> None:
     st.subheader(t("water.chart_heading", lang))
     links = view.flow_links(fig)
     if links:
-        st.plotly_chart(_sankey(links, lang), config={"displayModeBar": False, "staticPlot": mode == "kiosk"})
+        st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
     chart_summary(view.chart_summary_text(fig, lang))
 
     st.subheader(t("water.mix_heading", lang))

@@ -374,8 +374,9 @@ def test_staff_page_signed_in(staff_server: ServerProcess, browser, lang: str, v
         page.get_by_role("button", name=t("staff.sign_in", lang)).click()
         page.get_by_text(t("staff.chart.page", lang)).first.wait_for(timeout=RUN_TIMEOUT_MS)
         wait_for_app_run(page)
-        page.locator("[data-testid='stVegaLiteChart']").nth(2).wait_for(timeout=RUN_TIMEOUT_MS)
-        assert page.locator("[data-testid='stVegaLiteChart']").count() == 3
+        page.locator("[data-testid='stVegaLiteChart']").nth(3).wait_for(timeout=RUN_TIMEOUT_MS)
+        # visits per exhibit, per hour, per language, and QR-tour scans per station
+        assert page.locator("[data-testid='stVegaLiteChart']").count() == 4
         assert page.get_by_test_id("stException").count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"staff-signed-in-{lang}-{viewport}.png"), full_page=True)
     finally:

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Any
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
-from parkloop.model import evaluate, load_scenario
+from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.views import biogas as view
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from ._helpers import metric, model_result, number, open_page
 
-
-def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        if isinstance(value, dict) and prefix.count(".") == 1:
-            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
-        elif isinstance(value, dict):
-            flat.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
-def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026") -> dict[str, Any]:
-    """What ``scenario_result`` hands a page, built without Streamlit."""
-    scenario = load_scenario(name, overrides=overrides)
-    result = evaluate(scenario)
-    data = result.to_dict()
-    data["quantities"] = dict(result.quantities)
-    data["values"] = _flatten(scenario.values)
-    return data
-
-
+PAGE = "biogas"
 CONSTANTS = load_factors().constants
 
 
@@ -153,31 +126,9 @@ def test_plan_digestate_is_the_plans_14_wan_tonnes() -> None:
 # --------------------------------------------------------------------------------------------
 # the page
 # --------------------------------------------------------------------------------------------
-def open_page(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/biogas.py")
-    return at.run()
-
-
-def number(text: str) -> float:
-    """An English figure as a float: "42.7 million kWh/yr" → 42_700_000."""
-    match = re.search(r"([\d,.]+)(\s+million)?", text)
-    assert match, text
-    value = float(match.group(1).replace(",", ""))
-    return value * 1_000_000 if match.group(2) else value
-
-
-def metric(at: AppTest, key: str, lang: str = "en") -> str:
-    label = t(key, lang)
-    return next(str(m.value) for m in at.metric if m.label == label)
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_with_its_figures(lang: str) -> None:
-    at = open_page(lang)
+    at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.biogas", lang)]
     labels = {m.label for m in at.metric}
@@ -189,7 +140,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
 
 
 def test_split_slider_moves_power_and_gas_the_right_way() -> None:
-    at = open_page("en")
+    at = open_page(PAGE, "en")
     power, gas = number(metric(at, "biogas.electricity")), number(metric(at, "biogas.fuel_gas"))
     at.slider(key="url-split").set_value(80).run()
     assert number(metric(at, "biogas.electricity")) > power
@@ -198,21 +149,21 @@ def test_split_slider_moves_power_and_gas_the_right_way() -> None:
 
 
 def test_fewer_tonnes_fit_the_plans_biogas_handling() -> None:
-    at = open_page("en", t="500")
+    at = open_page(PAGE, "en", t="500")
     assert at.slider(key="url-t").value == 500
     assert len(at.warning) == 0 and any("fits" in info.value for info in at.info)
     assert number(metric(at, "biogas.biogas")) == pytest.approx(500 * 80)
 
 
 def test_oil_slider_raises_biodiesel_oil() -> None:
-    at = open_page("en", oil="2.0")
+    at = open_page(PAGE, "en", oil="2.0")
     low = number(metric(at, "biogas.oil_out"))
     at.slider(key="url-oil").set_value(3.0).run()
     assert number(metric(at, "biogas.oil_out")) == pytest.approx(low * 1.5, rel=0.01)
 
 
 def test_bad_url_values_fall_back_to_the_plan() -> None:
-    at = open_page("en", t="<b>9999</b>", split="nan", oil="99", dig="-5")
+    at = open_page(PAGE, "en", t="<b>9999</b>", split="nan", oil="99", dig="-5")
     assert not at.exception
     assert at.slider(key="url-t").value == 1200
     assert at.slider(key="url-split").value == 50

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Any
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
-from parkloop.model import evaluate, load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.views import materials as view
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from ._helpers import metric, model_result, number, open_page
+
+PAGE = "materials"
+
 FACTORS = load_factors()
 AGG = FACTORS.constants["natural_aggregate_kg_co2_per_t"]
 BRICK = FACTORS.constants["fired_brick_kg_co2_per_t"]
-
-
-def model_result(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The part of ``scenario_result`` this page reads, built without Streamlit."""
-    return evaluate(load_scenario("plan-2026", overrides=overrides)).to_dict()
 
 
 def test_overrides() -> None:
@@ -86,29 +78,9 @@ def test_chart_rows_and_summary() -> None:
 # --------------------------------------------------------------------------------------------
 # the page
 # --------------------------------------------------------------------------------------------
-def open_page(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/materials.py")
-    return at.run()
-
-
-def number(text: str) -> float:
-    match = re.search(r"([\d,.]+)(\s+million)?", text)
-    assert match, text
-    value = float(match.group(1).replace(",", ""))
-    return value * 1_000_000 if match.group(2) else value
-
-
-def metric(at: AppTest, key: str, lang: str = "en") -> str:
-    return next(str(m.value) for m in at.metric if m.label == t(key, lang))
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_with_its_figures(lang: str) -> None:
-    at = open_page(lang)
+    at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.materials", lang)]
     labels = {m.label for m in at.metric}
@@ -117,7 +89,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
 
 
 def test_aggregate_slider_trades_aggregate_for_bricks_and_co2() -> None:
-    at = open_page("en")
+    at = open_page(PAGE, "en")
     aggregate, bricks = (
         number(metric(at, "materials.aggregate_out")),
         number(metric(at, "materials.bricks_out")),
@@ -130,7 +102,7 @@ def test_aggregate_slider_trades_aggregate_for_bricks_and_co2() -> None:
 
 
 def test_tonnes_and_ash_sliders() -> None:
-    at = open_page("en", t="2000")
+    at = open_page(PAGE, "en", t="2000")
     assert number(metric(at, "materials.aggregate_out")) == pytest.approx(2000 * 365 * 0.9 * 0.7, rel=0.01)
     bricks = number(metric(at, "materials.bricks_out"))
     at.slider(key="url-ash").set_value(0).run()
@@ -140,7 +112,7 @@ def test_tonnes_and_ash_sliders() -> None:
 
 
 def test_bad_url_values_fall_back() -> None:
-    at = open_page("en", t="-100", rec="1e309", agg="x", ash="<img>")
+    at = open_page(PAGE, "en", t="-100", rec="1e309", agg="x", ash="<img>")
     assert not at.exception
     assert at.slider(key="url-t").value == 1000
     assert at.slider(key="url-rec").value == 90

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Any
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
-from parkloop.model import evaluate, load_scenario
+from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.views import solar as view
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from ._helpers import metric, model_result, number, open_page
+
+PAGE = "solar"
+
 RESIDENT = load_factors().equivalents["resident_kwh_per_year"]
-
-
-def model_result(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The part of ``scenario_result`` this page reads, built without Streamlit."""
-    return evaluate(load_scenario("plan-2026", overrides=overrides)).to_dict()
 
 
 def test_overrides_and_defaults() -> None:
@@ -68,29 +61,9 @@ def test_no_panels() -> None:
 # --------------------------------------------------------------------------------------------
 # the page
 # --------------------------------------------------------------------------------------------
-def open_page(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/solar.py")
-    return at.run()
-
-
-def number(text: str) -> float:
-    match = re.search(r"([\d,.]+)(\s+million)?", text)
-    assert match, text
-    value = float(match.group(1).replace(",", ""))
-    return value * 1_000_000 if match.group(2) else value
-
-
-def metric(at: AppTest, key: str, lang: str = "en") -> str:
-    return next(str(m.value) for m in at.metric if m.label == t(key, lang))
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_with_its_figures(lang: str) -> None:
-    at = open_page(lang)
+    at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.solar", lang)]
     labels = {m.label for m in at.metric}
@@ -102,7 +75,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
 
 
 def test_more_panels_more_of_everything() -> None:
-    at = open_page("en")
+    at = open_page(PAGE, "en")
     kwh, co2 = number(metric(at, "solar.kwh")), number(metric(at, "solar.avoided"))
     share = number(metric(at, "solar.share"))
     at.slider(key="url-kwp").set_value(2000).run()
@@ -114,14 +87,14 @@ def test_more_panels_more_of_everything() -> None:
 
 
 def test_yield_slider() -> None:
-    at = open_page("en", kwp="1000", yld="1100")
+    at = open_page(PAGE, "en", kwp="1000", yld="1100")
     assert number(metric(at, "solar.kwh")) == pytest.approx(1_100_000, rel=0.01)
     at.slider(key="url-yld").set_value(1300).run()
     assert number(metric(at, "solar.kwh")) == pytest.approx(1_300_000, rel=0.01)
 
 
 def test_bad_url_values_fall_back() -> None:
-    at = open_page("en", kwp="9e99", yld="1000")
+    at = open_page(PAGE, "en", kwp="9e99", yld="1000")
     assert not at.exception
     assert at.slider(key="url-kwp").value == 890
     assert at.slider(key="url-yld").value == 1200

@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Any
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
-from parkloop.model import evaluate, load_scenario
 from parkloop.views import water as view
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from ._helpers import metric, model_result, number, open_page
 
-
-def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        if isinstance(value, dict) and prefix.count(".") == 1:
-            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
-        elif isinstance(value, dict):
-            flat.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
-def model_result(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """What ``scenario_result`` hands a page, built without Streamlit."""
-    scenario = load_scenario("plan-2026", overrides=overrides)
-    result = evaluate(scenario)
-    data = result.to_dict()
-    data["quantities"] = dict(result.quantities)
-    data["values"] = _flatten(scenario.values)
-    return data
+PAGE = "water"
 
 
 def test_overrides_and_defaults() -> None:
@@ -96,29 +70,9 @@ def test_summary_sentence_from_the_numbers() -> None:
 # --------------------------------------------------------------------------------------------
 # the page
 # --------------------------------------------------------------------------------------------
-def open_page(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/water.py")
-    return at.run()
-
-
-def number(text: str) -> float:
-    match = re.search(r"([\d,.]+)(\s+million)?", text)
-    assert match, text
-    value = float(match.group(1).replace(",", ""))
-    return value * 1_000_000 if match.group(2) else value
-
-
-def metric(at: AppTest, key: str, lang: str = "en") -> str:
-    return next(str(m.value) for m in at.metric if m.label == t(key, lang))
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_with_its_figures(lang: str) -> None:
-    at = open_page(lang)
+    at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.water", lang)]
     labels = {m.label for m in at.metric}
@@ -129,7 +83,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
 
 
 def test_reuse_slider_trades_concentrate_for_reclaimed_water() -> None:
-    at = open_page("en")
+    at = open_page(PAGE, "en")
     reclaimed, concentrate = number(metric(at, "water.reclaimed")), number(metric(at, "water.concentrate"))
     at.slider(key="url-reuse").set_value(80).run()
     assert number(metric(at, "water.reclaimed")) < reclaimed
@@ -138,7 +92,7 @@ def test_reuse_slider_trades_concentrate_for_reclaimed_water() -> None:
 
 
 def test_volume_slider_scales_everything() -> None:
-    at = open_page("en", m3="900")
+    at = open_page(PAGE, "en", m3="900")
     assert number(metric(at, "water.reclaimed")) == pytest.approx(900 * 0.95, rel=0.01)
     electricity = number(metric(at, "water.electricity"))
     at.slider(key="url-m3").set_value(1800).run()
@@ -146,7 +100,7 @@ def test_volume_slider_scales_everything() -> None:
 
 
 def test_ammonia_and_cod_sliders_move_what_is_recovered() -> None:
-    at = open_page("en")
+    at = open_page(PAGE, "en")
     ammonia, cod = number(metric(at, "water.ammonia_out")), number(metric(at, "water.cod_out"))
     at.slider(key="url-nh3").set_value(90.0).run()
     at.slider(key="url-cod").set_value(60).run()
@@ -155,7 +109,7 @@ def test_ammonia_and_cod_sliders_move_what_is_recovered() -> None:
 
 
 def test_bad_url_values_fall_back_to_the_plan() -> None:
-    at = open_page("en", m3="1e9", reuse="abc", nh3="100.5", cod="<script>")
+    at = open_page(PAGE, "en", m3="1e9", reuse="abc", nh3="100.5", cod="<script>")
     assert not at.exception
     assert at.slider(key="url-m3").value == 1800
     assert at.slider(key="url-reuse").value == 95

@@ -1,0 +1,64 @@
+"""Shared helpers for the exhibit tests: the model's result as a page gets it, and the page through AppTest.
+
+Only plumbing lives here (opening a page, reading a metric, parsing an English figure); what a test expects
+stays in the test, worked from the model or by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from parkloop.content import t
+from parkloop.model import evaluate, load_scenario
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict) and prefix.count(".") == 1:
+            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
+        elif isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026") -> dict[str, Any]:
+    """What ``scenario_result`` hands a page, built without Streamlit."""
+    scenario = load_scenario(name, overrides=overrides)
+    result = evaluate(scenario)
+    data = result.to_dict()
+    data["quantities"] = dict(result.quantities)
+    data["values"] = _flatten(scenario.values)
+    return data
+
+
+def open_page(page: str, lang: str, **params: str) -> AppTest:
+    """Run the app on ``exhibits/<page>.py`` in ``lang`` with the given URL values."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(f"exhibits/{page}.py")
+    return at.run()
+
+
+def number(text: str) -> float:
+    """An English figure as a float: "42.7 million kWh/yr" → 42_700_000."""
+    match = re.search(r"([\d,.]+)(\s+million)?", text)
+    assert match, text
+    value = float(match.group(1).replace(",", ""))
+    return value * 1_000_000 if match.group(2) else value
+
+
+def metric(at: AppTest, key: str, lang: str = "en") -> str:
+    """The value shown under the metric labelled with the catalog string ``key``."""
+    label = t(key, lang)
+    return next(str(m.value) for m in at.metric if m.label == label)
