@@ -130,6 +130,7 @@ async def _teacher(base_url: str, query: str, deadline: float, out: dict) -> Non
 async def run_load(
     base_url: str, sessions: int, seconds: float, page: str = "power", query: str = "lang=zh&mode=phone",
     interval: float = 3.0, server_pids: list[int] | None = None, teacher: bool = True,
+    teacher_query: str = "lang=zh",
 ) -> LoadReport:  # fmt: skip
     out: dict = {"first": [], "moves": [], "errors": [], "teacher": 0}
     pids = server_pids or []
@@ -141,7 +142,7 @@ async def run_load(
         tasks.append(asyncio.create_task(_visitor(base_url, page, query, deadline, interval, out)))
         await asyncio.sleep(min(0.05, seconds / max(sessions, 1) / 10))  # a class arrives within seconds
     if teacher:
-        tasks.append(asyncio.create_task(_teacher(base_url, "lang=zh", deadline, out)))
+        tasks.append(asyncio.create_task(_teacher(base_url, teacher_query, deadline, out)))
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - t0
     cpu1, rss1 = _proc_stats(pids)
@@ -162,6 +163,19 @@ async def run_load(
     report.rss_per_session_mb = (rss1 - rss0) / sessions if sessions and pids else 0.0
     report.teacher_refreshes = out["teacher"]
     return report
+
+
+def class_session_store(path: Path) -> str:
+    """Point the server(s) started next at the store ``path`` and open a class session there: the
+    teacher dashboard of the load test is a real one (``/teacher?s=…&k=…``)."""
+    from parkloop import classes
+
+    os.environ["PARKLOOP_STORE_PATH"] = str(path)
+    db = classes.open_store(path)
+    if db is None:
+        return "lang=zh"
+    session, secret = classes.start_session(db, "carbon-ledger", "zh")
+    return f"s={session.id}&k={secret}&lang=zh"
 
 
 def start_server(port: int, workers: int = 1) -> tuple[object, list[int], str]:
@@ -206,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default="", help="write the reports to this file")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.ramp.split(",")] if args.ramp else [args.sessions]
+    teacher_query = "lang=zh"
+    if not args.url:
+        import tempfile
+
+        teacher_query = class_session_store(Path(tempfile.mkdtemp(prefix="parkloop-load-")) / "load.sqlite")
     handle, pids, url = (None, [], args.url) if args.url else start_server(args.port, args.workers)
     reports = []
     try:
@@ -213,7 +232,16 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run_load(url, 1, 3, args.page, args.query, 1.0, pids, teacher=False))
         for count in counts:
             report = asyncio.run(
-                run_load(url, count, args.seconds, args.page, args.query, args.interval, pids)
+                run_load(
+                    url,
+                    count,
+                    args.seconds,
+                    args.page,
+                    args.query,
+                    args.interval,
+                    pids,
+                    teacher_query=teacher_query,
+                )  # fmt: skip
             )
             reports.append(report)
             print(report.line(), flush=True)

@@ -8,21 +8,31 @@ measured by ``make bench`` (tests/bench/test_load_bench.py), not asserted here.
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.browser.conftest import free_port
-from tests.load.run_load import run_load, start_server, stop_server
+from tests.load.run_load import class_session_store, run_load, start_server, stop_server
 
 pytestmark = pytest.mark.load
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory, monkeypatch_module):
+    teacher = class_session_store(tmp_path_factory.mktemp("load") / "load.sqlite")
     handle, pids, url = start_server(free_port())
-    yield url, pids
+    yield url, pids, teacher
     stop_server(handle)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    """class_session_store points PARKLOOP_STORE_PATH at a temporary store; put it back afterwards."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PARKLOOP_STORE_PATH", os.environ.get("PARKLOOP_STORE_PATH", ""))
+        yield patch
 
 
 def _run(coroutine):
@@ -32,9 +42,9 @@ def _run(coroutine):
 
 
 def test_ten_phones_for_thirty_seconds(server) -> None:
-    url, pids = server
+    url, pids, teacher = server
     _run(run_load(url, 1, 2, "power", "lang=zh&mode=phone", 1.0, pids, teacher=False))  # warm-up
-    report = _run(run_load(url, 10, 30, "power", "lang=zh&mode=phone", 3.0, pids))
+    report = _run(run_load(url, 10, 30, "power", "lang=zh&mode=phone", 3.0, pids, teacher_query=teacher))
     print("\n" + report.line())
     assert report.errors == 0, report.error_samples
     assert report.interactions >= 10 * 5, "every phone moved its slider several times"
