@@ -15,6 +15,7 @@ import streamlit as st
 from parkloop import live, settings
 from parkloop.content import page_section, t
 from parkloop.targets_view import ProvenanceView
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, provenance_list
 from parkloop.ui.model_data import factors_data
@@ -109,7 +110,8 @@ def _chart(rows, lang: str) -> None:
         .configure_axis(labelColor=TEXT_COLOUR, titleColor=TEXT_COLOUR, gridColor="#e5e7eb")
         .configure_view(stroke=None)
     )
-    st.altair_chart(chart, width="stretch", alt=t("air.chart_alt", lang))
+    if charts_on_demand(lang):
+        st.altair_chart(chart, width="stretch", alt=t("air.chart_alt", lang))
     st.markdown(t("air.chart_legend", lang))  # not st.caption: its grey is too light for small text
 
 

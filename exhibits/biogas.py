@@ -14,7 +14,7 @@ import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
-from parkloop.ui.charts import PLOTLY_CONFIG, indexed_links, sankey
+from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, indexed_links, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, provenance, scenario_result
@@ -182,7 +182,8 @@ def render() -> None:
     constants = factors_data()["constants"]
     links = view.energy_links(result, constants["ch4_lhv_mj_per_nm3"], constants["mj_per_kwh"])
     if links:
-        st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+        if charts_on_demand(lang):
+            st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
     chart_summary(view.chart_summary_text(links, lang))
 
     # Carbon: what leaks is counted; what the products replace is shown apart

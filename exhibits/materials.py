@@ -15,6 +15,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.i18n import format_number, format_quantity
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
@@ -144,9 +145,10 @@ def render() -> None:
         )
 
     st.subheader(t("materials.chart_heading", lang))
-    st.altair_chart(
-        _chart(view.chart_rows(fig, lang), lang), width="stretch", alt=t("materials.chart_alt", lang)
-    )
+    if charts_on_demand(lang):
+        st.altair_chart(
+            _chart(view.chart_rows(fig, lang), lang), width="stretch", alt=t("materials.chart_alt", lang)
+        )
     chart_summary(view.chart_summary_text(fig, lang))
 
     st.markdown(

@@ -16,6 +16,7 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.targets_view import ProvenanceView
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
@@ -214,7 +215,8 @@ chart = (
     .properties(height=200)
     .configure_axis(labelColor=INK, titleColor=INK)
 )
-st.altair_chart(chart, width="stretch")
+if charts_on_demand(lang):
+    st.altair_chart(chart, width="stretch")
 chart_summary(
     t(
         "my_garbage.chart_summary",

@@ -13,6 +13,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.i18n import format_number, format_percent, format_quantity
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
@@ -133,7 +134,10 @@ def render() -> None:
     st.info(view.milestone_text(fig, is_plan_size, lang))
 
     st.subheader(t("solar.chart_heading", lang))
-    st.altair_chart(_chart(view.chart_rows(fig, lang), lang), width="stretch", alt=t("solar.chart_alt", lang))
+    if charts_on_demand(lang):
+        st.altair_chart(
+            _chart(view.chart_rows(fig, lang), lang), width="stretch", alt=t("solar.chart_alt", lang)
+        )
     chart_summary(view.chart_summary_text(fig, lang))
 
     fprov = factors["provenance"]

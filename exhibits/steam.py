@@ -14,6 +14,7 @@ import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
@@ -154,7 +155,8 @@ chart = (
     .properties(height=260)
 )
 rule = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#111827").encode(x="x:Q")
-st.altair_chart((chart + rule).configure_axis(labelColor=INK, titleColor=INK), width="stretch")
+if charts_on_demand(lang):
+    st.altair_chart((chart + rule).configure_axis(labelColor=INK, titleColor=INK), width="stretch")
 chart_summary(
     t(
         "steam.chart_summary",

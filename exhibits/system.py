@@ -18,7 +18,7 @@ import streamlit as st
 from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.i18n import english_safe
 from parkloop.targets_view import ProvenanceView
-from parkloop.ui.charts import PLOTLY_CONFIG, sankey
+from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, provenance, scenario_result
@@ -134,13 +134,14 @@ def explorer(lang: str, narrow: bool) -> None:
         f"**{t('system.unit', lang, unit=unit_label(graph['unit'], lang))}** "
         + page_section(PAGE, f"unit_{flow}", lang)
     )
-    figure = sankey_figure(flow, scenario, overrides_key(overrides), lang, narrow)
-    st.plotly_chart(
-        figure,
-        config=PLOTLY_CONFIG,
-        key=f"sankey-{flow}",
-        alt=t("system.chart_alt", lang, flow=t(f"system.flow_word.{flow}", lang), scenario=scenario_name),
-    )
+    if charts_on_demand(lang):
+        figure = sankey_figure(flow, scenario, overrides_key(overrides), lang, narrow)
+        st.plotly_chart(
+            figure,
+            config=PLOTLY_CONFIG,
+            key=f"sankey-{flow}",
+            alt=t("system.chart_alt", lang, flow=t(f"system.flow_word.{flow}", lang), scenario=scenario_name),
+        )
     chart_summary(page_section(PAGE, "chart_summary", lang, **summary_fields(flow, graph, balance, lang)))
 
     closes = balance_closes(balance)

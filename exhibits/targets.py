@@ -21,6 +21,7 @@ from parkloop.targets_view import (
     describe_provenance,
     target_views,
 )
+from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.model_data import targets_page_data
 from parkloop.ui.session import current_lang
 
@@ -170,7 +171,8 @@ def _comparison(data, lang: str, exact: bool) -> None:
             )
             .properties(height={"step": 30})
         )
-        st.altair_chart(chart, width="stretch", alt=t("chart.alt", lang))
+        if charts_on_demand(lang):
+            st.altair_chart(chart, width="stretch", alt=t("chart.alt", lang))
         summary = page_section(PAGE, "chart_summary", lang, **chart_summary_fields(baseline, plan, lang))
         if plan.get("net_t_co2e_per_year", 0.0) < 0:
             summary += " " + page_section(PAGE, "net_negative", lang)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.i18n import format_percent, format_quantity
-from parkloop.ui.charts import PLOTLY_CONFIG, indexed_links, sankey
+from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, indexed_links, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, provenance, scenario_result
@@ -143,7 +143,8 @@ def render() -> None:
     st.subheader(t("water.chart_heading", lang))
     links = view.flow_links(fig)
     if links:
-        st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+        if charts_on_demand(lang):
+            st.plotly_chart(_sankey(links, lang), config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
     chart_summary(view.chart_summary_text(fig, lang))
 
     st.subheader(t("water.mix_heading", lang))

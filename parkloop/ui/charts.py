@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
+import streamlit as st
 
 PLOTLY_CONFIG = {
     "displayModeBar": False,
@@ -81,3 +82,17 @@ def sankey(
     )
     figure.update_layout(height=height, margin=MARGIN, font={"size": font_size, "color": TEXT_COLOUR})
     return figure
+
+
+def charts_on_demand(lang: str) -> bool:
+    """Whether to draw this page's chart now. Everywhere but on a phone: yes. On a phone (``?mode=phone``,
+    how a QR poster opens a station) the story and the numbers come first and a chart waits for a tap on
+    "Show the chart" (kept in the URL as ``?chart=1``): a chart pulls in its drawing library (Vega or
+    plotly.js, 0.3–1.5 MB before compression) on a slow mobile link. The sentence under each chart is
+    shown either way, so nobody misses what the chart says."""
+    from parkloop.content import t
+    from parkloop.ui.state import DEFAULT_MODE, MODE_STATE, url_toggle
+
+    if st.session_state.get(MODE_STATE, DEFAULT_MODE) != "phone":
+        return True
+    return url_toggle(t("chart.show", lang), "chart", default=False, help=t("chart.show_help", lang))

@@ -35,6 +35,7 @@ class Widget:
     kind: str
     label: str
     proto: Any = None
+    fragment_id: str = ""  # a widget inside st.fragment reruns only its fragment, as in a browser
 
 
 @dataclass
@@ -60,13 +61,15 @@ class StreamlitClient:
         if self._ws is not None:
             await self._ws.close()
 
-    def _back_msg(self) -> bytes:
+    def _back_msg(self, fragment_id: str = "") -> bytes:
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = self.query
         state.page_name = self.page
         if self.page_hash:
             state.page_script_hash = self.page_hash
+        if fragment_id:
+            state.fragment_id = fragment_id
         for widget_id, (kind, value) in self._states.items():
             w = state.widget_states.widgets.add()
             w.id = widget_id
@@ -84,10 +87,11 @@ class StreamlitClient:
                 w.double_value = value
         return msg.SerializeToString()
 
-    async def run(self, timeout: float = 60.0) -> RunResult:
-        """Send one rerun with the current widget values; wait for ``script_finished``."""
+    async def run(self, timeout: float = 60.0, fragment_id: str = "") -> RunResult:
+        """Send one rerun with the current widget values (only ``fragment_id``'s fragment if given, as a
+        browser does for a widget inside ``st.fragment``); wait for ``script_finished``."""
         start = time.perf_counter()
-        await self._ws.send(self._back_msg())
+        await self._ws.send(self._back_msg(fragment_id))
         deltas = 0
         try:
             async with asyncio.timeout(timeout):
@@ -125,7 +129,9 @@ class StreamlitClient:
         proto = getattr(element, kind, None)
         widget_id = getattr(proto, "id", None)
         if widget_id:
-            self.widgets[widget_id] = Widget(widget_id, kind, getattr(proto, "label", ""), proto)
+            self.widgets[widget_id] = Widget(
+                widget_id, kind, getattr(proto, "label", ""), proto, msg.delta.fragment_id
+            )
 
     def find(self, kind: str, key_suffix: str) -> Widget | None:
         """The widget of ``kind`` whose id ends with ``key_suffix`` (the user key, e.g. ``url-t``)."""

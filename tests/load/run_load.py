@@ -98,7 +98,8 @@ async def _visitor(base_url: str, page: str, query: str, deadline: float, interv
             elif toggle is not None:
                 flip = not flip
                 client.set(toggle.id, "bool", flip)
-            result = await client.run()
+            widget = slider or toggle
+            result = await client.run(fragment_id=widget.fragment_id if widget else "")
             if result.finished:
                 out["moves"].append(result.seconds)
             else:

@@ -47,7 +47,7 @@ async def _visitor(url: str, deadline: float, out: dict) -> None:
                     client.set(
                         slider.id, "double_array", [lo + step * random.randint(0, int((hi - lo) / step))]
                     )
-                result = await client.run()
+                result = await client.run(fragment_id=slider.fragment_id if slider else "")
                 out["runs"] += 1
                 if not result.finished:
                     out["errors"].append(f"/{slug} move: {result.error}")
