@@ -29,13 +29,25 @@ st.markdown(
     )
 )
 
+# Tiles: the exhibit's name big enough to read from a step back on a kiosk, the whole link a big target.
+st.html(
+    """<style>
+[class*="st-key-tile-"] [data-testid="stPageLink"] a { min-height: 56px; }
+[class*="st-key-tile-"] [data-testid="stPageLink"] a * { font-size: 1.3rem; font-weight: 700; color: #0f766e; }
+[class*="st-key-tile-"] [data-testid="stMarkdownContainer"] p { font-size: 1.05rem; color: #1f2937; }
+</style>"""
+)
 params = link_params(lang)
 columns = 1 if mode == "phone" else 3
 for group in GROUPS:
     st.subheader(t(f"home.group.{group}", lang))
     specs = [spec for spec in EXHIBITS if spec.group == group]
-    grid = st.columns(columns, gap="medium")
-    for index, spec in enumerate(specs):
-        with grid[index % columns], st.container(border=True, key=f"tile-{spec.key}"):
-            st.page_link(spec.path.as_posix(), label=f"**{t(f'nav.{spec.key}', lang)}**", query_params=params)
-            st.caption(t(f"teaser.{spec.key}", lang))
+    # one row of columns per line of tiles, so that on a phone (where columns stack) the order stays
+    for start in range(0, len(specs), columns):
+        row = st.columns(columns, gap="medium")
+        for column, spec in zip(row, specs[start : start + columns], strict=False):
+            with column, st.container(border=True, key=f"tile-{spec.key}"):
+                st.page_link(
+                    spec.path.as_posix(), label=f"**{t(f'nav.{spec.key}', lang)}**", query_params=params
+                )
+                st.markdown(t(f"teaser.{spec.key}", lang))
