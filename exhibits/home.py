@@ -33,7 +33,9 @@ st.markdown(
 st.html(
     """<style>
 [class*="st-key-tile-"] [data-testid="stPageLink"] a { min-height: 56px; }
-[class*="st-key-tile-"] [data-testid="stPageLink"] a * { font-size: 1.3rem; font-weight: 700; color: #0f766e; }
+[class*="st-key-tile-"] [data-testid="stPageLink"] a * {
+  font-size: 1.3rem; font-weight: 700; color: #0f766e;
+}
 [class*="st-key-tile-"] [data-testid="stMarkdownContainer"] p { font-size: 1.05rem; color: #1f2937; }
 </style>"""
 )
