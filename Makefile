@@ -1,6 +1,7 @@
 # ParkLoop — `make run` starts the platform, `make test` runs every check. Both set up what they need:
-# a .venv with the project installed (redone only when pyproject.toml changes) and, for browsers and
-# kiosks, Debian's chromium and a CJK font (checked with dpkg, installed with apt-get only if missing).
+# a .venv with the project installed (redone only when pyproject.toml changes) and the Debian packages the
+# platform uses (chromium, fonts-noto-cjk, zbar-tools, ghostscript, caddy: checked with dpkg, apt-get only
+# if missing).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -35,7 +36,7 @@ $(INSTALL_STAMP): pyproject.toml $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-system-deps: $(SYSTEM_STAMP) ## install Debian's chromium and fonts-noto-cjk (browser tests, kiosks) if missing
+system-deps: $(SYSTEM_STAMP) ## install the Debian packages (chromium, fonts-noto-cjk, zbar-tools, ghostscript, caddy) if missing
 
 # The stamp depends on the Makefile so that a change to SYSTEM_PACKAGES is checked again. Without apt
 # (not Debian) or without root/sudo it says so and carries on: the server itself needs none of these.
@@ -66,7 +67,7 @@ kiosk: install ## try a kiosk on this desktop: kiosk server + Chromium (windowed
 	-@$(MAKE) -s --no-print-directory system-deps
 	PARKLOOP_KIOSK_WINDOWED=$${PARKLOOP_KIOSK_WINDOWED:-1} kiosk/run-kiosk.sh
 
-serve: install system-deps ## production: WORKERS Streamlit processes (default: one per core) behind Caddy on PORT (default 8080)
+serve: install system-deps ## production: WORKERS Streamlit processes (default: one per core) behind Caddy on SERVE_PORT (default 8080)
 	$(BIN)/python -m parkloop.serve --port $(or $(SERVE_PORT),8080) $(if $(WORKERS),--workers $(WORKERS))
 
 test: install system-deps ## install everything, then lint and run every test (browser tests included)
