@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +108,27 @@ def _params(value: Any, where: str) -> dict[str, str]:
     return params
 
 
+def _tables(
+    data: dict[str, Any], key: str, noun: str, where: str
+) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+    """Walk the ``[[key]]`` array of tables: at least one, each a table with a valid, unique ``id``.
+    Yields ``(index, id, "where: key.id" for messages, table)``."""
+    raw_tables = data.get(key)
+    if not isinstance(raw_tables, list) or not raw_tables:
+        raise TourError(f"{where}: {key}: expected at least one [[{key}]] table")
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_tables):
+        at = f"{where}: {key}[{index}]"
+        if not isinstance(raw, dict):
+            raise TourError(f"{at}: expected a table")
+        table_id = _id(raw.get("id"), f"{at}.id")
+        at = f"{where}: {key}.{table_id}"
+        if table_id in seen:
+            raise TourError(f"{at}: duplicate {noun} id")
+        seen.add(table_id)
+        yield index, table_id, at, raw
+
+
 def parse_tours(data: dict[str, Any], where: str = "data/tours.toml") -> Tours:
     """Validate the parsed TOML; raise :class:`TourError` at the first problem."""
     map_table = data.get("map")
@@ -128,17 +150,7 @@ def parse_tours(data: dict[str, Any], where: str = "data/tours.toml") -> Tours:
         )
 
     stations: dict[str, Station] = {}
-    raw_stations = data.get("stations")
-    if not isinstance(raw_stations, list) or not raw_stations:
-        raise TourError(f"{where}: stations: expected at least one [[stations]] table")
-    for index, raw in enumerate(raw_stations):
-        at = f"{where}: stations[{index}]"
-        if not isinstance(raw, dict):
-            raise TourError(f"{at}: expected a table")
-        station_id = _id(raw.get("id"), f"{at}.id")
-        at = f"{where}: stations.{station_id}"
-        if station_id in stations:
-            raise TourError(f"{at}: duplicate station id")
+    for index, station_id, at, raw in _tables(data, "stations", "station", where):
         plant = raw.get("plant")
         if plant not in PLANTS:
             raise TourError(f"{at}.plant: unknown plant {plant!r} (known: {', '.join(sorted(PLANTS))})")
@@ -158,17 +170,7 @@ def parse_tours(data: dict[str, Any], where: str = "data/tours.toml") -> Tours:
         )
 
     routes: dict[str, Route] = {}
-    raw_routes = data.get("routes")
-    if not isinstance(raw_routes, list) or not raw_routes:
-        raise TourError(f"{where}: routes: expected at least one [[routes]] table")
-    for index, raw in enumerate(raw_routes):
-        at = f"{where}: routes[{index}]"
-        if not isinstance(raw, dict):
-            raise TourError(f"{at}: expected a table")
-        route_id = _id(raw.get("id"), f"{at}.id")
-        at = f"{where}: routes.{route_id}"
-        if route_id in routes:
-            raise TourError(f"{at}: duplicate route id")
+    for _, route_id, at, raw in _tables(data, "routes", "route", where):
         names = raw.get("stations")
         if not isinstance(names, list) or len(names) < 2:
             raise TourError(f"{at}.stations: expected a list of at least two station ids")

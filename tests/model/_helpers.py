@@ -13,20 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from parkloop.model.scenario import COMPONENTS
+
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
-
-COMPONENTS = (
-    "food",
-    "paper",
-    "plastics",
-    "textiles",
-    "wood",
-    "garden",
-    "rubber_leather",
-    "glass_metal",
-    "other_inert",
-)
 
 # IPCC 2006 Vol. 5 Table 2.4 as printed in factors.md: (dm, CF of dry, FCF, DOC wet)
 TABLE_2_4 = {
