@@ -45,12 +45,9 @@ def provenance_view(provenance: Any, lang: str) -> ProvenanceView:
     return describe_provenance(provenance, lang, _sources())
 
 
-def _sources() -> dict[str, dict[str, Any]]:
-    return _cached_sources()
-
-
 @st.cache_data(show_spinner=False)
-def _cached_sources() -> dict[str, dict[str, Any]]:
+def _sources() -> dict[str, dict[str, Any]]:
+    """The bibliography, read once for every session."""
     return load_sources()
 
 
