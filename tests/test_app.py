@@ -3,8 +3,6 @@ values, the language switch, exact figures, and the friendly error instead of a 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,18 +10,12 @@ from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, load_scenario
 from parkloop.model.targets import track_targets
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.apptest import open_page as open_app_page
 
 
 def run_app(lang: str | None = None) -> AppTest:
     """The targets exhibit (``/targets``) through the app's frame."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    if lang is not None:
-        at.query_params["lang"] = lang
-    at.run()  # pages are known by url_path only after a first run
-    at.switch_page("exhibits/targets.py")
-    return at.run()
+    return open_app_page("targets.py", {} if lang is None else {"lang": lang})
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from parkloop.pages import PAGES
+from tests.apptest import APP, open_page
 
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
 FRAME_KEYS = ("lang", "mode", "station", "code", "s", "k")
 ALLOWED_ROOTS = (str(REPO), sys.prefix, sys.base_prefix, tempfile.gettempdir(), "/usr/share/fonts", "/dev/")
 
@@ -40,11 +40,7 @@ VALUES = st.one_of(HOSTILE, st.text(max_size=60), st.text(min_size=500, max_size
 
 
 def _keys(script: str) -> list[str]:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "zh"
-    at.run()  # pages are known by url_path only after a first run
-    at.switch_page(f"exhibits/{script}")
-    at.run()
+    at = open_page(script, {"lang": "zh"})
     return sorted(set(at.query_params) | set(FRAME_KEYS))
 
 

@@ -7,16 +7,14 @@ this file is the floor every page stands on, and it picks up new pages from ``pa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.pages import EXHIBITS, PAGES
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 ODD = [
     "", "-1", "1e309", "nan", "<script>alert(1)</script>", "../../etc/passwd", "' OR 1=1 --",
     "=HYPERLINK()", "x" * 5000, "垃圾测试值",
@@ -24,15 +22,7 @@ ODD = [
 
 
 def open_page(script: str, lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    # Pages are known by their url_path only after a first run (AppTest.switch_page): run the frame once,
-    # then switch, so that e.g. exhibits/my_garbage.py (path /my-garbage) is the page actually drawn.
-    at.run()
-    at.switch_page(f"exhibits/{script}")
-    return at.run()
+    return open_app_page(script, {"lang": lang, **(params or {})})
 
 
 def visible_text(at: AppTest) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -26,8 +25,8 @@ from parkloop.lessons import load_modules
 from parkloop.pages import BY_SLUG
 from parkloop.tours.data import load_tours
 from parkloop.views.sorting import load_sorting_data, round_items
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 FRAME_PARAMS = frozenset({"lang", "mode"})
 MODES = ("web", "phone")
 
@@ -69,14 +68,7 @@ IDS = [p.id for p in PRESETS]
 def open_exhibit(slug: str, mode: str, params: dict[str, str]) -> AppTest:
     """The exhibit as a link opens it: the frame runs first, then the page (AppTest knows pages by
     url_path only after a first run)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "zh"
-    at.query_params["mode"] = mode
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(f"exhibits/{BY_SLUG[slug].script}")
-    return at.run()
+    return open_app_page(BY_SLUG[slug].script, {"lang": "zh", "mode": mode, **params})
 
 
 @cache
@@ -135,7 +127,7 @@ def test_there_are_presets_to_check() -> None:
 @pytest.mark.parametrize("preset", PRESETS, ids=IDS)
 def test_preset_exhibit_exists(preset: Preset) -> None:
     assert preset.exhibit in BY_SLUG, f"{preset.where}: no exhibit {preset.exhibit!r}"
-    assert (Path(APP).parent / "exhibits" / BY_SLUG[preset.exhibit].script).exists()
+    assert BY_SLUG[preset.exhibit].path.exists()
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=IDS)

@@ -7,15 +7,13 @@ stays in the test, worked from the model or by hand.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
 from parkloop.model import evaluate, load_scenario
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.apptest import open_page as open_app_page
 
 
 def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -42,12 +40,7 @@ def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026
 
 def open_page(page: str, lang: str, **params: str) -> AppTest:
     """Run the app on ``exhibits/<page>.py`` in ``lang`` with the given URL values."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(f"exhibits/{page}.py")
-    return at.run()
+    return open_app_page(f"{page}.py", {"lang": lang, **params})
 
 
 def number(text: str) -> float:

@@ -23,9 +23,9 @@ from parkloop.views.air import (
     problem_lines,
     status_view,
 )
+from tests.apptest import open_page as open_app_page
 
 REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
 NOW = datetime(2026, 5, 18, 14, 30, 30, tzinfo=PARK_TZ)
 GB = {"so2": 80.0, "nox": 250.0, "particulates": 20.0, "hcl": 50.0, "co": 80.0}  # GB 18485-2014, 24 h
 
@@ -133,10 +133,7 @@ def test_problems_in_words_without_echoing_the_feed() -> None:
 # the page (AppTest)
 # --------------------------------------------------------------------------------------------
 def open_air(lang: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.switch_page("exhibits/air.py")
-    return at.run()
+    return open_app_page("air.py", {"lang": lang})
 
 
 def alerts(at: AppTest) -> list[tuple[str, str]]:

@@ -4,7 +4,6 @@ balance and carbon, and the page in both languages with its sliders moved (AppTe
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,8 +14,7 @@ from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate_dict, load_scenario
 from parkloop.views import my_garbage as view
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.apptest import open_page as open_app_page
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +83,7 @@ def test_bad_inputs_are_refused(yields) -> None:
 
 # --- the page --------------------------------------------------------------------------------------
 def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()  # the first run registers the pages; only then does the file name find /my-garbage
-    at.switch_page("exhibits/my_garbage.py")
-    return at.run()
+    return open_app_page("my_garbage.py", {"lang": lang, **(params or {})})
 
 
 def metric(at: AppTest, key: str, lang: str) -> str:

@@ -29,8 +29,8 @@ from parkloop.views.park import (
     selected_plant,
     summary_fields,
 )
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PARK = load_park_map()
 
 
@@ -186,12 +186,7 @@ def test_most_plants_open_an_exhibit() -> None:
 # the page (AppTest)
 # ---------------------------------------------------------------------------------------------------
 def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/park.py")
-    return at.run()
+    return open_app_page("park.py", {"lang": lang, **(params or {})})
 
 
 def deck(at: AppTest) -> dict | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +16,8 @@ from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate_dict, load_scenario
 from parkloop.model.scenario import COMPONENTS
 from parkloop.views import power as view
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PLAN_MIX = load_scenario("plan-2026").values["incineration"]["composition"]
 
 
@@ -142,13 +141,7 @@ def test_chart_rows() -> None:
 
 # --- the page --------------------------------------------------------------------------------------
 def open_power(lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("exhibits/power.py")
-    return at.run()
+    return open_app_page("power.py", {"lang": lang, **(params or {})})
 
 
 def metric(at: AppTest, key: str, lang: str) -> str:

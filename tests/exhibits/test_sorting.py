@@ -4,7 +4,6 @@ contrast), the rules of a round, and the page in AppTest played by tapping a thi
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -24,8 +23,8 @@ from parkloop.views.sorting import (
     recap,
     round_items,
 )
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 WHITE, INK = "#ffffff", "#111827"
 BIN_PLANT = {
     "food": "kitchen_waste",
@@ -162,12 +161,8 @@ def test_feedback_is_kind_and_explains(data) -> None:
 # the page (AppTest)
 # --------------------------------------------------------------------------------------------
 def open_game(lang: str, round_param: str | None = "42") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    if round_param is not None:
-        at.query_params["round"] = round_param
-    at.switch_page("exhibits/sorting.py")
-    return at.run()
+    params = {"lang": lang} if round_param is None else {"lang": lang, "round": round_param}
+    return open_app_page("sorting.py", params)
 
 
 def item_keys(at: AppTest) -> list[str]:

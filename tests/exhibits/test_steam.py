@@ -4,7 +4,6 @@ grows, and the page in both languages with its slider moved (AppTest)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,8 +12,8 @@ from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, evaluate_dict, load_scenario
 from parkloop.views import steam as view
+from tests.apptest import open_page as open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 KEY = "incineration.export_steam_t_per_year"
 
 
@@ -80,13 +79,7 @@ def test_chart_rows_sign_and_order() -> None:
 
 # --- the page --------------------------------------------------------------------------------------
 def open_steam(lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("exhibits/steam.py")
-    return at.run()
+    return open_app_page("steam.py", {"lang": lang, **(params or {})})
 
 
 def metric(at: AppTest, key: str, lang: str) -> str:

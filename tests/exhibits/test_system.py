@@ -7,7 +7,6 @@ never from the page's output.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -29,8 +28,7 @@ from parkloop.views.system import (
     summary_fields,
     unit_label,
 )
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.apptest import open_page as open_app_page
 
 HAND_GRAPH = {
     "unit": "t/yr",
@@ -160,12 +158,7 @@ def test_own_overrides_are_clipped_to_the_levers() -> None:
 # the page (AppTest)
 # ---------------------------------------------------------------------------------------------------
 def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.switch_page("exhibits/system.py")
-    return at.run()
+    return open_app_page("system.py", {"lang": lang, **(params or {})})
 
 
 def sankey(at: AppTest) -> dict:

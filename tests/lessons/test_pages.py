@@ -11,8 +11,7 @@ from parkloop import classes
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.lessons import load_modules
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.apptest import open_page as open_app_page
 
 
 @pytest.fixture(autouse=True)
@@ -24,12 +23,7 @@ def scratch_store(tmp_path, monkeypatch) -> Path:
 
 
 def open_page(script: str, lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(f"exhibits/{script}")
-    return at.run()
+    return open_app_page(script, {"lang": lang, **params})
 
 
 def text_of(at: AppTest) -> str:
