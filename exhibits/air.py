@@ -14,12 +14,7 @@ import streamlit as st
 
 from parkloop import live, settings
 from parkloop.content import page_section, t
-from parkloop.targets_view import ProvenanceView
-from parkloop.ui.charts import charts_on_demand
-from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, escape_md, provenance_list
-from parkloop.ui.model_data import factors_data
-from parkloop.views.air import (
+from parkloop.exhibits.air import (
     PAGE,
     chart_rows,
     chart_summary_text,
@@ -27,6 +22,11 @@ from parkloop.views.air import (
     problem_lines,
     status_view,
 )
+from parkloop.provenance import ProvenanceView
+from parkloop.ui.charts import charts_on_demand
+from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.figures import chart_summary, escape_md, provenance_list
+from parkloop.ui.model_data import factors_data
 
 REFRESH_S = 30
 """The feed's values are 24-hour averages that move slowly; 30 s keeps the page current without load."""

@@ -13,13 +13,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
+from parkloop.exhibits import biogas as view
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
 from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, indexed_links, sankey
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, provenance, scenario_result
 from parkloop.ui.state import url_slider
-from parkloop.views import biogas as view
 
 PAGE = "biogas"
 NODE_COLOURS = {

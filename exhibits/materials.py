@@ -14,13 +14,13 @@ import pandas as pd
 import streamlit as st
 
 from parkloop.content import page_section, t
+from parkloop.exhibits import materials as view
 from parkloop.i18n import format_number, format_quantity
 from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
 from parkloop.ui.state import url_slider
-from parkloop.views import materials as view
 
 TEXT = "#374151"  # axis and legend text: Vega's default grey is below 4.5:1 on white
 PAGE = "materials"

@@ -4,7 +4,8 @@ kind of garbage goes in the park, what it becomes, and the carbon it saves compa
 URL keys: ``p`` people in the home (1–8), ``s`` how well the home sorts, in percent (0–100): the share of
 food waste and recyclables that goes in the right bin.
 
-Thin on purpose: widgets → per-tonne yields from the cached plan-2026 result → ``parkloop.views.my_garbage``.
+Thin on purpose: widgets → per-tonne yields from the cached plan-2026 result →
+``parkloop.exhibits.my_garbage``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from parkloop.content import page_section, t
+from parkloop.exhibits import my_garbage as view
 from parkloop.i18n import format_number, format_percent, format_quantity
-from parkloop.targets_view import ProvenanceView
+from parkloop.provenance import ProvenanceView
 from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import url_slider
-from parkloop.views import my_garbage as view
 
 PAGE = "my_garbage"
 # Beijing's bin colours (glossary §10); the words name the bin too, so colour is never the only cue.

@@ -17,13 +17,7 @@ import streamlit as st
 from pydeck.types import String
 
 from parkloop.content import page_section, t
-from parkloop.pages import BY_SLUG, page_for_plant
-from parkloop.targets_view import ProvenanceView
-from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, provenance_list
-from parkloop.ui.model_data import PLAN, scenario_result
-from parkloop.ui.state import link_params, url_choice, url_toggle
-from parkloop.views.park import (
+from parkloop.exhibits.park import (
     FLOW_COLOURS,
     MAP_FLOWS,
     arc_rows,
@@ -34,6 +28,12 @@ from parkloop.views.park import (
     selected_plant,
     summary_fields,
 )
+from parkloop.pages import BY_SLUG, page_for_plant
+from parkloop.provenance import ProvenanceView
+from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.figures import chart_summary, provenance_list
+from parkloop.ui.model_data import PLAN, scenario_result
+from parkloop.ui.state import link_params, url_choice, url_toggle
 
 PAGE = "park"
 FILTERS = ("all", *MAP_FLOWS)

@@ -3,9 +3,9 @@ garbage would release in a landfill over the years.
 
 URL keys: ``t`` tonnes a day burned (500–6000), ``food`` / ``paper`` / ``plast`` the share of food, paper
 and plastics in the garbage in percent (0–50, 0–25, 0–25); the other components fill the rest in the
-plan's proportions (``parkloop.views.power.composition``).
+plan's proportions (``parkloop.exhibits.power.composition``).
 
-Thin on purpose: widgets → cached model call → ``parkloop.views.power`` → draw.
+Thin on purpose: widgets → cached model call → ``parkloop.exhibits.power`` → draw.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
+from parkloop.exhibits import power as view
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
 from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
 from parkloop.ui.state import url_slider
-from parkloop.views import power as view
 
 PAGE = "power"
 INK = "#1f2937"  # axis and legend text: dark, not the theme's light grey (contrast ≥ 4.5:1)

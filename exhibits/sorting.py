@@ -14,8 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from parkloop.content import page_section, t
-from parkloop.ui.exhibit import exhibit_start
-from parkloop.views.sorting import (
+from parkloop.exhibits.sorting import (
     CATEGORIES,
     PAGE,
     Game,
@@ -29,6 +28,7 @@ from parkloop.views.sorting import (
     progress_text,
     recap,
 )
+from parkloop.ui.exhibit import exhibit_start
 
 STATE = "sorting-game"
 ROUND_PARAM = "round"

@@ -3,7 +3,7 @@ replaces, and the electricity the turbine gives up for it.
 
 URL key: ``st`` steam sent out in tonnes a year (0–200,000; the plan's figure is 98,000).
 
-Thin on purpose: slider → two cached model calls (with the steam, and without) → ``parkloop.views.steam``.
+Thin on purpose: slider → two cached model calls (with the steam, and without) → ``parkloop.exhibits.steam``.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
+from parkloop.exhibits import steam as view
 from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
 from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
 from parkloop.ui.state import url_slider
-from parkloop.views import steam as view
 
 PAGE = "steam"
 KEY = "incineration.export_steam_t_per_year"

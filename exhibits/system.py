@@ -1,7 +1,7 @@
 """Exhibit 多流合一 — the park as one system: five flows as Sankey diagrams, three scenarios.
 
 Thin: two choices and (for the visitor's own plan) four sliders → cached model call → Sankey data from
-``parkloop.views.system`` → one cached plotly figure. Plotly, because Vega-Lite (altair) has no Sankey
+``parkloop.exhibits.system`` → one cached plotly figure. Plotly, because Vega-Lite (altair) has no Sankey
 mark and Streamlit renders plotly with its own bundled plotly.js, offline.
 
 The explorer runs in ``st.fragment``: moving a slider reruns only the chart, not the page's texts.
@@ -16,14 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, page_section, t
-from parkloop.i18n import english_safe
-from parkloop.targets_view import ProvenanceView
-from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, sankey
-from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, escape_md, provenance_list
-from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, provenance, scenario_result
-from parkloop.ui.state import url_choice, url_slider
-from parkloop.views.system import (
+from parkloop.exhibits.system import (
     FLOWS,
     LEVERS,
     SCENARIOS,
@@ -35,6 +28,13 @@ from parkloop.views.system import (
     summary_fields,
     unit_label,
 )
+from parkloop.i18n import english_safe
+from parkloop.provenance import ProvenanceView
+from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, sankey
+from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.figures import chart_summary, escape_md, provenance_list
+from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, provenance, scenario_result
+from parkloop.ui.state import url_choice, url_slider
 
 PAGE = "system"
 SCENARIO_NAME = {"baseline": BASELINE, "plan": PLAN, "own": PLAN}

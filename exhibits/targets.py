@@ -1,7 +1,7 @@
 """Exhibit "2026 targets": the plan's Table 1-1 against what the model computes, and 2023 vs 2026.
 
 Thin on purpose: read the language and one toggle → cached model call → rows from
-``parkloop.targets_view`` → draw. No figures are computed here; every word comes from ``content/``.
+``parkloop.exhibits.targets`` → draw. No figures are computed here; every word comes from ``content/``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,8 @@ import streamlit as st
 
 from parkloop.content import CJK_ALLOWLIST, has_key, page_section, t
 from parkloop.i18n import english_safe, format_number, format_quantity
-from parkloop.targets_view import (
-    chart_rows,
-    chart_summary_fields,
-    comparison_views,
-    describe_provenance,
-    target_views,
-)
+from parkloop.provenance import describe_provenance
+from parkloop.exhibits.targets import chart_rows, chart_summary_fields, comparison_views, target_views
 from parkloop.ui.charts import charts_on_demand
 from parkloop.ui.model_data import targets_page_data
 from parkloop.ui.session import current_lang

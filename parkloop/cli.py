@@ -165,7 +165,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         content = None
     if content is not None and hasattr(content, "check_content"):
         problems.extend(str(p) for p in content.check_content())
-    from parkloop.lessons import check_lessons
+    from parkloop.school.lessons import check_lessons
     from parkloop.tours.data import check_tours
 
     problems.extend(check_tours())
@@ -178,7 +178,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_worksheets(args: argparse.Namespace) -> int:
     """Print-ready A4 PDFs (task sheets and teacher's guides, zh and en) of every lesson module."""
-    from parkloop.lessons_print import FontMissing, worksheets
+    from parkloop.printing import FontMissing
+    from parkloop.school.worksheets import worksheets
 
     try:
         written = worksheets(args.out, guides=not args.no_guides)
@@ -192,7 +193,7 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
 
 def cmd_classes(args: argparse.Namespace) -> int:
     """Delete class sessions older than class_retention_days (cron or systemd timer)."""
-    from parkloop import classes
+    from parkloop.school import sessions as classes
 
     db = classes.open_store()
     if db is None:
@@ -204,12 +205,13 @@ def cmd_classes(args: argparse.Namespace) -> int:
 
 def cmd_posters(args: argparse.Namespace) -> int:
     """Print-ready QR posters (A4, A5, zh and en) for every station and the tour leaflets."""
+    from parkloop.printing import FontMissing
     from parkloop.tours.data import TourError
     from parkloop.tours.posters import PosterError, posters
 
     try:
         written = posters(args.base_url, args.out)
-    except (PosterError, TourError) as exc:
+    except (PosterError, TourError, FontMissing) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for path in written:

@@ -159,13 +159,22 @@ def _convert(setting: Setting, raw: str) -> str | int | float:
     return raw
 
 
+def default(name: str) -> str | int | float:
+    """The declared default of setting ``name`` (what :func:`get` falls back to). KeyError if unknown."""
+    return _setting(name).default
+
+
+def _setting(name: str) -> Setting:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}") from None
+
+
 def get(name: str, environ: Mapping[str, str] | None = None) -> str | int | float:
     """The value of setting ``name``: ``PARKLOOP_<NAME>`` from ``environ`` (default ``os.environ``) if set
     and not empty, else the default. Raises KeyError for an unknown name, SettingError for a bad value."""
-    try:
-        setting = _BY_NAME[name]
-    except KeyError:
-        raise KeyError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}") from None
+    setting = _setting(name)
     env = os.environ if environ is None else environ
     raw = env.get(setting.env_var, "")
     if raw == "":

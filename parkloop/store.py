@@ -1,7 +1,8 @@
 """The one SQLite store of a host (``PARKLOOP_STORE_PATH``), through sqlite-utils, in WAL mode.
 
 Several parts of ParkLoop keep data here, each in its own tables with its own numbered migrations:
-kiosk usage (``parkloop.kiosk``), class sessions (``parkloop.classes``), passport stamps (``parkloop.tours``).
+kiosk usage (``parkloop.kiosk``), class sessions (``parkloop.school.sessions``), passport stamps
+(``parkloop.tours``).
 Every server process of a host opens the same file; WAL lets readers and one writer work at once, and a
 busy timeout makes writers wait their turn instead of failing.
 

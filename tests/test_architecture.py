@@ -1,6 +1,10 @@
-"""The model is pure: nothing under parkloop/model imports the UI, storage, dataframes, charts or pages.
+"""The layering, made checkable (like PhET's lint rule that keeps model/ from importing view/):
 
-Like PhET's lint rule that keeps model/ from importing view/: a page may call the model, never the reverse.
+* only the pages (``exhibits/*.py``, ``parkloop/<feature>/pages/*.py``), the entry ``app.py`` and the
+  Streamlit kit ``parkloop/ui/`` (the frame among it) import Streamlit; every other module — the exhibits'
+  logic, school, tours, staff, kiosk, content, store — is plain Python, tested without a server;
+* the model imports nothing but the standard library and ``parkloop.model`` itself.
+
 The imports are read with ``ast`` (relative imports resolved), so a comment or a string that names a
 module does not count and an ``import streamlit as st`` inside a function does.
 """
@@ -8,6 +12,7 @@ module does not count and an ``import streamlit as st`` inside a function does.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +23,24 @@ PACKAGE = REPO / "parkloop"
 FORBIDDEN_IN_MODEL = ("streamlit", "sqlite_utils", "pandas", "altair", "pydeck", "exhibits", "parkloop.ui")
 """Top-level modules (or packages) the model must not import, nor anything inside them."""
 
-NO_STREAMLIT = (PACKAGE / "live.py", PACKAGE / "settings.py")
-"""Library modules that the kiosk scripts and the CLI use without a Streamlit server."""
+STREAMLIT = ("streamlit",)
+
+
+def may_import_streamlit(path: Path) -> bool:
+    """A page, the entry point or the Streamlit kit (``parkloop/ui``, the frame among it)."""
+    relative = path.relative_to(REPO)
+    return (
+        relative.parts[0] == "exhibits"
+        or relative == Path("app.py")
+        or relative.parts[:2] == ("parkloop", "ui")
+        or (relative.parts[0] == "parkloop" and relative.parent.name == "pages")
+    )
+
+
+LIBRARY_FILES = sorted(path for path in PACKAGE.rglob("*.py") if not may_import_streamlit(path))
+PAGE_FILES = sorted(
+    [REPO / "app.py", *(REPO / "exhibits").glob("*.py"), *PACKAGE.glob("*/pages/*.py")], key=str
+)
 
 
 def module_name(path: Path) -> str:
@@ -79,10 +100,68 @@ def test_model_imports_no_ui_storage_or_pages(path: Path) -> None:
     assert violations(path, FORBIDDEN_IN_MODEL) == []
 
 
-@pytest.mark.parametrize("path", NO_STREAMLIT, ids=lambda p: p.name)
-def test_live_and_settings_do_not_need_streamlit(path: Path) -> None:
-    assert path.exists()
-    assert violations(path, FORBIDDEN_IN_MODEL) == []
+def outside_stdlib_and_model(names: set[str]) -> list[str]:
+    """Imported modules that are neither the standard library nor ``parkloop.model`` (nor below it)."""
+    return sorted(
+        name
+        for name in names
+        if name.split(".")[0] not in sys.stdlib_module_names
+        and name != "parkloop.model"
+        and not name.startswith("parkloop.model.")
+        and name != "__future__"
+    )
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_model_imports_only_the_standard_library_and_itself(path: Path) -> None:
+    found = imported_modules(
+        path.read_text(encoding="utf-8"), module_name(path), is_package=path.name == "__init__.py"
+    )
+    assert outside_stdlib_and_model(found) == [], path.relative_to(REPO)
+
+
+def test_there_are_library_modules_and_pages_to_check() -> None:
+    assert len(LIBRARY_FILES) > 40 and len(PAGE_FILES) > 15
+    assert PACKAGE / "exhibits" / "power.py" in LIBRARY_FILES  # the exhibits' logic is library code
+    assert REPO / "exhibits" / "power.py" in PAGE_FILES
+
+
+@pytest.mark.parametrize("path", LIBRARY_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_only_pages_and_the_ui_kit_import_streamlit(path: Path) -> None:
+    assert violations(path, STREAMLIT) == []
+
+
+def test_every_page_of_the_registry_is_a_page_file() -> None:
+    from parkloop.pages import PAGES
+
+    assert {spec.path for spec in PAGES} <= set(PAGE_FILES)
+
+
+@pytest.mark.parametrize(
+    ("relative", "allowed"),
+    [
+        ("exhibits/power.py", True),
+        ("app.py", True),
+        ("parkloop/ui/frame.py", True),
+        ("parkloop/school/pages/join.py", True),
+        ("parkloop/exhibits/power.py", False),
+        ("parkloop/school/sessions.py", False),
+        ("parkloop/kiosk/screen.py", False),
+        ("parkloop/content.py", False),
+    ],
+)
+def test_the_streamlit_rule_is_the_one_documented(relative: str, allowed: bool) -> None:
+    assert may_import_streamlit(REPO / relative) is allowed
+
+
+def test_the_stdlib_rule_sees_what_it_must() -> None:
+    names = {"math", "tomllib", "parkloop.model.flows", "parkloop.model", "__future__", "dataclasses"}
+    assert outside_stdlib_and_model(names) == []
+    assert outside_stdlib_and_model({"numpy", "parkloop.settings", "parkloop.modelx"}) == [
+        "numpy",
+        "parkloop.modelx",
+        "parkloop.settings",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +177,7 @@ def test_live_and_settings_do_not_need_streamlit(path: Path) -> None:
         ("import altair.vegalite", "parkloop.model.x", ["altair.vegalite"]),
         ("from pydeck import Deck", "parkloop.model.x", ["pydeck", "pydeck.Deck"]),
         ("from exhibits.carbon import page", "parkloop.model.x", ["exhibits.carbon", "exhibits.carbon.page"]),
-        ("from ..ui import chrome", "parkloop.model.x", ["parkloop.ui", "parkloop.ui.chrome"]),
+        ("from ..ui import frame", "parkloop.model.x", ["parkloop.ui", "parkloop.ui.frame"]),
         ("from .. import ui", "parkloop.model.x", ["parkloop.ui"]),
         ("from parkloop import ui", "parkloop.model.x", ["parkloop.ui"]),
         ("import importlib\nimportlib.import_module('streamlit')", "parkloop.model.x", ["streamlit"]),

@@ -73,7 +73,7 @@ def test_every_key_the_code_uses_exists_in_both_languages() -> None:
 
 
 def test_every_target_and_total_has_words() -> None:
-    from parkloop.targets_view import COMPARISON_TOTALS, TARGET_INPUTS
+    from parkloop.exhibits.targets import COMPARISON_TOTALS, TARGET_INPUTS
 
     target_ids = (
         "capacity",

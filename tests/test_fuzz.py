@@ -98,7 +98,7 @@ def test_fuzz_query_parameters(spec) -> None:
         at.run()
         for key, value in params.items():
             at.query_params[key] = value
-        at.switch_page(f"exhibits/{spec.script}")
+        at.switch_page(spec.script)
         with _Reads() as reads:
             at.run()
         assert not at.exception, (params, [e.message for e in at.exception])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -163,12 +162,3 @@ def test_english_safe() -> None:
         == "Beijing's 社会大课堂 programme"
     )
 
-
-def test_i18n_and_content_do_not_import_streamlit() -> None:
-    for name in ("i18n.py", "content.py", "targets_view.py"):
-        tree = ast.parse((REPO / "parkloop" / name).read_text(encoding="utf-8"))
-        imported = {
-            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
-        }
-        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-        assert not any(module.split(".")[0] == "streamlit" for module in imported), name

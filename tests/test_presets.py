@@ -21,10 +21,10 @@ from functools import cache
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from parkloop.lessons import load_modules
+from parkloop.exhibits.sorting import load_sorting_data, round_items
 from parkloop.pages import BY_SLUG
+from parkloop.school.lessons import load_modules
 from parkloop.tours.data import load_tours
-from parkloop.views.sorting import load_sorting_data, round_items
 from tests.apptest import open_page as open_app_page
 
 FRAME_PARAMS = frozenset({"lang", "mode"})
@@ -47,7 +47,7 @@ class Preset:
 def _presets() -> list[Preset]:
     found: list[Preset] = []
     for station in load_tours().stations.values():
-        # a station's QR code always opens the exhibit in phone mode (parkloop.tours.frame)
+        # a station's QR code always opens the exhibit in phone mode (parkloop.ui.tours)
         params = tuple(station.params.items())
         found.append(
             Preset(f"tour-{station.id}", f"tour station {station.id}", station.exhibit, params, ("phone",))

@@ -12,7 +12,6 @@ width, so from 1 m a 4 cm code is enough and 7 cm leaves margin for poor light a
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,8 +20,9 @@ import qrcode.constants
 
 from parkloop.content import t
 from parkloop.i18n import other_lang
+from parkloop.printing import FAMILY, new_pdf
 from parkloop.tours.data import Station, Tours, load_tours
-from parkloop.tours.render import CJK_FONT, CJK_FONT_BOLD, CJK_FONT_INDEX_SC, PLANT_FILL
+from parkloop.tours.render import PLANT_FILL
 
 SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0)}
 QR_WIDTH_MM = {"a4": 100.0, "a5": 70.0}
@@ -63,18 +63,10 @@ def qr_matrix(data: str) -> list[list[bool]]:
 
 
 def _pdf(size: str):
-    from fpdf import FPDF
-
     width, height = SIZES_MM[size]
-    pdf = FPDF(orientation="portrait", unit="mm", format=(width, height))
+    pdf = new_pdf(orientation="portrait", unit="mm", format=(width, height))
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # fpdf2 warns about TTC subsetting details it handles itself
-        pdf.add_font("cjk", fname=str(CJK_FONT), collection_font_number=CJK_FONT_INDEX_SC)
-        bold = CJK_FONT_BOLD if CJK_FONT_BOLD.exists() else CJK_FONT
-        pdf.add_font("cjk", style="B", fname=str(bold), collection_font_number=CJK_FONT_INDEX_SC)
-    pdf.set_creator("ParkLoop")
     pdf.add_page()
     return pdf
 
@@ -111,7 +103,7 @@ def draw_qr(pdf, data: str, x: float, y: float, width: float) -> None:
 def _centred(pdf, y: float, text: str, size: float, *, bold: bool = False, colour=INK) -> float:
     """One or more centred lines from ``y``; returns the y below them."""
     width = pdf.w
-    pdf.set_font("cjk", style="B" if bold else "", size=size)
+    pdf.set_font(FAMILY, style="B" if bold else "", size=size)
     pdf.set_text_color(*colour)
     pdf.set_xy(width * 0.08, y)
     line_height = size * 0.3528 * 1.3  # pt to mm, with leading
@@ -129,10 +121,10 @@ def station_poster(tours: Tours, station: Station, base_url: str, lang: str, siz
     pdf.set_fill_color(*TEAL)
     pdf.rect(0, 0, width, 38 * scale, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.set_font("cjk", style="B", size=30 * scale)
+    pdf.set_font(FAMILY, style="B", size=30 * scale)
     pdf.set_xy(0, 9 * scale)
     pdf.cell(width, 20 * scale, t("tours.station_number", lang, number=station.number), align="C")
-    pdf.set_font("cjk", size=15 * scale)
+    pdf.set_font(FAMILY, size=15 * scale)
     pdf.set_xy(0, 27 * scale)
     pdf.cell(width, 8 * scale, t("tours.station_number", other, number=station.number), align="C")
     y = 48 * scale
@@ -152,7 +144,7 @@ def station_poster(tours: Tours, station: Station, base_url: str, lang: str, siz
     pdf.set_fill_color(*TEAL)
     pdf.rect(0, height - 14 * scale, width, 14 * scale, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.set_font("cjk", size=10 * scale)
+    pdf.set_font(FAMILY, size=10 * scale)
     pdf.set_xy(0, height - 11 * scale)
     pdf.cell(
         width,
@@ -175,7 +167,7 @@ def _draw_map(pdf, tours: Tours, x: float, y: float, width: float) -> float:
         pdf.set_fill_color(*(int(colour[i : i + 2], 16) for i in (0, 2, 4)))
         left = max(x, x + (px - 9) * scale)
         pdf.rect(left, y + (py - 7) * scale, 18 * scale, 14 * scale, style="DF", round_corners=True)
-    pdf.set_font("cjk", style="B", size=9)
+    pdf.set_font(FAMILY, style="B", size=9)
     for station in tours.stations.values():
         cx, cy = x + station.x * scale, y + station.y * scale
         pdf.set_fill_color(*TEAL)
@@ -195,21 +187,21 @@ def leaflet(tours: Tours, base_url: str, lang: str) -> bytes:
     pdf.set_fill_color(*TEAL)
     pdf.rect(0, 0, width, 26, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.set_font("cjk", style="B", size=24)
+    pdf.set_font(FAMILY, style="B", size=24)
     pdf.set_xy(12, 5)
     pdf.cell(width - 24, 12, t("tours.leaflet.title", lang))
-    pdf.set_font("cjk", size=11)
+    pdf.set_font(FAMILY, size=11)
     pdf.set_xy(12, 17)
     pdf.cell(width - 24, 6, t("passport.certificate.park", lang))
     pdf.set_text_color(*INK)
-    pdf.set_font("cjk", size=11)
+    pdf.set_font(FAMILY, size=11)
     pdf.set_xy(12, 31)
     pdf.multi_cell(width - 24 - 42, 5.5, t("tours.leaflet.how", lang))
     tours_url = f"{check_base_url(base_url)}/tours?lang={lang}"
     draw_qr(pdf, tours_url, width - 12 - 36, 29, 36)
     map_width = 150.0
     y = _draw_map(pdf, tours, (width - map_width) / 2, 68, map_width)
-    pdf.set_font("cjk", size=8.5)
+    pdf.set_font(FAMILY, size=8.5)
     pdf.set_text_color(*MUTED)
     pdf.set_xy((width - map_width) / 2, y + 1)
     pdf.cell(map_width, 4.5, t("tours.leaflet.map_note", lang))
@@ -217,14 +209,14 @@ def leaflet(tours: Tours, base_url: str, lang: str) -> bytes:
     column_width = (width - 24 - 8) / 2
     # left column: stations; right column: routes
     pdf.set_xy(12, y)
-    pdf.set_font("cjk", style="B", size=13)
+    pdf.set_font(FAMILY, style="B", size=13)
     pdf.set_text_color(*TEAL)
     pdf.cell(column_width, 7, t("tours.stations_heading", lang))
     sy = y + 8
     for station in tours.stations.values():
         pdf.set_xy(12, sy)
         pdf.set_text_color(*INK)
-        pdf.set_font("cjk", style="B", size=10)
+        pdf.set_font(FAMILY, style="B", size=10)
         pdf.multi_cell(
             column_width,
             4.8,
@@ -236,13 +228,13 @@ def leaflet(tours: Tours, base_url: str, lang: str) -> bytes:
             ),
         )
         pdf.set_x(12)
-        pdf.set_font("cjk", size=8.5)
+        pdf.set_font(FAMILY, size=8.5)
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(column_width, 4.2, t(f"tours.station.{station.id}.teaser", lang))
         sy = pdf.get_y() + 1.5
     rx = 12 + column_width + 8
     pdf.set_xy(rx, y)
-    pdf.set_font("cjk", style="B", size=13)
+    pdf.set_font(FAMILY, style="B", size=13)
     pdf.set_text_color(*TEAL)
     pdf.cell(column_width, 7, t("tours.leaflet.routes", lang))
     ry = y + 8
@@ -255,10 +247,10 @@ def leaflet(tours: Tours, base_url: str, lang: str) -> bytes:
             facts.append(t("tours.ages", lang, ages=route.ages.replace("-", "–")))
         pdf.set_xy(rx, ry)
         pdf.set_text_color(*INK)
-        pdf.set_font("cjk", style="B", size=10.5)
+        pdf.set_font(FAMILY, style="B", size=10.5)
         pdf.multi_cell(column_width, 5, t(f"tours.route.{route.id}.title", lang))
         pdf.set_x(rx)
-        pdf.set_font("cjk", size=8.5)
+        pdf.set_font(FAMILY, size=8.5)
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(column_width, 4.2, t(f"tours.route.{route.id}.blurb", lang))
         pdf.set_x(rx)

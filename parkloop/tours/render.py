@@ -10,13 +10,9 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
+from parkloop.printing import image_font
 from parkloop.tours.data import Tours
-
-CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-CJK_FONT_BOLD = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
-CJK_FONT_INDEX_SC = 2  # the faces of NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC (Simplified Chinese), 3 TC, 4 HK
 
 SCALE = 4  # map units (data/tours.toml) to SVG pixels
 PLANT_FILL = {
@@ -110,16 +106,6 @@ def route_svg(
 # --------------------------------------------------------------------------------------------
 # certificate
 # --------------------------------------------------------------------------------------------
-def _font(size: int, bold: bool = False):
-    from PIL import ImageFont
-
-    path = CJK_FONT_BOLD if bold and CJK_FONT_BOLD.exists() else CJK_FONT
-    try:
-        return ImageFont.truetype(str(path), size=size, index=CJK_FONT_INDEX_SC)
-    except OSError:  # no CJK font installed: Latin still renders, Chinese would not — the check warns
-        return ImageFont.load_default(size=size)
-
-
 def _centred(draw, y: int, text: str, font, width: int, fill: str) -> int:
     box = draw.textbbox((0, 0), text, font=font)
     draw.text(((width - (box[2] - box[0])) / 2, y), text, font=font, fill=fill)
@@ -158,11 +144,11 @@ def certificate_png(
     draw.rounded_rectangle((24, 24, width - 24, height - 24), radius=28, outline=ROUTE_COLOUR, width=8)
     draw.rounded_rectangle((44, 44, width - 44, height - 44), radius=20, outline="#99f6e4", width=3)
     y = 90
-    y = _centred(draw, y, park, _font(30), width, "#374151") + 50
-    y = _centred(draw, y, title, _font(72, bold=True), width, ROUTE_COLOUR) + 60
-    y = _centred(draw, y, someone, _font(40), width, "#111827") + 30
-    for line in _wrap(draw, body, _font(36), width - 220):
-        y = _centred(draw, y, line, _font(36), width, "#111827") + 18
+    y = _centred(draw, y, park, image_font(30), width, "#374151") + 50
+    y = _centred(draw, y, title, image_font(72, bold=True), width, ROUTE_COLOUR) + 60
+    y = _centred(draw, y, someone, image_font(40), width, "#111827") + 30
+    for line in _wrap(draw, body, image_font(36), width - 220):
+        y = _centred(draw, y, line, image_font(36), width, "#111827") + 18
     # a row of stamps: one circle per station number
     if stations:
         count = len(stations)
@@ -173,15 +159,15 @@ def certificate_png(
         cy = height - 210
         for number in stations:
             draw.ellipse((x - radius, cy - radius, x + radius, cy + radius), outline=ROUTE_COLOUR, width=5)
-            box = draw.textbbox((0, 0), number, font=_font(30, bold=True))
+            box = draw.textbbox((0, 0), number, font=image_font(30, bold=True))
             draw.text(
                 (x - (box[2] - box[0]) / 2, cy - (box[3] - box[1]) / 2 - box[1]),
                 number,
-                font=_font(30, bold=True),
+                font=image_font(30, bold=True),
                 fill=ROUTE_COLOUR,
             )
             x += 2 * radius + gap
-    _centred(draw, height - 120, date, _font(30), width, "#374151")
+    _centred(draw, height - 120, date, image_font(30), width, "#374151")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -1,5 +1,7 @@
-"""Shared Streamlit pieces: language choice per session, page chrome, cached model calls.
+"""The Streamlit kit: the one frame and its hooks, URL-bound widgets, provenance popovers, charts, cached
+model results.
 
-Only this package (and ``app.py``, ``exhibits/``, ``lessons/``) imports Streamlit; ``parkloop.model``,
-``parkloop.i18n`` and ``parkloop.content`` stay plain Python.
+Only this package and the pages (``exhibits/*.py``, ``parkloop/<feature>/pages/*.py``) import Streamlit
+(``tests/test_architecture.py`` keeps it so); everything else — the model, the exhibits' logic, content,
+the store — stays plain Python, tested without a server.
 """

@@ -25,7 +25,7 @@ def exhibit_start(slug: str, *, intro: bool = True) -> tuple[str, str]:
     lang, mode = current_lang(), current_mode()
     key = BY_SLUG[slug].key
     st.title(t(f"nav.{key}", lang))
-    from parkloop.tours.ui import station_banner
+    from parkloop.ui.tours import station_banner
 
     station_banner(lang)  # only with a known ?station= (a QR scan); draws nothing otherwise
     if intro:

@@ -5,7 +5,7 @@ section), a cited source, or an illustrative assumption — in plain words, one 
 one-sentence summary under it, for screen readers and for people who prefer words.
 
 Provenance is given as a dict ``{"kind", "ref", "note"}`` (what :func:`parkloop.ui.model_data.provenance`
-returns for a scenario or factor key), or as a ready :class:`parkloop.targets_view.ProvenanceView`, or as
+returns for a scenario or factor key), or as a ready :class:`parkloop.provenance.ProvenanceView`, or as
 the literal strings ``"model"`` (computed by the park model from the inputs shown) and ``"rough"``
 (an everyday equivalent, labelled as rough).
 """
@@ -19,7 +19,7 @@ from typing import Any
 import streamlit as st
 
 from parkloop.content import t
-from parkloop.targets_view import ProvenanceView, describe_provenance, load_sources
+from parkloop.provenance import ProvenanceView, describe_provenance, load_sources
 
 BADGE_COLOUR = {
     "plan": "blue",

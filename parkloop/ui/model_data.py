@@ -13,7 +13,7 @@ import streamlit as st
 from parkloop.model import SCHEMA, evaluate, load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.model.targets import track_targets
-from parkloop.targets_view import load_sources, provenance_to_dict
+from parkloop.provenance import load_sources, provenance_to_dict
 
 BASELINE = "baseline-2023"
 PLAN = "plan-2026"

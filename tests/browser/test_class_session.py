@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import APP_RUN_TIMEOUT_MS, PHONE, wait_for_app_run
 
-from parkloop import classes
-from parkloop.lessons import get_module
+from parkloop.school import sessions as classes
+from parkloop.school.lessons import get_module
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from parkloop.content import t
-from parkloop.views.sorting import load_sorting_data, round_items
+from parkloop.exhibits.sorting import load_sorting_data, round_items
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from parkloop import live
 from parkloop.content import CJK_ALLOWLIST, page_section, t
-from parkloop.i18n import contains_cjk
-from parkloop.live import PARK_TZ
-from parkloop.views.air import (
+from parkloop.exhibits.air import (
     age_text,
     chart_rows,
     chart_summary_text,
@@ -23,6 +21,8 @@ from parkloop.views.air import (
     problem_lines,
     status_view,
 )
+from parkloop.i18n import contains_cjk
+from parkloop.live import PARK_TZ
 from tests.apptest import open_page as open_app_page
 
 REPO = Path(__file__).resolve().parents[2]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from parkloop.content import t
+from parkloop.exhibits import materials as view
 from parkloop.model.factors import load_factors
-from parkloop.views import materials as view
 
 from ._helpers import metric, model_result, number, open_page
 

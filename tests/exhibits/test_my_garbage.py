@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.exhibits import my_garbage as view
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate_dict, load_scenario
-from parkloop.views import my_garbage as view
 from tests.apptest import open_page as open_app_page
 
 

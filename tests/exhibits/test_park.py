@@ -12,10 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, has_key, t
-from parkloop.i18n import contains_cjk
-from parkloop.model import evaluate, load_scenario
-from parkloop.pages import EXHIBITS, page_for_plant
-from parkloop.views.park import (
+from parkloop.exhibits.park import (
     MAX_WIDTH_PX,
     MIN_WIDTH_PX,
     NODE_PLACE,
@@ -29,6 +26,9 @@ from parkloop.views.park import (
     selected_plant,
     summary_fields,
 )
+from parkloop.i18n import contains_cjk
+from parkloop.model import evaluate, load_scenario
+from parkloop.pages import EXHIBITS, page_for_plant
 from tests.apptest import open_page as open_app_page
 
 PARK = load_park_map()

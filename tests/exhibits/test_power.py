@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.exhibits import power as view
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate_dict, load_scenario
 from parkloop.model.scenario import COMPONENTS
-from parkloop.views import power as view
 from tests.apptest import open_page as open_app_page
 
 PLAN_MIX = load_scenario("plan-2026").values["incineration"]["composition"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from parkloop.content import t
+from parkloop.exhibits import solar as view
 from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
-from parkloop.views import solar as view
 
 from ._helpers import metric, model_result, number, open_page
 

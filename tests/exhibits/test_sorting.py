@@ -9,8 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, has_key, t
-from parkloop.i18n import contains_cjk
-from parkloop.views.sorting import (
+from parkloop.exhibits.sorting import (
     CATEGORIES,
     PER_BIN,
     Game,
@@ -23,6 +22,7 @@ from parkloop.views.sorting import (
     recap,
     round_items,
 )
+from parkloop.i18n import contains_cjk
 from tests.apptest import open_page as open_app_page
 
 WHITE, INK = "#ffffff", "#111827"

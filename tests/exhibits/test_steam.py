@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.exhibits import steam as view
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, evaluate_dict, load_scenario
-from parkloop.views import steam as view
 from tests.apptest import open_page as open_app_page
 
 KEY = "incineration.export_steam_t_per_year"

@@ -12,9 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, has_key, t
-from parkloop.i18n import contains_cjk
-from parkloop.model import evaluate, load_scenario
-from parkloop.views.system import (
+from parkloop.exhibits.system import (
     FLOWS,
     LEVERS,
     all_node_ids,
@@ -28,6 +26,8 @@ from parkloop.views.system import (
     summary_fields,
     unit_label,
 )
+from parkloop.i18n import contains_cjk
+from parkloop.model import evaluate, load_scenario
 from tests.apptest import open_page as open_app_page
 
 HAND_GRAPH = {

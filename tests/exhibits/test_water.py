@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parkloop.content import t
-from parkloop.views import water as view
+from parkloop.exhibits import water as view
 
 from ._helpers import metric, model_result, number, open_page
 

@@ -8,9 +8,10 @@ import pytest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk, format_quantity
-from parkloop.kiosk import attract, frame
+from parkloop.kiosk import attract
 from parkloop.live import FIELD_NAMES, Reading
 from parkloop.model import evaluate, load_scenario
+from parkloop.kiosk import screen
 
 NOW = datetime(2026, 5, 1, 4, 0, tzinfo=UTC)
 
@@ -64,20 +65,20 @@ def test_english_lines_hold_no_chinese(plan: dict) -> None:
 
 def test_attract_html_escapes_and_cycles(plan: dict) -> None:
     slides = attract.slides(plan, reading("simulated"))
-    page = frame.attract_html(slides)
+    page = screen.attract_html(slides)
     assert 'id="parkloop-attract"' in page
     assert page.count('class="pl-slide"') == len(slides) == 4
-    assert f"animation: pl-cycle {4 * frame.SLIDE_S}s" in page
+    assert f"animation: pl-cycle {4 * screen.SLIDE_S}s" in page
     evil = [attract.Slide("x", {"zh": "<script>", "en": "<b>"}, {"zh": "&", "en": '"'})]
-    assert "<script>" not in frame.attract_html(evil).split("</style>", 1)[1]
+    assert "<script>" not in screen.attract_html(evil).split("</style>", 1)[1]
 
 
 def test_kiosk_script_config_cannot_close_its_tag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARKLOOP_KIOSK_IDLE_S", "7")
     monkeypatch.setenv("PARKLOOP_KIOSK_WARN_S", "3")
-    head = frame.kiosk_head("zh", "0123456789abcdef")
+    head = screen.kiosk_head("zh", "0123456789abcdef")
     assert '"idleS": 7.0' in head and '"warnS": 3.0' in head
     assert head.count("</script>") == 1
     assert '"resetUrl": "/?mode=kiosk&reset=1&lang=zh"' in head
     monkeypatch.setenv("PARKLOOP_KIOSK_IDLE_S", "soon")  # a bad setting falls back, it does not crash
-    assert frame.timing() == (90.0, 3.0)
+    assert screen.timing() == (90.0, 3.0)

@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parkloop.content import t
-from parkloop.kiosk import frame, usage
+from parkloop.kiosk import usage
+from parkloop.ui import kiosk as frame
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -169,7 +169,7 @@ async def run_load(
 def class_session_store(path: Path) -> str:
     """Point the server(s) started next at the store ``path`` and open a class session there: the
     teacher dashboard of the load test is a real one (``/teacher?s=…&k=…``)."""
-    from parkloop import classes
+    from parkloop.school import sessions as classes
 
     os.environ["PARKLOOP_STORE_PATH"] = str(path)
     db = classes.open_store(path)

@@ -130,7 +130,7 @@ def test_the_route_map_escapes_its_label_and_numbers_the_stations():
 
 
 def test_the_cookie_script_only_carries_a_well_formed_token():
-    from parkloop.tours.ui import cookie_js
+    from parkloop.ui.tours import cookie_js
 
     good = "A" * 22 + "." + "B" * 16
     script = cookie_js("set", good, 86400)

@@ -1,0 +1,101 @@
+"""What the teacher's dashboard shows, computed from a session's answers (pure: no Streamlit, no store).
+
+Each function takes the module and the rows of :func:`parkloop.school.sessions.all_answers`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from parkloop.school.lessons import Module, Question
+
+
+def _rows(answers: list[dict[str, Any]], qid: str, phase: str) -> list[dict[str, Any]]:
+    return [a for a in answers if a["question"] == qid and a["phase"] == phase]
+
+
+def distribution(question: Question, answers: list[dict[str, Any]], phase: str) -> dict[str, int]:
+    """How many students chose each option of a choice question in ``phase`` (every option listed)."""
+    counts = Counter(
+        a["choice"] for a in _rows(answers, question.id, phase) if a["choice"] in question.options
+    )
+    return {option: counts.get(option, 0) for option in question.options}
+
+
+def common_wrong(
+    module: Module, answers: list[dict[str, Any]], phase: str, top: int = 3
+) -> list[dict[str, Any]]:
+    """The most chosen wrong answers of ``phase``: [{question, option, count, total}], most first."""
+    found: list[dict[str, Any]] = []
+    for q in module.questions:
+        if q.kind != "choice":
+            continue
+        dist = distribution(q, answers, phase)
+        total = sum(dist.values())
+        for option, count in dist.items():
+            if option != q.answer and count:
+                found.append({"question": q.id, "option": option, "count": count, "total": total})
+    found.sort(key=lambda r: (-r["count"], r["question"], r["option"]))
+    return found[:top]
+
+
+def best_scenarios(question: Question, answers: list[dict[str, Any]], top: int = 3) -> list[dict[str, Any]]:
+    """The class's best model states for a model question: [{nickname, value, params}], best first.
+    Equal values keep the first student who found them."""
+    rows = [a for a in _rows(answers, question.id, "onsite") if a["value"] is not None]
+    reverse = question.goal == "max"
+    rows.sort(key=lambda a: a["value"], reverse=reverse)
+    return [{"nickname": a["nickname"], "value": a["value"], "params": a["params"] or {}} for a in rows[:top]]
+
+
+def gain(module: Module, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per quiz question: share correct before and after the visit and the gain in percentage points.
+    A share is None when nobody has answered in that phase yet."""
+    out = []
+    for q in module.questions_for("quiz"):
+        shares: dict[str, float | None] = {}
+        counts: dict[str, int] = {}
+        for phase in ("pre", "post"):
+            rows = _rows(answers, q.id, phase)
+            counts[phase] = len(rows)
+            shares[phase] = sum(a["choice"] == q.answer for a in rows) / len(rows) if rows else None
+        change = (
+            None
+            if shares["pre"] is None or shares["post"] is None
+            else 100 * (shares["post"] - shares["pre"])
+        )
+        out.append(
+            {
+                "question": q.id,
+                "pre": shares["pre"],
+                "post": shares["post"],
+                "gain_points": change,
+                "n_pre": counts["pre"],
+                "n_post": counts["post"],
+            }
+        )
+    return out
+
+
+def answered_count(answers: list[dict[str, Any]], phase: str) -> int:
+    """How many students have answered at least one question in ``phase``."""
+    return len({a["student_id"] for a in answers if a["phase"] == phase})
+
+
+_UNITS: tuple[tuple[str, str], ...] = (
+    ("_kg_co2e_per_t_waste", "kg CO2e/t"),
+    ("_t_co2e_per_year", "t CO2e/yr"),
+    ("_kwh_per_year", "kWh/yr"),
+    ("_m3_per_year", "m3/yr"),
+    ("_nm3_per_year", "Nm3/yr"),
+    ("_t_per_year", "t/yr"),
+)
+
+
+def metric_unit(metric: str) -> str:
+    """The unit of a model metric from its name's suffix (the model puts units in names)."""
+    for suffix, unit in _UNITS:
+        if metric.endswith(suffix):
+            return unit
+    return ""
