@@ -1,14 +1,18 @@
-"""Plotly charts shared by the exhibits: one Sankey builder and the chart settings every page uses.
+"""The charts' look, declared once: the colours, the altair theme every Vega-Lite chart gets, and the one
+Sankey builder (plotly: Vega-Lite has no Sankey mark; Streamlit renders plotly with its own bundled
+plotly.js, offline).
 
-Plotly, because Vega-Lite (altair) has no Sankey mark and Streamlit renders plotly with its own bundled
-plotly.js, offline. The pages keep their own colours, labels and sizes; this module keeps the way a
-Sankey is put together (and its readable near-black text) in one place.
+Importing this module registers and enables the ``parkloop`` altair theme (the frame imports it), so a
+page's chart says only what it shows — its marks, fields and titles — and never its text colour or font
+sizes. Colours are named by what they mean (:data:`COLOURS`); every one is ≥ 4.5:1 on white, so a bar's
+label in that colour stays readable, and the words (legend, labels) always carry the meaning too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import altair as alt
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -17,6 +21,56 @@ PLOTLY_CONFIG = {
     "displaylogo": False,
 }  # no toolbar: it fetches nothing, offers nothing
 TEXT_COLOUR = "#111827"  # near-black on white: contrast well above 4.5:1
+INK = "#1f2937"  # axis and legend words: Vega's default grey is below 4.5:1 on white
+GRID = "#e5e7eb"
+COLOURS: dict[str, str] = {
+    "teal": "#0f766e",  # the park's colour: what the park makes or saves (5.5:1 on white)
+    "amber": "#b45309",  # a cost, a landfill, what is given up (5.0:1)
+    "blue": "#1d4ed8",  # electricity, water, what is used (6.7:1)
+    "green": "#15803d",  # food waste and biogas (5.0:1)
+    "grey": "#4b5563",  # the rest, the incinerator, "other" (7.6:1)
+    "slate": "#64748b",  # a conventional alternative (gas boiler) (4.8:1)
+    "red": "#b91c1c",  # above a limit — always together with the words that say so (6.5:1)
+    "violet": "#6d28d9",  # upgraded fuel gas (7.1:1)
+    "stone": "#78716c",  # rubble, construction waste (4.8:1)
+}
+CATEGORY = ("teal", "amber", "blue", "green", "grey", "violet", "stone", "red")
+"""The order of colours of a chart that names none (Vega's ``category`` range)."""
+FONT_SIZE = {"label": 14, "title": 15, "legend": 15, "mark": 15}
+
+
+@alt.theme.register("parkloop", enable=True)
+def altair_theme() -> alt.theme.ThemeConfig:
+    """Dark, large axis and legend words; the project's colours; no chart border."""
+    return {
+        "config": {
+            "axis": {
+                "labelColor": INK,
+                "titleColor": INK,
+                "gridColor": GRID,
+                "labelFontSize": FONT_SIZE["label"],
+                "titleFontSize": FONT_SIZE["title"],
+                "labelLimit": 420,
+            },
+            "legend": {
+                "labelColor": INK,
+                "titleColor": INK,
+                "labelFontSize": FONT_SIZE["legend"],
+                "titleFontSize": FONT_SIZE["legend"],
+                "labelLimit": 300,
+            },
+            "text": {"color": INK, "fontSize": FONT_SIZE["mark"]},
+            "range": {"category": [COLOURS[name] for name in CATEGORY]},
+            "view": {"stroke": None},
+        }
+    }
+
+
+def colour_scale(colours: dict[str, str]) -> alt.Scale:
+    """A colour scale giving each category (the key, as shown) the colour of its meaning (:data:`COLOURS`)."""
+    return alt.Scale(domain=list(colours), range=[COLOURS[name] for name in colours.values()])
+
+
 MARGIN = {"l": 8, "r": 8, "t": 8, "b": 8}
 HOVER = "%{customdata}<extra></extra>"  # the hover text is the page's own words, nothing else
 

@@ -13,12 +13,13 @@ the literal strings ``"model"`` (computed by the park model from the inputs show
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import streamlit as st
 
 from parkloop.content import t
+from parkloop.exhibits.figures import Figure, shown_warnings
 from parkloop.provenance import ProvenanceView, describe_provenance, load_sources
 
 BADGE_COLOUR = {
@@ -112,3 +113,31 @@ def provenance_list(items: Iterable[tuple[str, Any]], lang: str) -> None:
 def chart_summary(text: str) -> None:
     """The one-sentence text under a chart (read by screen readers, visible to everyone)."""
     st.html(f'<p class="parkloop-summary" role="note">{html.escape(text)}</p>')
+
+
+def figure_columns(columns: Sequence[Sequence[Figure]], lang: str) -> None:
+    """Figures side by side, one list per column (on a phone the columns stack: first column first)."""
+    for column, figures in zip(st.columns(len(columns)), columns, strict=True):
+        with column:
+            for item in figures:
+                draw_figure(item, lang)
+
+
+def draw_figure(item: Figure, lang: str) -> None:
+    """One :class:`Figure` as a :func:`figure` card."""
+    figure(
+        item.label,
+        item.value,
+        lang,
+        provenance=item.provenance,
+        assumption=item.assumption,
+        delta=item.delta,
+        key=item.key,
+    )
+
+
+def model_warnings(warnings: Iterable[str], heading: str, lang: str) -> None:
+    """The model's warnings under ``heading`` (the page's own words), or nothing when there are none."""
+    shown = shown_warnings(warnings, lang)
+    if shown:
+        st.warning(heading + "\n\n" + "\n".join(f"- {escape_md(warning)}" for warning in shown))

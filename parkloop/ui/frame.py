@@ -23,7 +23,11 @@ import streamlit as st
 from parkloop.content import t
 from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, other_lang
 from parkloop.pages import PAGES
-from parkloop.ui import kiosk, tours
+from parkloop.ui import (
+    charts,  # noqa: F401 — importing the chart kit registers the one altair theme
+    kiosk,
+    tours,
+)
 from parkloop.ui.session import current_lang, set_lang
 from parkloop.ui.state import current_mode
 
