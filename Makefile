@@ -14,8 +14,9 @@ INSTALL_STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(STAMPS)/system-deps
 SYSTEM_PACKAGES := chromium fonts-noto-cjk zbar-tools ghostscript caddy
 PORT ?= 8501
-# Only paths that exist: ruff fails on a missing path.
-LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools kiosk)
+# Everything ruff lints and formats: the code and the Python blocks in the Markdown docs. Only paths that
+# exist: ruff fails on a missing path.
+LINT_PATHS := $(wildcard parkloop tests app.py exhibits tools kiosk docs lessons README.md)
 PYTEST_ARGS ?=
 
 .PHONY: help venv install system-deps run serve kiosk test bench soak lint format clean
@@ -70,10 +71,11 @@ kiosk: install ## try a kiosk on this desktop: kiosk server + Chromium (windowed
 serve: install system-deps ## production: WORKERS Streamlit processes (default: one per core) behind Caddy on SERVE_PORT (default 8080)
 	$(BIN)/python -m parkloop.serve --port $(or $(SERVE_PORT),8080) $(if $(WORKERS),--workers $(WORKERS))
 
-test: install system-deps ## install everything, then lint and run every test (browser tests included)
+test: install system-deps ## install everything, then lint, check formatting and run every test (browser tests included)
 	@rm -f $(STAMPS)/pytest-status
 	$(BIN)/python -m parkloop check
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	@mkdir -p $(STAMPS)
 	@# pytest's exit status is kept for .ci/run, which treats 5 (no tests collected) as success
 	@echo "$(BIN)/python -m pytest $(PYTEST_ARGS)"; \

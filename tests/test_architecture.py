@@ -198,3 +198,39 @@ def test_relative_imports_in_a_package_init_resolve_from_the_package() -> None:
     assert "parkloop.ui" in imported_modules("from .. import ui", "parkloop.model.leaf")
     assert "parkloop.ui" not in imported_modules("from .. import ui", "parkloop.model.sub.leaf")
     assert module_name(PACKAGE / "model" / "__init__.py") == "parkloop.model"
+
+
+MAX_FUNCTION_LINES = 120
+CODE_FILES = sorted(
+    [
+        *PACKAGE.rglob("*.py"),
+        *(REPO / "exhibits").glob("*.py"),
+        *(REPO / "tools").glob("*.py"),
+        REPO / "app.py",
+    ],
+    key=str,
+)
+
+
+def long_functions(source: str, limit: int = MAX_FUNCTION_LINES) -> list[tuple[str, int]]:
+    """``(name, lines)`` of every function in ``source`` longer than ``limit`` lines (decorators excluded)."""
+    return [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > limit
+    ]
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_no_function_over_120_lines_outside_tests(path: Path) -> None:
+    assert long_functions(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_length_rule_counts_lines() -> None:
+    body = "".join(f"    x{i} = {i}\n" for i in range(4))
+    assert long_functions(f"def short():\n{body}", limit=5) == []
+    assert long_functions(f"def long():\n{body}    return 1\n\nasync def also():\n{body}", limit=4) == [
+        ("long", 6),
+        ("also", 5),
+    ]
