@@ -21,6 +21,7 @@ from parkloop.model.scenario import (
     load_scenario,
     parse_overrides,
 )
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 
 def evaluate_dict(scenario: Scenario) -> dict[str, Any]:
@@ -33,6 +34,7 @@ __all__ = [
     "CHAINS",
     "EMISSION_CATEGORIES",
     "SCHEMA",
+    "DataFileError",
     "Factors",
     "Provenance",
     "Result",
@@ -44,4 +46,5 @@ __all__ = [
     "load_factors",
     "load_scenario",
     "parse_overrides",
+    "read_toml",
 ]

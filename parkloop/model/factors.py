@@ -3,13 +3,13 @@ physical constants and flue-gas limits, each with its provenance."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parkloop.model.paths import FACTORS_FILE
+from parkloop.model import paths
 from parkloop.model.scenario import COMPONENTS
+from parkloop.model.tomlfile import read_toml
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,19 @@ class ComponentFactors:
 
 @dataclass(frozen=True)
 class Factors:
+    """The tables of ``data/factors.toml``; ``provenance`` maps ``table.key`` to its provenance text."""
+
     components: dict[str, ComponentFactors]
-    gwp: dict[str, dict[str, float]]
-    grid: dict[str, float]
-    constants: dict[str, float]
+    gwp: dict[str, dict[str, float]]  # GWP set (AR5, AR6) → gas (ch4, n2o) → [t CO2e/t]
+    grid: dict[str, float]  # grid emission factors [kg CO2/kWh]
+    constants: dict[str, float]  # physical constants and emission factors, each unit in its name
     flue_gas_limits: dict[str, float]
     equivalents: dict[str, float]
     provenance: dict[str, str]
 
     def c(self, name: str) -> float:
+        """Deprecated alias of ``constants[name]``, still used by ``parkloop/exhibits/steam.py`` and
+        ``power.py``; switch those to ``factors.constants[name]``, then delete it. No new uses."""
         return self.constants[name]
 
 
@@ -65,9 +69,12 @@ def _provenance(raw: dict[str, Any]) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def load_factors(path: str | None = None) -> Factors:
-    """Read ``data/factors.toml`` once (cached)."""
-    with open(path or FACTORS_FILE, "rb") as fh:
-        raw = tomllib.load(fh)
+    """Read ``data/factors.toml`` (or ``path``) once (cached; the cache is cleared by
+    :func:`parkloop.model.paths.use_data_dir`).
+
+    :raises DataFileError: one line naming the file when it is missing or not valid TOML.
+    """
+    raw = read_toml(path or paths.factors_file())
     components = {name: ComponentFactors(**raw["composition"][name]) for name in COMPONENTS}
     return Factors(
         components=components,
@@ -78,3 +85,6 @@ def load_factors(path: str | None = None) -> Factors:
         equivalents={k: float(v) for k, v in raw["equivalents"].items()},
         provenance=_provenance(raw),
     )
+
+
+paths.clear_on_data_dir_change(load_factors.cache_clear)

@@ -1,13 +1,19 @@
-"""Flow graphs (material, energy, water, carbon, money) and their balance check.
+"""Flow graphs (material, energy, water, carbon, money), their balance check, and the park's five graphs
+built from the chains' typed results (one function per graph; every node name is here).
 
 A graph holds links ``source → target`` with a value. Nodes that only send are inputs, nodes that only
 receive are outputs, every other node must pass on what it receives. The closure error is the largest
 imbalance of any inner node plus the gap between all inputs and all outputs, relative to the throughput.
+A link's kind is ``link`` where one chain hands something to another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from parkloop.model.chains import ChainResults
+from parkloop.model.units import gj_per_unit
 
 
 @dataclass
@@ -55,3 +61,197 @@ class Graph:
             "nodes": [{"id": n} for n in nodes],
             "links": [{"source": s, "target": t, "value": v, "kind": k} for s, t, v, k in self.links],
         }
+
+
+def material_graph(chains: ChainResults) -> Graph:
+    """Wet mass through the park [t/yr]; a cubic metre of leachate concentrate counts as a tonne."""
+    kitchen, incinerator = chains.kitchen_waste, chains.incineration
+    construction, concentrate_m3 = chains.construction_waste, chains.leachate.concentrate_m3
+    material = Graph("t/yr")
+    material.add("household_waste", "incinerator", incinerator.waste_t)
+    material.add("food_waste", "food_waste_plant", kitchen.waste_t)
+    material.add("construction_waste", "construction_waste_plant", construction.waste_t)
+    material.add("food_waste_plant", "biogas", kitchen.biogas_mass_t)
+    material.add("food_waste_plant", "biodiesel", kitchen.oil_t)
+    material.add("food_waste_plant", "incinerator", kitchen.digestate_to_incineration_t, "link")
+    material.add("food_waste_plant", "landfill", kitchen.digestate_to_landfill_t)
+    material.add("food_waste_plant", "leachate_plant", kitchen.liquor_t, "link")
+    material.add("leachate_concentrate", "incinerator", concentrate_m3, "link")
+    burned_in_t = incinerator.burned_t + concentrate_m3
+    material.add("incinerator", "flue_gas", burned_in_t - incinerator.bottom_ash_t - incinerator.fly_ash_t)
+    material.add("incinerator", "construction_waste_plant", incinerator.bottom_ash_recycled_t, "link")
+    material.add("incinerator", "landfill", incinerator.bottom_ash_landfilled_t)
+    material.add("incinerator", "fly_ash_reuse", incinerator.fly_ash_reused_t)
+    material.add("incinerator", "stabilised_fly_ash", incinerator.fly_ash_stabilised_t)
+    material.add("construction_waste_plant", "recycled_aggregate", construction.aggregate_t)
+    material.add("construction_waste_plant", "recycled_bricks", construction.bricks_t)
+    material.add("construction_waste_plant", "landfill", construction.rejects_t)
+    return material
+
+
+def energy_graph(chains: ChainResults, constants: Mapping[str, float]) -> Graph:
+    """Energy through the park [GJ/yr]: heating values, methane (at its LHV), electricity, steam."""
+    incinerator, gas, kitchen = chains.incineration, chains.kitchen_waste.gas, chains.kitchen_waste
+    electricity = chains.electricity
+    gj_per_kwh = gj_per_unit(constants["mj_per_kwh"])
+    gj_per_nm3 = gj_per_unit(constants["ch4_lhv_mj_per_nm3"])
+    energy = Graph("GJ/yr")
+    energy.add("waste_heating_value", "incinerator", incinerator.waste_heat_gj)
+    energy.add("digestate_heating_value", "incinerator", incinerator.digestate_heat_gj, "link")
+    energy.add("incinerator", "park_electricity", incinerator.electricity_kwh * gj_per_kwh)
+    energy.add("incinerator", "food_waste_plant", incinerator.steam_gj, "link")
+    energy.add("incinerator", "losses", incinerator.losses_gj)
+    energy.add("food_waste_plant", "process_heat_used", incinerator.steam_gj)
+    energy.add("digester_biogas", "biogas_blend", gas.digester_methane_nm3 * gj_per_nm3)
+    energy.add("landfill_gas", "biogas_blend", gas.landfill_gas_methane_nm3 * gj_per_nm3, "link")
+    energy.add("biogas_blend", "methane_leaked", gas.leaked_nm3 * gj_per_nm3)
+    energy.add("biogas_blend", "gas_engines", gas.to_engines_nm3 * gj_per_nm3)
+    energy.add("biogas_blend", "upgrading", gas.to_upgrading_nm3 * gj_per_nm3)
+    energy.add("gas_engines", "park_electricity", kitchen.engine_kwh * gj_per_kwh)
+    energy.add("gas_engines", "losses", gas.to_engines_nm3 * gj_per_nm3 - kitchen.engine_kwh * gj_per_kwh)
+    energy.add("upgrading", "city_gas", gas.fuel_gas_nm3 * gj_per_nm3)
+    energy.add("upgrading", "losses", gas.flared_nm3 * gj_per_nm3)
+    energy.add("sunlight", "park_electricity", chains.solar.electricity_kwh * gj_per_kwh)
+    energy.add("grid_import", "park_electricity", electricity.purchased_kwh * gj_per_kwh)
+    energy.add("park_electricity", "food_waste_plant_power", kitchen.own_use_kwh * gj_per_kwh, "link")
+    energy.add(
+        "park_electricity", "leachate_plant_power", chains.leachate.electricity_kwh * gj_per_kwh, "link"
+    )
+    energy.add(
+        "park_electricity",
+        "construction_waste_plant_power",
+        chains.construction_waste.electricity_kwh * gj_per_kwh,
+        "link",
+    )
+    energy.add("park_electricity", "grid_export", electricity.export_kwh * gj_per_kwh)
+    return energy
+
+
+def water_graph(chains: ChainResults) -> Graph:
+    """Leachate through the park [m³/yr]."""
+    leachate = chains.leachate
+    water = Graph("m³/yr")
+    water.add("leachate_from_incineration", "leachate_plant", leachate.from_incineration_m3, "link")
+    water.add("leachate_from_kitchen_waste", "leachate_plant", leachate.from_kitchen_waste_m3, "link")
+    water.add("leachate_from_landfill", "leachate_plant", leachate.from_landfill_m3, "link")
+    water.add("leachate_plant", "reclaimed_water", leachate.reclaimed_m3)
+    water.add("leachate_plant", "incinerator", leachate.concentrate_m3, "link")
+    water.add("incinerator", "evaporated_in_flue_gas", leachate.concentrate_m3)
+    return water
+
+
+def carbon_graph(chains: ChainResults) -> Graph:
+    """Carbon through the park [t C/yr]."""
+    incinerator, food = chains.incineration, chains.kitchen_waste.carbon
+    carbon = Graph("t C/yr")
+    carbon.add("fossil_carbon_in_waste", "incinerator", incinerator.fossil_carbon_t_c)
+    carbon.add("biogenic_carbon_in_waste", "incinerator", incinerator.biogenic_carbon_t_c)
+    carbon.add("carbon_in_food_waste", "food_waste_plant", food.waste_t_c)
+    carbon.add("food_waste_plant", "biogas_blend", food.biogas_t_c)
+    carbon.add("landfill_gas", "biogas_blend", food.landfill_gas_t_c, "link")
+    carbon.add("food_waste_plant", "biodiesel", food.oil_t_c)
+    carbon.add("food_waste_plant", "incinerator", food.digestate_to_incineration_t_c, "link")
+    carbon.add("food_waste_plant", "landfill", food.digestate_to_landfill_t_c)
+    carbon.add("food_waste_plant", "leachate_plant", food.liquor_t_c, "link")
+    carbon.add("incinerator", "air_fossil_co2", incinerator.fossil_carbon_to_air_t_c)
+    carbon.add("incinerator", "air_biogenic_co2", incinerator.biogenic_carbon_to_air_t_c)
+    carbon.add("incinerator", "ash", incinerator.unburned_carbon_t_c)
+    carbon.add("biogas_blend", "air_methane", food.leaked_methane_t_c)
+    carbon.add("biogas_blend", "air_biogenic_co2", food.to_air_as_co2_t_c)
+    carbon.add("biogas_blend", "city_gas", food.fuel_gas_t_c)
+    return carbon
+
+
+@dataclass(frozen=True, slots=True)
+class Prices:
+    """The scenario's ``[prices]`` table (illustrative round prices for teaching the money flow)."""
+
+    gate_fee_msw_yuan_per_t: float
+    gate_fee_kitchen_yuan_per_t: float
+    gate_fee_cd_yuan_per_t: float
+    electricity_yuan_per_kwh: float
+    steam_yuan_per_t: float
+    fuel_gas_yuan_per_nm3: float
+    oil_yuan_per_t: float
+    aggregate_yuan_per_t: float
+    brick_yuan_per_t: float
+    reclaimed_water_yuan_per_m3: float
+    incineration_opex_yuan_per_t: float
+    kitchen_opex_yuan_per_t: float
+    leachate_opex_yuan_per_m3: float
+    cd_opex_yuan_per_t: float
+
+
+class _MoneyBook:
+    """A money graph that also sums what each chain receives and pays."""
+
+    def __init__(self) -> None:
+        self.graph = Graph("yuan/yr")
+        self.received: dict[str, float] = {}
+        self.paid: dict[str, float] = {}
+
+    def pay(self, source: str, target: str, value: float, kind: str) -> None:
+        self.graph.add(source, target, value, kind)
+        self.received[target] = self.received.get(target, 0.0) + value
+        self.paid[source] = self.paid.get(source, 0.0) + value
+
+    def close(self, chain: str, cost: float) -> None:
+        """Book a chain's operating cost and its surplus, or the deficit that covers it."""
+        self.graph.add(chain, "operating_costs", cost, "cost")
+        margin = self.received.get(chain, 0.0) - self.paid.get(chain, 0.0) - cost
+        if margin >= 0:
+            self.graph.add(chain, "surplus", margin, "surplus")
+        else:
+            self.graph.add("deficit_covered", chain, -margin, "deficit")
+
+
+def money_graph(chains: ChainResults, prices: Prices) -> Graph:
+    """Money through the park [yuan/yr]: revenue from outside, internal payments, costs, surplus."""
+    incinerator, kitchen, construction = chains.incineration, chains.kitchen_waste, chains.construction_waste
+    leachate, electricity = chains.leachate, chains.electricity
+    money = _MoneyBook()
+    money.pay(
+        "city_gate_fees", "incineration", incinerator.waste_t * prices.gate_fee_msw_yuan_per_t, "revenue"
+    )
+    money.pay(
+        "city_gate_fees", "kitchen_waste", kitchen.waste_t * prices.gate_fee_kitchen_yuan_per_t, "revenue"
+    )
+    money.pay(
+        "city_gate_fees",
+        "construction_waste",
+        construction.waste_t * prices.gate_fee_cd_yuan_per_t,
+        "revenue",
+    )
+    for chain in ("incineration", "kitchen_waste", "solar"):
+        sold_kwh = electricity.export_kwh * electricity.generation_share[chain]
+        money.pay("grid_buyer", chain, sold_kwh * prices.electricity_yuan_per_kwh, "revenue")
+    money.pay(
+        "gas_buyers", "kitchen_waste", kitchen.gas.fuel_gas_nm3 * prices.fuel_gas_yuan_per_nm3, "revenue"
+    )
+    money.pay("biodiesel_buyers", "kitchen_waste", kitchen.oil_t * prices.oil_yuan_per_t, "revenue")
+    materials_yuan = (
+        construction.aggregate_t * prices.aggregate_yuan_per_t
+        + construction.bricks_t * prices.brick_yuan_per_t
+    )
+    money.pay("materials_buyers", "construction_waste", materials_yuan, "revenue")
+    money.pay("kitchen_waste", "incineration", incinerator.steam_t * prices.steam_yuan_per_t, "internal")
+    money.pay(
+        "incineration", "leachate", leachate.reclaimed_m3 * prices.reclaimed_water_yuan_per_m3, "internal"
+    )
+    money.close("incineration", incinerator.waste_t * prices.incineration_opex_yuan_per_t)
+    money.close("kitchen_waste", kitchen.waste_t * prices.kitchen_opex_yuan_per_t)
+    money.close("leachate", leachate.leachate_m3 * prices.leachate_opex_yuan_per_m3)
+    money.close("construction_waste", construction.waste_t * prices.cd_opex_yuan_per_t)
+    money.close("solar", 0.0)
+    return money.graph
+
+
+def park_flows(chains: ChainResults, constants: Mapping[str, float], prices: Prices) -> dict[str, Graph]:
+    """The five graphs, by name."""
+    return {
+        "material": material_graph(chains),
+        "energy": energy_graph(chains, constants),
+        "water": water_graph(chains),
+        "carbon": carbon_graph(chains),
+        "money": money_graph(chains, prices),
+    }

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parkloop.model.paths import SCENARIO_DIR
+from parkloop.model import paths
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 COMPONENTS = (
     "food",
@@ -30,12 +32,8 @@ LEACHATE_SOURCES = ("incineration", "kitchen_waste", "landfill")
 COMPOSITION_TOLERANCE = 0.001
 
 
-class ScenarioError(ValueError):
+class ScenarioError(DataFileError):
     """A scenario that cannot be used; ``str(error)`` is one line: ``file: key: reason``."""
-
-    def __init__(self, source: str, key: str, reason: str) -> None:
-        self.source, self.key, self.reason = source, key, reason
-        super().__init__(f"{source}: {key}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -337,7 +335,7 @@ class Scenario:
 
 def list_scenarios() -> list[str]:
     """Names of the scenarios shipped in ``data/scenarios``."""
-    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml") if not p.stem.startswith("_"))
+    return sorted(p.stem for p in paths.scenario_dir().glob("*.toml") if not p.stem.startswith("_"))
 
 
 def _resolve(name_or_path: str | Path) -> Path:
@@ -347,21 +345,14 @@ def _resolve(name_or_path: str | Path) -> Path:
     if text not in list_scenarios():
         known = ", ".join(list_scenarios())
         raise ScenarioError(text, "scenario", f"no scenario of that name (known: {known})")
-    return SCENARIO_DIR / f"{text}.toml"
+    return paths.scenario_dir() / f"{text}.toml"
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_scenario_file(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ScenarioError(str(path), "file", "not found") from None
-    except IsADirectoryError:
-        raise ScenarioError(str(path), "file", "is a folder, not a TOML file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(str(path), "file", f"not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(str(path), "file", f"cannot be read ({exc.__class__.__name__})") from None
+        return read_toml(path)
+    except DataFileError as exc:
+        raise ScenarioError(exc.source, exc.key, exc.reason) from None
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -379,6 +370,7 @@ def _copy_tables(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 _RAW_CACHE: dict[tuple[str, float, int], tuple[dict[str, Any], dict[str, Provenance]]] = {}
+paths.clear_on_data_dir_change(_RAW_CACHE.clear)
 
 
 def _raw_cached(path: Path) -> tuple[dict[str, Any], dict[str, Provenance]]:
@@ -397,14 +389,8 @@ def _raw_cached(path: Path) -> tuple[dict[str, Any], dict[str, Provenance]]:
     return _copy_tables(raw), dict(provenance)
 
 
-def _raw_with_extends(
-    path: Path, seen: tuple[Path, ...] = ()
-) -> tuple[dict[str, Any], dict[str, Provenance]]:
-    source = str(path)
-    if path.resolve() in seen:
-        raise ScenarioError(source, "scenario.extends", "scenarios extend each other in a loop")
-    raw = _read_toml(path)
-    prov_raw = raw.pop("provenance", {})
+def _parse_provenance(source: str, prov_raw: Any) -> dict[str, Provenance]:
+    """The ``[provenance.<table>]`` tables of one file, checked against :data:`SCHEMA`."""
     if not isinstance(prov_raw, dict):
         raise ScenarioError(source, "provenance", "must be a table of tables")
     provenance: dict[str, Provenance] = {}
@@ -412,14 +398,26 @@ def _raw_with_extends(
         if not isinstance(entries, dict):
             raise ScenarioError(source, f"provenance.{table}", "must be a table")
         for key, text in entries.items():
+            dotted = f"provenance.{table}.{key}"
             if not isinstance(text, str):
-                raise ScenarioError(source, f"provenance.{table}.{key}", "must be a string")
+                raise ScenarioError(source, dotted, "must be a string")
             if table not in SCHEMA or key not in SCHEMA[table]:
-                raise ScenarioError(source, f"provenance.{table}.{key}", "unknown key")
+                raise ScenarioError(source, dotted, "unknown key")
             try:
                 provenance[f"{table}.{key}"] = Provenance.parse(text)
             except ValueError as exc:
-                raise ScenarioError(source, f"provenance.{table}.{key}", str(exc)) from None
+                raise ScenarioError(source, dotted, str(exc)) from None
+    return provenance
+
+
+def _raw_with_extends(
+    path: Path, seen: tuple[Path, ...] = ()
+) -> tuple[dict[str, Any], dict[str, Provenance]]:
+    source = str(path)
+    if path.resolve() in seen:
+        raise ScenarioError(source, "scenario.extends", "scenarios extend each other in a loop")
+    raw = _read_scenario_file(path)
+    provenance = _parse_provenance(source, raw.pop("provenance", {}))
     parent = raw.get("scenario", {}).get("extends") if isinstance(raw.get("scenario"), dict) else None
     if parent is not None:
         if not isinstance(parent, str):
@@ -472,33 +470,40 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
+def _check_text(source: str, key: str, spec: Spec, value: Any) -> Any:
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(source, key, "wrong type: expected text")
+    return value
+
+
+def _check_gwp(source: str, key: str, spec: Spec, value: Any) -> Any:
+    if value not in ("AR5", "AR6"):
+        raise ScenarioError(source, key, f'must be "AR5" or "AR6", got {value!r}')
+    return value
+
+
+def _check_composition(source: str, key: str, spec: Spec, value: Any) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise ScenarioError(source, key, "wrong type: expected a table of fractions")
+    for part in value:
+        if part not in spec.parts:
+            raise ScenarioError(source, f"{key}.{part}", f"unknown key (known: {', '.join(spec.parts)})")
+    clean = {}
+    for part in spec.parts:
+        if part not in value:
+            raise ScenarioError(source, f"{key}.{part}", "missing required key")
+        clean[part] = _check_number(source, f"{key}.{part}", Spec("fraction", "", ""), value[part])
+    total = sum(clean.values())
+    if abs(total - 1.0) > COMPOSITION_TOLERANCE:
+        raise ScenarioError(
+            source, key, f"composition sums to {total:.4f}, must be 1 ± {COMPOSITION_TOLERANCE}"
+        )
+    return clean
+
+
+def _check_number(source: str, key: str, spec: Spec, value: Any) -> float:
+    """Kinds ``flow``, ``fraction``, ``positive`` and ``days``."""
     kind = spec.kind
-    if kind == "str":
-        if not isinstance(value, str) or not value.strip():
-            raise ScenarioError(source, key, "wrong type: expected text")
-        return value
-    if kind == "gwp":
-        if value not in ("AR5", "AR6"):
-            raise ScenarioError(source, key, f'must be "AR5" or "AR6", got {value!r}')
-        return value
-    if kind == "composition":
-        if not isinstance(value, dict):
-            raise ScenarioError(source, key, "wrong type: expected a table of fractions")
-        for part in value:
-            if part not in spec.parts:
-                raise ScenarioError(source, f"{key}.{part}", f"unknown key (known: {', '.join(spec.parts)})")
-        clean = {}
-        for part in spec.parts:
-            if part not in value:
-                raise ScenarioError(source, f"{key}.{part}", "missing required key")
-            clean[part] = _check_value(source, f"{key}.{part}", Spec("fraction", "", ""), value[part])
-        total = sum(clean.values())
-        if abs(total - 1.0) > COMPOSITION_TOLERANCE:
-            raise ScenarioError(
-                source, key, f"composition sums to {total:.4f}, must be 1 ± {COMPOSITION_TOLERANCE}"
-            )
-        return clean
     if not _is_number(value):
         raise ScenarioError(
             source, key, f"wrong type: expected a number in {spec.unit or 'units'}, got {value!r}"
@@ -516,29 +521,42 @@ def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
     return number
 
 
+_CHECKS: dict[str, Callable[[str, str, Spec, Any], Any]] = {
+    "str": _check_text,
+    "gwp": _check_gwp,
+    "composition": _check_composition,
+}
+
+
+def _check_value(source: str, key: str, spec: Spec, value: Any) -> Any:
+    return _CHECKS.get(spec.kind, _check_number)(source, key, spec, value)
+
+
+def _validate_table(source: str, table: str, given: dict[str, Any]) -> dict[str, Any]:
+    specs = SCHEMA[table]
+    for key in given:
+        if key not in specs:
+            raise ScenarioError(source, f"{table}.{key}", "unknown key")
+    out: dict[str, Any] = {}
+    for key, spec in specs.items():
+        dotted = f"{table}.{key}"
+        if key in given:
+            out[key] = _check_value(source, dotted, spec, given[key])
+        elif spec.required:
+            raise ScenarioError(source, dotted, "missing required key")
+        else:
+            out[key] = dict(spec.default) if isinstance(spec.default, dict) else spec.default
+    return out
+
+
 def validate(raw: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
     """Check every table and key against :data:`SCHEMA`; fill optional keys with their defaults."""
-    values: dict[str, dict[str, Any]] = {}
     for table in raw:
         if table not in SCHEMA:
             raise ScenarioError(source, table, f"unknown key (known tables: {', '.join(SCHEMA)})")
         if not isinstance(raw[table], dict):
             raise ScenarioError(source, table, "wrong type: expected a table")
-    for table, specs in SCHEMA.items():
-        given = raw.get(table, {})
-        for key in given:
-            if key not in specs:
-                raise ScenarioError(source, f"{table}.{key}", "unknown key")
-        out: dict[str, Any] = {}
-        for key, spec in specs.items():
-            dotted = f"{table}.{key}"
-            if key in given:
-                out[key] = _check_value(source, dotted, spec, given[key])
-            elif spec.required:
-                raise ScenarioError(source, dotted, "missing required key")
-            else:
-                out[key] = dict(spec.default) if isinstance(spec.default, dict) else spec.default
-        values[table] = out
+    values = {table: _validate_table(source, table, raw.get(table, {})) for table in SCHEMA}
     inc = values["incineration"]
     if inc["bottom_ash_fraction"] + inc["fly_ash_fraction"] > 1:
         raise ScenarioError(

@@ -80,12 +80,9 @@ def _ledger_levers(baseline: Result, plan: Result) -> list[dict[str, Any]]:
     return levers
 
 
-def track_targets(baseline: Result, plan: Result) -> list[dict[str, Any]]:
-    """The plan's Table 1-1 indicators (and the 18万 t CO2 reduction), baseline → plan, as rows."""
+def _capacity_row(baseline: Result, plan: Result) -> dict[str, Any]:
     b, p = baseline.totals, plan.totals
-    rows = []
-
-    capacity_levers = [
+    levers = [
         {
             "lever": f"capacity.{chain}",
             "value": plan.chains[chain]["inputs"]["tonnes_per_day"]
@@ -94,51 +91,58 @@ def track_targets(baseline: Result, plan: Result) -> list[dict[str, Any]]:
         }
         for chain in ("incineration", "kitchen_waste", "construction_waste")
     ]
-    rows.append(
-        _row(
-            "capacity",
-            "表1-1 #3; 二(一)1",
-            3000.0,
-            "t/d",
-            "delta_abs",
-            b["treatment_capacity_t_per_day"],
-            p["treatment_capacity_t_per_day"],
-            p["treatment_capacity_t_per_day"] - b["treatment_capacity_t_per_day"],
-            capacity_levers,
-            "capacity_note",
-            by_construction=True,
-        )
+    return _row(
+        "capacity",
+        "表1-1 #3; 二(一)1",
+        3000.0,
+        "t/d",
+        "delta_abs",
+        b["treatment_capacity_t_per_day"],
+        p["treatment_capacity_t_per_day"],
+        p["treatment_capacity_t_per_day"] - b["treatment_capacity_t_per_day"],
+        levers,
+        "capacity_note",
+        by_construction=True,
     )
 
-    gen_b = {
-        "incineration": baseline.quantities["incineration_kwh"],
-        "kitchen_waste": baseline.quantities["engine_kwh"],
-        "solar": baseline.quantities["solar_kwh"],
-    }
-    gen_p = {
-        "incineration": plan.quantities["incineration_kwh"],
-        "kitchen_waste": plan.quantities["engine_kwh"],
-        "solar": plan.quantities["solar_kwh"],
-    }
-    rows.append(
-        _row(
-            "green_power",
-            "表1-1 #4; 二(四)1",
-            1e8,
-            "kWh/yr",
-            "delta_abs",
-            b["green_electricity_kwh_per_year"],
-            p["green_electricity_kwh_per_year"],
-            p["green_electricity_kwh_per_year"] - b["green_electricity_kwh_per_year"],
-            [{"lever": f"electricity.{k}", "value": gen_p[k] - gen_b[k], "unit": "kWh/yr"} for k in gen_b],
-            "green_power_note",
-        )
+
+# Each generator's electricity in Result.quantities, by the lever's name.
+_GENERATION_QUANTITIES = {
+    "incineration": "incineration_kwh",
+    "kitchen_waste": "engine_kwh",
+    "solar": "solar_kwh",
+}
+
+
+def _green_power_row(baseline: Result, plan: Result) -> dict[str, Any]:
+    b, p = baseline.totals, plan.totals
+    levers = [
+        {
+            "lever": f"electricity.{name}",
+            "value": plan.quantities[quantity] - baseline.quantities[quantity],
+            "unit": "kWh/yr",
+        }
+        for name, quantity in _GENERATION_QUANTITIES.items()
+    ]
+    return _row(
+        "green_power",
+        "表1-1 #4; 二(四)1",
+        1e8,
+        "kWh/yr",
+        "delta_abs",
+        b["green_electricity_kwh_per_year"],
+        p["green_electricity_kwh_per_year"],
+        p["green_electricity_kwh_per_year"] - b["green_electricity_kwh_per_year"],
+        levers,
+        "green_power_note",
     )
 
-    ib, ip = b["emissions_kg_co2e_per_t_waste"], p["emissions_kg_co2e_per_t_waste"]
+
+def _intensity_row(baseline: Result, plan: Result) -> dict[str, Any]:
+    ib, ip = baseline.totals["emissions_kg_co2e_per_t_waste"], plan.totals["emissions_kg_co2e_per_t_waste"]
     change = _relative_change(ib, ip)
-    wb, wp = b["waste_treated_t_per_year"], p["waste_treated_t_per_year"]
-    intensity_levers = [
+    wb, wp = baseline.totals["waste_treated_t_per_year"], plan.totals["waste_treated_t_per_year"]
+    levers = [
         {
             "lever": f"emissions.{cat}",
             "value": -(
@@ -149,102 +153,112 @@ def track_targets(baseline: Result, plan: Result) -> list[dict[str, Any]]:
         }
         for cat in EMISSION_CATEGORIES
     ]
-    rows.append(
-        _row(
-            "intensity",
-            "表1-1 #2",
-            6.0,
-            "% lower",
-            "delta_rel",
-            ib,
-            ip,
-            -change if change is not None else None,
-            intensity_levers,
-            "intensity_note",
-        )
+    return _row(
+        "intensity",
+        "表1-1 #2",
+        6.0,
+        "% lower",
+        "delta_rel",
+        ib,
+        ip,
+        -change if change is not None else None,
+        levers,
+        "intensity_note",
     )
 
-    rows.append(
-        _row(
-            "water_reuse",
-            "表1-1 #5; 二(二)2",
-            95.0,
-            "%",
-            "level",
-            b["water_reuse_rate"] * 100.0,
-            p["water_reuse_rate"] * 100.0,
-            p["water_reuse_rate"] * 100.0,
-            [
-                {
-                    "lever": "leachate.reuse_rate",
-                    "value": (p["water_reuse_rate"] - b["water_reuse_rate"]) * 100.0,
-                    "unit": "percentage points",
-                }
-            ],
-            "water_reuse_note",
-            by_construction=True,
-        )
+
+def _water_reuse_row(baseline: Result, plan: Result) -> dict[str, Any]:
+    rb, rp = baseline.totals["water_reuse_rate"], plan.totals["water_reuse_rate"]
+    return _row(
+        "water_reuse",
+        "表1-1 #5; 二(二)2",
+        95.0,
+        "%",
+        "level",
+        rb * 100.0,
+        rp * 100.0,
+        rp * 100.0,
+        [{"lever": "leachate.reuse_rate", "value": (rp - rb) * 100.0, "unit": "percentage points"}],
+        "water_reuse_note",
+        by_construction=True,
     )
 
+
+def _synergy_row(baseline: Result, plan: Result) -> dict[str, Any]:
     sb, sp = baseline.synergy, plan.synergy
-    synergy_levers = []
+    levers = []
     for name in sp["components"]:
         cb, cp = sb["components"][name], sp["components"][name]
-        synergy_levers.append(
+        levers.append(
             {"lever": f"synergy.{name}", "value": ((cp or 0.0) - (cb or 0.0)) * 100.0, "unit": "points"}
         )
-    rows.append(
-        _row(
-            "synergy",
-            "表1-1 #6",
-            5.0,
-            "% higher",
-            "delta_rel",
-            sb["index"],
-            sp["index"],
-            _relative_change(sb["index"], sp["index"]),
-            synergy_levers,
-            "synergy_note",
-        )
+    return _row(
+        "synergy",
+        "表1-1 #6",
+        5.0,
+        "% higher",
+        "delta_rel",
+        sb["index"],
+        sp["index"],
+        _relative_change(sb["index"], sp["index"]),
+        levers,
+        "synergy_note",
     )
 
-    rows.append(
-        _row(
-            "co2_reduction",
-            "一(二)",
-            180000.0,
-            "t CO2e/yr",
-            "delta_abs",
-            b["net_t_co2e_per_year"],
-            p["net_t_co2e_per_year"],
-            b["net_t_co2e_per_year"] - p["net_t_co2e_per_year"],
-            _ledger_levers(baseline, plan),
-            "co2_reduction_note",
-        )
+
+def _co2_reduction_row(baseline: Result, plan: Result) -> dict[str, Any]:
+    b, p = baseline.totals, plan.totals
+    return _row(
+        "co2_reduction",
+        "一(二)",
+        180000.0,
+        "t CO2e/yr",
+        "delta_abs",
+        b["net_t_co2e_per_year"],
+        p["net_t_co2e_per_year"],
+        b["net_t_co2e_per_year"] - p["net_t_co2e_per_year"],
+        _ledger_levers(baseline, plan),
+        "co2_reduction_note",
     )
 
-    revenue_levers = _revenue_levers(baseline, plan)
-    rows.append(
-        _row(
-            "output_value",
-            "表1-1 #1",
-            5.0,
-            "% higher",
-            "delta_rel",
-            b["output_value_yuan_per_year"],
-            p["output_value_yuan_per_year"],
-            _relative_change(b["output_value_yuan_per_year"], p["output_value_yuan_per_year"]),
-            revenue_levers,
-            "output_value_note",
-            illustrative=True,
+
+def _output_value_row(baseline: Result, plan: Result) -> dict[str, Any]:
+    b, p = baseline.totals, plan.totals
+    return _row(
+        "output_value",
+        "表1-1 #1",
+        5.0,
+        "% higher",
+        "delta_rel",
+        b["output_value_yuan_per_year"],
+        p["output_value_yuan_per_year"],
+        _relative_change(b["output_value_yuan_per_year"], p["output_value_yuan_per_year"]),
+        _revenue_levers(baseline, plan),
+        "output_value_note",
+        illustrative=True,
+    )
+
+
+def _not_modelled_row(id: str, section: str) -> dict[str, Any]:
+    return _row(id, section, None, "", "not_modelled", None, None, None, None, f"{id}_note")
+
+
+def track_targets(baseline: Result, plan: Result) -> list[dict[str, Any]]:
+    """The plan's Table 1-1 indicators (and the 18万 t CO2 reduction), baseline → plan, as rows."""
+    rows = [
+        build(baseline, plan)
+        for build in (
+            _capacity_row,
+            _green_power_row,
+            _intensity_row,
+            _water_reuse_row,
+            _synergy_row,
+            _co2_reduction_row,
+            _output_value_row,
         )
-    )
-    rows.append(
-        _row("platform", "表1-1 #7", None, "", "not_modelled", None, None, None, None, "platform_note")
-    )
-    rows.append(
-        _row("accounting", "表1-1 #8", None, "", "not_modelled", None, None, None, None, "accounting_note")
-    )
+    ]
+    rows.append(_not_modelled_row("platform", "表1-1 #7"))
+    rows.append(_not_modelled_row("accounting", "表1-1 #8"))
     return rows
 
 
