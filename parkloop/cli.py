@@ -9,14 +9,15 @@ import argparse
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Sequence
 from typing import Any
 
+from parkloop import settings
 from parkloop.model import SCHEMA, ScenarioError, evaluate, list_scenarios, load_factors, load_scenario
-from parkloop.model.paths import SOURCES_FILE
+from parkloop.model.paths import sources_file
 from parkloop.model.scenario import Provenance
 from parkloop.model.targets import track_targets
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 EXIT_BAD_INPUT = 2
 
@@ -75,8 +76,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def collect_provenance() -> tuple[list[dict[str, str]], list[str]]:
     """Every figure the model uses with its provenance; and the problems (a figure without one, a cited
     source id that data/sources.toml does not define)."""
-    with open(SOURCES_FILE, "rb") as fh:
-        source_ids = set(tomllib.load(fh))
+    source_ids = set(read_toml(sources_file()))
     rows: list[dict[str, str]] = []
     problems: list[str] = []
 
@@ -285,8 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed a one-line usage error
         return EXIT_BAD_INPUT if exc.code not in (0, None) else 0
     try:
+        settings.apply_data_dir()
         return int(args.func(args))
-    except ScenarioError as exc:
+    except (ScenarioError, DataFileError) as exc:  # one line naming the file (and key) and the reason
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

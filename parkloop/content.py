@@ -19,12 +19,13 @@ from __future__ import annotations
 import logging
 import re
 import string
-import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, contains_cjk, normalize_lang, other_lang
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +57,22 @@ _SECTION_MARKER = re.compile(r"^\s*<!--\s*section:\s*([A-Za-z0-9_.-]+)\s*-->\s*$
 # --------------------------------------------------------------------------------------------
 # loading
 # --------------------------------------------------------------------------------------------
-def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+def flatten(table: Mapping[str, Any], depth: int | None = None) -> dict[str, Any]:
+    """Nested tables as one table with dotted keys, down to ``depth`` levels of keys (``None``: all the
+    way); a table found deeper stays one value. ``depth=2`` keeps a scenario's compositions whole:
+
+    >>> flatten({"a": {"b": 1, "c": {"d": 2}}})
+    {'a.b': 1, 'a.c.d': 2}
+    >>> flatten({"incineration": {"composition": {"food": 0.6}}}, depth=2)
+    {'incineration.composition': {'food': 0.6}}
+    """
     flat: dict[str, Any] = {}
     for key, value in table.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, dotted + "."))
+        if isinstance(value, Mapping) and (depth is None or depth > 1):
+            below = flatten(value, None if depth is None else depth - 1)
+            flat.update({f"{key}.{inner}": item for inner, item in below.items()})
         else:
-            flat[dotted] = value
+            flat[str(key)] = value
     return flat
 
 
@@ -245,12 +254,9 @@ def _files(lang_dir: Path) -> set[str]:
 
 def _load_toml(path: Path, problems: list[str], root: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            return _flatten(tomllib.load(handle))
-    except tomllib.TOMLDecodeError as error:
-        problems.append(f"{path.relative_to(root).as_posix()}: not valid TOML: {error}")
-    except OSError as error:
-        problems.append(f"{path.relative_to(root).as_posix()}: cannot read: {error}")
+        return flatten(read_toml(path))
+    except DataFileError as error:
+        problems.append(f"{path.relative_to(root).as_posix()}: {error.reason}")
     return None
 
 

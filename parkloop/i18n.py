@@ -24,11 +24,12 @@ from collections.abc import Iterable
 
 from babel.numbers import format_compact_decimal, format_decimal
 
-SUPPORTED_LANGS: tuple[str, ...] = ("zh", "en")
-DEFAULT_LANG = "zh"
+from parkloop import settings
 
-# British English (glossary §13); Simplified Chinese as used in Beijing.
-BABEL_LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB"}
+SUPPORTED_LANGS: tuple[str, ...] = settings.LANGUAGES
+DEFAULT_LANG = str(settings.default("default_lang"))
+"""The project's default language: the ``default_lang`` setting's default, where a bad setting falls back."""
+BABEL_LOCALES: dict[str, str] = settings.LOCALES
 
 MINUS = "\u2212"  # a real minus sign reads better than a hyphen in tables
 NBSP = "\u00a0"  # between a number and its unit, so "18万 t" never breaks across lines

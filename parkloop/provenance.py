@@ -9,13 +9,13 @@ language. Pure (no Streamlit): :mod:`parkloop.ui.figures` draws what these funct
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk, english_safe, normalize_lang, plan_section_label
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,12 @@ def provenance_to_dict(provenance: Any) -> dict[str, str]:
 def load_sources(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """``data/sources.toml`` as a dict (empty if it is missing or broken: a page must still draw)."""
     if path is None:
-        from parkloop.model.paths import SOURCES_FILE
+        from parkloop.model.paths import sources_file
 
-        path = SOURCES_FILE
+        path = sources_file()
     try:
-        with Path(path).open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        return read_toml(path)
+    except DataFileError:
         return {}
 
 

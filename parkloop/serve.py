@@ -13,6 +13,10 @@ One Streamlit process runs every session as a thread of one Python interpreter, 
 * every process shares one SQLite store (``PARKLOOP_STORE_PATH``, WAL mode).
 
 Where it stops scaling is written in the README ("Serving a busy day").
+
+It is also the one way ParkLoop starts a Streamlit server: :func:`start_streamlit` (the command from
+:func:`streamlit_command`), :func:`wait_healthy` and :func:`stop_processes` serve ``make serve``, the
+kiosk launcher (:mod:`parkloop.kiosk.launch`), the browser, load and benchmark tests.
 """
 
 from __future__ import annotations
@@ -25,10 +29,25 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RUN_DIR = REPO_ROOT / "var" / "serve"
+APP = REPO_ROOT / "app.py"
+HEALTH_PATH = "/_stcore/health"
+
+SERVER_OPTIONS: dict[str, Any] = {
+    "server.headless": True,
+    "server.address": "127.0.0.1",
+    "server.fileWatcherType": "none",
+    "browser.gatherUsageStats": False,
+    "global.developmentMode": False,
+}
+"""A server for programs, not a developer: opens no browser, only on localhost, no file watcher, no usage
+statistics sent anywhere, production mode. The kiosk passes its own options instead (its config file)."""
 
 # Streamlit's bundled assets carry an 8-character content hash before the extension.
 HASHED_ASSET = r"^/static/(js|css|media)/[^/]+\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$"
@@ -57,33 +76,100 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "") -> str:
 """
 
 
-def streamlit_command(port: int) -> list[str]:
-    return [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-        "--global.developmentMode", "false",
-    ]  # fmt: skip
+def flag_value(value: Any) -> str:
+    """A value as Streamlit's flags and ParkLoop's environment variables spell it (booleans lower case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
-def healthy(port: int, timeout: float = 2.0) -> bool:
+def option_flags(options: Mapping[str, Any]) -> list[str]:
+    """``--section.key=value`` for every Streamlit option (``{"server.port": 8501}``)."""
+    return [f"--{name}={flag_value(value)}" for name, value in options.items()]
+
+
+def streamlit_command(
+    port: int | None = None,
+    *,
+    options: Mapping[str, Any] | None = None,
+    script: Path | str = APP,
+    python: str = sys.executable,
+) -> list[str]:
+    """``python -m streamlit run <script>`` with ``options`` (default :data:`SERVER_OPTIONS`) as flags, and
+    ``server.port`` set to ``port`` when given."""
+    chosen = dict(SERVER_OPTIONS if options is None else options)
+    if port is not None:
+        chosen["server.port"] = port
+    return [python, "-m", "streamlit", "run", str(script), *option_flags(chosen)]
+
+
+def start_streamlit(
+    port: int | None = None,
+    *,
+    options: Mapping[str, Any] | None = None,
+    script: Path | str = APP,
+    env: Mapping[str, str] | None = None,
+    log: Path | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start :func:`streamlit_command` from the repository in its own process group (stopped as a whole by
+    :func:`stop_processes`), with ``env`` (default: this process's environment), unbuffered output
+    appended to ``log`` (discarded without one)."""
+    environ = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
+    command = streamlit_command(port, options=options, script=script)
+    with ExitStack() as files:
+        output = subprocess.DEVNULL if log is None else files.enter_context(Path(log).open("ab"))
+        return subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env=environ,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def local_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
+def healthy(base_url: str, timeout_s: float = 3.0) -> bool:
+    """``GET /_stcore/health`` answers 200 ``ok`` (a Streamlit server, or Caddy in front of one)."""
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=timeout) as response:
-            return response.status == 200
-    except OSError:
+        with urllib.request.urlopen(base_url.rstrip("/") + HEALTH_PATH, timeout=timeout_s) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (OSError, ValueError):  # URLError, ConnectionError and TimeoutError are OSErrors
         return False
 
 
-def wait_healthy(ports: list[int], timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if all(healthy(p) for p in ports):
-            return True
-        time.sleep(0.2)
-    return False
+def wait_healthy(
+    base_urls: str | Iterable[str], timeout_s: float = 60.0, *, process: subprocess.Popen | None = None
+) -> bool:
+    """Wait until every URL is :func:`healthy` (``True``); ``False`` after ``timeout_s`` or as soon as
+    ``process`` (the server being waited for) has exited."""
+    urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+    deadline = time.monotonic() + timeout_s
+    while not all(healthy(url, timeout_s=2.0) for url in urls):
+        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def stop_processes(*processes: subprocess.Popen | None, timeout_s: float = 10.0) -> None:
+    """SIGTERM to the process group of each (all at once), then wait; SIGKILL what has not ended within
+    ``timeout_s``."""
+    running = [p for p in processes if p is not None and p.poll() is None]
+    for process in running:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    for process in running:
+        try:
+            process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 class Cluster:
@@ -103,14 +189,8 @@ class Cluster:
         config = RUN_DIR / f"Caddyfile-{self.port}"
         config.write_text(caddyfile(self.port, self.worker_ports), encoding="utf-8")
         for port in self.worker_ports:
-            log = (RUN_DIR / f"streamlit-{port}.log").open("ab")
-            self.processes.append(
-                subprocess.Popen(
-                    streamlit_command(port), cwd=REPO_ROOT, env=self.env, stdout=log,
-                    stderr=subprocess.STDOUT, start_new_session=True,
-                )
-            )  # fmt: skip
-        if not wait_healthy(self.worker_ports, timeout):
+            self.processes.append(start_streamlit(port, env=self.env, log=RUN_DIR / f"streamlit-{port}.log"))
+        if not wait_healthy([local_url(port) for port in self.worker_ports], timeout):
             self.stop()
             raise SystemExit(f"make serve: Streamlit workers did not start; see {RUN_DIR}/streamlit-*.log")
         log = (RUN_DIR / f"caddy-{self.port}.log").open("ab")
@@ -121,7 +201,7 @@ class Cluster:
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
         )  # fmt: skip
-        if not wait_healthy([self.port], 30):
+        if not wait_healthy(local_url(self.port), 30):
             self.stop()
             raise SystemExit(f"make serve: Caddy did not start; see {RUN_DIR}/caddy-{self.port}.log")
 
@@ -129,17 +209,7 @@ class Cluster:
         return [p.pid for p in self.processes[: self.workers]]
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-        for process in self.processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        stop_processes(*reversed(self.processes))
         self.processes.clear()
 
 

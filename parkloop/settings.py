@@ -21,7 +21,11 @@ from typing import NamedTuple
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 LIVE_SOURCE_SIMULATOR = "simulator"
-LANGUAGES = ("zh", "en")
+LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB"}
+"""The visitor languages, the park's own first, each with its Babel locale (Simplified Chinese as used in
+Beijing; British English, glossary §13). The one list of languages: :mod:`parkloop.i18n`, the content
+checks, the kiosk's usage records and ``tools/po_add.py`` read it."""
+LANGUAGES: tuple[str, ...] = tuple(LOCALES)
 
 
 class SettingError(ValueError):
@@ -82,7 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "default_lang",
-        "zh",
+        LANGUAGES[0],
         "Language of a page opened without ?lang=: 'zh' (Chinese) or 'en' (English).",
         _language,
     ),
@@ -185,3 +189,12 @@ def get(name: str, environ: Mapping[str, str] | None = None) -> str | int | floa
         if expected is not None:
             raise SettingError(f"{setting.env_var}={raw!r}: expected {expected}")
     return value
+
+
+def apply_data_dir() -> Path:
+    """Point the model at the ``data_dir`` folder and return it. The model reads no environment variable:
+    the app's frame and the CLI call this; the model's caches are cleared only when the folder changes."""
+    from parkloop.model import paths  # the model imports nothing of ParkLoop's outside itself: no cycle
+
+    folder = Path(str(get("data_dir")))
+    return folder if paths.data_dir() == folder else paths.use_data_dir(folder)

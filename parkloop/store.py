@@ -1,6 +1,6 @@
 """The one SQLite store of a host (``PARKLOOP_STORE_PATH``), through sqlite-utils, in WAL mode.
 
-Several parts of ParkLoop keep data here, each in its own tables with its own numbered migrations:
+Several parts of ParkLoop keep data here, each in its own tables with its own migrations:
 kiosk usage (``parkloop.kiosk``), class sessions (``parkloop.school.sessions``), passport stamps
 (``parkloop.tours``).
 Every server process of a host opens the same file; WAL lets readers and one writer work at once, and a
@@ -10,9 +10,12 @@ Nothing here may take a page down. :func:`writable_store` returns ``None`` (and 
 file is read-only, locked or broken, so that an exhibit keeps working without recording; a page that
 *needs* the store (a class session) shows a friendly message instead.
 
-Migrations: ``migrate(db, "usage", [step1, step2])`` runs the steps not yet recorded in
-``_migrations(component, version)``, each in a transaction, in order. Steps are never edited once
-released; a change is a new step.
+Migrations: each component declares a :class:`sqlite_utils.Migrations` set named after it, its steps
+decorated in order (``@MIGRATIONS()`` on ``m001_tables``, …); :func:`migrate` applies the pending ones,
+each in a transaction with its record in ``_sqlite_migrations``. Steps are never edited once released; a
+change is a new step. Stores made before sqlite-utils' migrations have the old bookkeeping table
+``_migrations(component, version)``: version N of a component is the N-th step of its set, and is
+recorded as applied (with its old date) before anything runs, so that no old step runs twice.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
 from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -29,7 +32,8 @@ import sqlite_utils
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-Migration = Callable[[sqlite_utils.Database], None]
+LEGACY_MIGRATIONS_TABLE = "_migrations"
+"""The hand-written migrator's bookkeeping ``(component, version, applied_at)``, read, never written."""
 
 _lock = threading.Lock()
 _reported: set[str] = set()
@@ -64,41 +68,64 @@ def connect(path: Path | str | None = None) -> sqlite_utils.Database:
         raise StoreUnavailable(f"{target}: {error}") from error
 
 
-def migrate(db: sqlite_utils.Database, component: str, steps: Sequence[Migration]) -> int:
-    """Run the migrations of ``component`` that have not run yet; return the version now in place."""
+def migrate(db: sqlite_utils.Database, migrations: sqlite_utils.Migrations) -> list[str]:
+    """Apply the pending steps of ``migrations``; return the names of all its steps applied, in order.
+
+    One write transaction around the whole (each step a savepoint inside it): another process opening
+    the same store waits for it (busy timeout) and then finds the steps done, instead of running them too.
+    Taking the write lock also finds out at once whether the store can be written at all: a read-only or
+    locked file opens fine and fails only on the first write.
+    """
     with _lock:
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (component TEXT NOT NULL, version INTEGER NOT NULL, "
-            "applied_at TEXT NOT NULL DEFAULT (datetime('now')), PRIMARY KEY (component, version))"
-        )
-        done = {
-            row[0] for row in db.execute("SELECT version FROM _migrations WHERE component = ?", [component])
-        }
-        for version, step in enumerate(steps, start=1):
-            if version in done:
-                continue
-            # one transaction: a step is never recorded without its effects, nor done without its record
-            # (sqlite-utils 4 commits each db.execute on its own inside a bare `with db.conn:`)
-            with db.atomic():
-                step(db)
-                db.execute("INSERT INTO _migrations (component, version) VALUES (?, ?)", [component, version])
-        return len(steps)
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            _adopt_legacy_record(db, migrations)
+            migrations.apply(db)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        return [step.name for step in migrations.applied(db)]
+
+
+def _adopt_legacy_record(db: sqlite_utils.Database, migrations: sqlite_utils.Migrations) -> None:
+    """Record as applied the steps the old migrator ran (version N = the N-th step of the set)."""
+    if not db[LEGACY_MIGRATIONS_TABLE].exists():
+        return
+    query = f"SELECT version, applied_at FROM {LEGACY_MIGRATIONS_TABLE} WHERE component = ?"
+    ran = dict(db.execute(query, [migrations.name]).fetchall())
+    recorded = {step.name for step in migrations.applied(db)}
+    # every step of the set, in order: on an empty database all of them are pending
+    every_step = migrations.pending(sqlite_utils.Database(memory=True))
+    adopted = [
+        {"migration_set": migrations.name, "name": step.name, "applied_at": _utc(ran[version])}
+        for version, step in enumerate(every_step, start=1)
+        if version in ran and step.name not in recorded
+    ]
+    if adopted:
+        migrations.ensure_migrations_table(db)
+        db[sqlite_utils.Migrations.migrations_table].insert_all(adopted)
+
+
+def _utc(sqlite_datetime: str) -> str:
+    """SQLite's ``datetime('now')`` (UTC, no zone) in the format sqlite-utils records."""
+    try:
+        return str(datetime.fromisoformat(sqlite_datetime).replace(tzinfo=UTC))
+    except (TypeError, ValueError):
+        return str(sqlite_datetime)
 
 
 def writable_store(
-    component: str, steps: Sequence[Migration], path: Path | str | None = None
+    migrations: sqlite_utils.Migrations, path: Path | str | None = None
 ) -> sqlite_utils.Database | None:
     """The migrated store, or ``None`` if it cannot be written (the reason is logged once per reason)."""
     try:
         db = connect(path)
-        migrate(db, component, steps)
-        # A read-only or locked file opens fine and fails on the first write: find out now by taking
-        # the write lock (and giving it back at once).
-        db.conn.execute("BEGIN IMMEDIATE")
-        db.conn.rollback()
+        migrate(db, migrations)  # takes the write lock, even with nothing to do: unwritable stores fail here
         return db
     except (StoreUnavailable, sqlite3.Error, OSError) as error:
-        reason = f"{component}: {error}"
+        reason = f"{migrations.name}: {error}"
         if reason not in _reported:
             _reported.add(reason)
             log.warning("store unavailable, continuing without recording (%s)", reason)

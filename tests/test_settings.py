@@ -100,3 +100,23 @@ def test_bad_values_give_one_clear_line(name: str, raw: str, expected_words: str
 def test_unknown_setting_is_a_key_error() -> None:
     with pytest.raises(KeyError, match="unknown setting"):
         settings.get("no_such_setting", environ={})
+
+
+def test_the_data_dir_setting_points_the_model_at_its_folder(tmp_path: Path, monkeypatch) -> None:
+    from parkloop.model import paths
+
+    monkeypatch.setenv("PARKLOOP_DATA_DIR", str(tmp_path))
+    try:
+        assert settings.apply_data_dir() == tmp_path == paths.data_dir()
+        assert paths.factors_file() == tmp_path / "factors.toml"
+    finally:
+        monkeypatch.delenv("PARKLOOP_DATA_DIR")
+        assert settings.apply_data_dir() == paths.DEFAULT_DATA_DIR == paths.data_dir()
+
+
+def test_one_language_list() -> None:
+    from parkloop import i18n
+    from parkloop.kiosk import usage
+
+    assert settings.LANGUAGES == tuple(settings.LOCALES) == i18n.SUPPORTED_LANGS == usage.LANGS
+    assert i18n.DEFAULT_LANG == settings.default("default_lang") == settings.LANGUAGES[0]

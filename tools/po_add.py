@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import io
 import sys
-import tomllib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from parkloop.model.tomlfile import DataFileError, read_toml
+from parkloop.settings import LOCALES
+
 ROOT = Path(__file__).resolve().parents[1] / "content"
-LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
 
 def add(domain: str, entries: dict[str, dict[str, str]]) -> None:
@@ -51,5 +52,8 @@ def add(domain: str, entries: dict[str, dict[str, str]]) -> None:
 
 if __name__ == "__main__":
     domain, source = sys.argv[1], sys.argv[2]
-    with open(source, "rb") as handle:
-        add(domain, tomllib.load(handle))
+    try:
+        entries = read_toml(source)
+    except DataFileError as error:
+        sys.exit(f"error: {error}")
+    add(domain, entries)

@@ -17,12 +17,20 @@ import os
 import signal
 import subprocess
 import sys
-import time
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from parkloop import settings
+from parkloop.model.tomlfile import DataFileError, read_toml
+from parkloop.serve import (
+    flag_value,
+    option_flags,
+    start_streamlit,
+    stop_processes,
+    streamlit_command,
+    wait_healthy,
+)
 from parkloop.settings import REPO_ROOT
 
 KIOSK_CONFIG = REPO_ROOT / "kiosk" / "streamlit-kiosk.toml"
@@ -30,24 +38,25 @@ STREAMLIT_SECTIONS = ("server", "browser", "client", "runner", "global", "theme"
 
 
 def load_config(path: Path | str = KIOSK_CONFIG) -> dict[str, Any]:
-    with open(path, "rb") as handle:
-        return tomllib.load(handle)
+    """The kiosk's TOML. Raises :class:`DataFileError` (one line: file and reason) if it is unusable."""
+    return read_toml(path)
 
 
-def _flag_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def streamlit_flags(config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None) -> list[str]:
-    """``--section.key=value`` for every Streamlit option of the config (``overrides``: dotted keys)."""
+def streamlit_options(
+    config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every Streamlit option of the config as ``{"section.key": value}`` (``overrides``: dotted keys)."""
     options: dict[str, Any] = {}
     for section in STREAMLIT_SECTIONS:
         for key, value in config.get(section, {}).items():
             options[f"{section}.{key}"] = value
     options.update(overrides or {})
-    return [f"--{name}={_flag_value(value)}" for name, value in options.items()]
+    return options
+
+
+def streamlit_flags(config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None) -> list[str]:
+    """``--section.key=value`` for every Streamlit option of the config (``overrides``: dotted keys)."""
+    return option_flags(streamlit_options(config, overrides))
 
 
 def parkloop_env(config: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -56,14 +65,14 @@ def parkloop_env(config: Mapping[str, Any], environ: Mapping[str, str] | None = 
     for name, value in config.get("parkloop", {}).items():
         var = f"PARKLOOP_{name.upper()}"
         if env.get(var, "") == "":
-            env[var] = _flag_value(value)
+            env[var] = flag_value(value)
     return env
 
 
 def server_command(
     config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None, python: str = sys.executable
 ) -> list[str]:
-    return [python, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), *streamlit_flags(config, overrides)]
+    return streamlit_command(options=streamlit_options(config, overrides), python=python)
 
 
 def base_url(config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None) -> str:
@@ -75,7 +84,7 @@ def base_url(config: Mapping[str, Any], overrides: Mapping[str, Any] | None = No
 
 
 def kiosk_url(config: Mapping[str, Any]) -> str:
-    lang = config.get("parkloop", {}).get("default_lang", "zh")
+    lang = config.get("parkloop", {}).get("default_lang", settings.default("default_lang"))
     return f"{base_url(config)}/?mode=kiosk&lang={lang}"
 
 
@@ -95,7 +104,6 @@ class ServerProcess:
         self.config = load_config() if config is None else config
         self.overrides = {"server.port": port, "server.address": "127.0.0.1"}
         self.env = parkloop_env(self.config, env)
-        self.env["PYTHONUNBUFFERED"] = "1"
         self.log_path = Path(log_path)
         self.process: subprocess.Popen[bytes] | None = None
         self.base_url = base_url(self.config, self.overrides)
@@ -105,25 +113,13 @@ class ServerProcess:
         return None if self.process is None else self.process.pid
 
     def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                server_command(self.config, self.overrides),
-                cwd=REPO_ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=self.env,
-                start_new_session=True,
-            )
+        options = streamlit_options(self.config, self.overrides)
+        self.process = start_streamlit(options=options, env=self.env, log=self.log_path)
 
     def wait_healthy(self, timeout_s: float = 60.0) -> None:
-        from parkloop.kiosk.watchdog import healthy
-
-        deadline = time.monotonic() + timeout_s
-        while not healthy(self.base_url):
-            if self.process is None or self.process.poll() is not None or time.monotonic() > deadline:
-                tail = self.log_path.read_text(errors="replace")[-3000:] if self.log_path.exists() else ""
-                raise RuntimeError(f"streamlit did not become healthy at {self.base_url}:\n{tail}")
-            time.sleep(0.1)
+        if self.process is None or not wait_healthy(self.base_url, timeout_s, process=self.process):
+            tail = self.log_path.read_text(errors="replace")[-3000:] if self.log_path.exists() else ""
+            raise RuntimeError(f"streamlit did not become healthy at {self.base_url}:\n{tail}")
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
         """Signal the whole process group (SIGKILL: the crash the watchdog tests recover from)."""
@@ -132,13 +128,7 @@ class ServerProcess:
             self.process.wait(timeout=30)
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.kill()
+        stop_processes(self.process)
 
     def rss_kib(self) -> int:
         """The server's resident memory [KiB] (Linux /proc)."""
@@ -160,8 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        print(f"error: {args.config}: {error}", file=sys.stderr)
+    except DataFileError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     overrides = {"server.port": args.port} if args.port else {}
     if args.port:

@@ -36,7 +36,10 @@ from typing import Any
 import sqlite_utils
 
 from parkloop import store
+from parkloop.csvsafe import FORMULA_PREFIXES as FORMULA_PREFIXES  # re-exported: the export rule
+from parkloop.csvsafe import escape_cell, unescape_cell
 from parkloop.live import PARK_TZ
+from parkloop.settings import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ EVENTS = "usage_events"
 DAILY = "usage_daily"
 
 KINDS: tuple[str, ...] = ("open", "interaction", "dwell", "reset")
-LANGS: tuple[str, ...] = ("zh", "en")
+LANGS: tuple[str, ...] = LANGUAGES
 ATTRACT_PAGE = "attract"
 """The "page" a reset is recorded on: resets belong to the kiosk, not to an exhibit."""
 
@@ -63,14 +66,16 @@ _PAGE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 _KIOSK = re.compile(r"^[\w .:-]{1,40}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP)."""
-
-
 # --------------------------------------------------------------------------------------------
 # schema
 # --------------------------------------------------------------------------------------------
-def _v1_tables(db: sqlite_utils.Database) -> None:
+MIGRATIONS = sqlite_utils.Migrations(COMPONENT)
+"""The usage tables' schema steps (:func:`parkloop.store.migrate`); released steps are never edited, only
+appended."""
+
+
+@MIGRATIONS()
+def m001_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         f"CREATE TABLE {EVENTS} ("
         "id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, day TEXT NOT NULL, "
@@ -86,10 +91,6 @@ def _v1_tables(db: sqlite_utils.Database) -> None:
         "resets INTEGER NOT NULL DEFAULT 0, dwell_s REAL NOT NULL DEFAULT 0, "
         "dwell_n INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, kiosk, page, lang, hour))"
     )
-
-
-MIGRATIONS = [_v1_tables]
-"""Numbered schema steps (``parkloop.store.migrate``); released steps are never edited, only appended."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -108,17 +109,6 @@ def local_moment(at: datetime) -> tuple[str, int]:
     """The park's local day (``YYYY-MM-DD``) and hour (0–23) of a moment (Beijing time)."""
     local = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(PARK_TZ)
     return local.date().isoformat(), local.hour
-
-
-def escape_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will show as text: formula-like values get a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def unescape_cell(text: str) -> str:
-    """Undo :func:`escape_cell` (only an apostrophe that :func:`escape_cell` could have added)."""
-    return text[1:] if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_PREFIXES) else text
 
 
 @dataclass
@@ -178,7 +168,7 @@ class UsageStore:
     @classmethod
     def open(cls, path: Path | str | None = None) -> UsageStore | None:
         """The migrated store at ``path`` (default: the ``store_path`` setting), or None if unwritable."""
-        db = store.writable_store(COMPONENT, MIGRATIONS, path)
+        db = store.writable_store(MIGRATIONS, path)
         return None if db is None else cls(db)
 
     # ---- writing -------------------------------------------------------------------------------

@@ -18,22 +18,11 @@ import logging
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Sequence
 
+from parkloop.serve import HEALTH_PATH, healthy
+
 log = logging.getLogger("parkloop.kiosk.watchdog")
-
-HEALTH_PATH = "/_stcore/health"
-
-
-def healthy(base_url: str, timeout_s: float = 3.0) -> bool:
-    """``GET /_stcore/health`` answers 200 ``ok``."""
-    try:
-        with urllib.request.urlopen(base_url.rstrip("/") + HEALTH_PATH, timeout=timeout_s) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError, ValueError):
-        return False
 
 
 def check_and_restart(

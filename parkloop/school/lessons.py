@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 from parkloop.content import CONTENT_DIR, markdown_sections
 from parkloop.i18n import SUPPORTED_LANGS
+from parkloop.model.tomlfile import DataFileError, read_toml
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
 SPEC_NAME = "lesson.toml"
@@ -195,6 +195,53 @@ def _slug(value: Any, where: str) -> str:
     return value
 
 
+def _parse_question(table: Any, index: int, where: str) -> Question:
+    """The ``index``-th ``[[question]]`` table of the spec ``where``."""
+    qwhere = f"{where}: question[{index}]"
+    qid = _need(table, "id", str, qwhere)
+    if not _ID.match(qid):
+        raise LessonError(f"{qwhere}.id: {qid!r} is not an id (a-z, 0-9, -)")
+    qwhere = f"{where}: question {qid}"
+    use = _need(table, "use", str, qwhere)
+    if use not in QUESTION_USES:
+        raise LessonError(f"{qwhere}: use: {use!r} is not one of {', '.join(QUESTION_USES)}")
+    kind = table.get("kind", "choice")
+    if kind not in QUESTION_KINDS:
+        raise LessonError(f"{qwhere}: kind: {kind!r} is not one of {', '.join(QUESTION_KINDS)}")
+    exhibit = _slug(table.get("exhibit"), f"{qwhere}: exhibit")
+    if kind == "choice":
+        options = _ids(table.get("options"), qwhere, "options")
+        if len(options) < 2:
+            raise LessonError(f"{qwhere}: options: at least two needed")
+        answer = _need(table, "answer", str, qwhere)
+        if answer not in options:
+            raise LessonError(f"{qwhere}: answer: {answer!r} is not one of the options {list(options)}")
+        return Question(qid, use, kind, exhibit, options, answer)
+    if use != "onsite":
+        raise LessonError(f"{qwhere}: kind: model questions are on-site questions (use = 'onsite')")
+    metric = _need(table, "metric", str, qwhere)
+    goal = _need(table, "goal", str, qwhere)
+    if goal not in ("max", "min"):
+        raise LessonError(f"{qwhere}: goal: expected 'max' or 'min'")
+    sliders = []
+    for sindex, s in enumerate(table.get("sliders") or []):
+        swhere = f"{qwhere}: sliders[{sindex}]"
+        key = _need(s, "key", str, swhere)
+        lo, hi = (
+            float(_need(s, "min", int | float, swhere)),
+            float(_need(s, "max", int | float, swhere)),
+        )
+        step = float(_need(s, "step", int | float, swhere))
+        default = float(s.get("default", lo))
+        if not (lo < hi and step > 0 and lo <= default <= hi):
+            raise LessonError(f"{swhere}: needs min < max, step > 0 and min <= default <= max")
+        sliders.append(Slider(key, lo, hi, step, default))
+    if not sliders:
+        raise LessonError(f"{qwhere}: sliders: a model question needs at least one slider")
+    scenario = str(table.get("scenario", "plan-2026"))
+    return Question(qid, use, kind, exhibit, (), None, metric, goal, scenario, tuple(sliders))
+
+
 def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
     where = f"{path.parent.name}/{path.name}"
     module = _need(data, "module", dict, where)
@@ -267,54 +314,9 @@ def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
     if len({s.id for s in steps}) != len(steps):
         raise LessonError(f"{where}: step: duplicate step ids")
 
-    questions: list[Question] = []
-    for index, table in enumerate(data.get("question") or []):
-        qwhere = f"{where}: question[{index}]"
-        qid = _need(table, "id", str, qwhere)
-        if not _ID.match(qid):
-            raise LessonError(f"{qwhere}.id: {qid!r} is not an id (a-z, 0-9, -)")
-        qwhere = f"{where}: question {qid}"
-        use = _need(table, "use", str, qwhere)
-        if use not in QUESTION_USES:
-            raise LessonError(f"{qwhere}: use: {use!r} is not one of {', '.join(QUESTION_USES)}")
-        kind = table.get("kind", "choice")
-        if kind not in QUESTION_KINDS:
-            raise LessonError(f"{qwhere}: kind: {kind!r} is not one of {', '.join(QUESTION_KINDS)}")
-        exhibit = _slug(table.get("exhibit"), f"{qwhere}: exhibit")
-        if kind == "choice":
-            options = _ids(table.get("options"), qwhere, "options")
-            if len(options) < 2:
-                raise LessonError(f"{qwhere}: options: at least two needed")
-            answer = _need(table, "answer", str, qwhere)
-            if answer not in options:
-                raise LessonError(f"{qwhere}: answer: {answer!r} is not one of the options {list(options)}")
-            questions.append(Question(qid, use, kind, exhibit, options, answer))
-        else:
-            if use != "onsite":
-                raise LessonError(f"{qwhere}: kind: model questions are on-site questions (use = 'onsite')")
-            metric = _need(table, "metric", str, qwhere)
-            goal = _need(table, "goal", str, qwhere)
-            if goal not in ("max", "min"):
-                raise LessonError(f"{qwhere}: goal: expected 'max' or 'min'")
-            sliders = []
-            for sindex, s in enumerate(table.get("sliders") or []):
-                swhere = f"{qwhere}: sliders[{sindex}]"
-                key = _need(s, "key", str, swhere)
-                lo, hi = (
-                    float(_need(s, "min", int | float, swhere)),
-                    float(_need(s, "max", int | float, swhere)),
-                )
-                step = float(_need(s, "step", int | float, swhere))
-                default = float(s.get("default", lo))
-                if not (lo < hi and step > 0 and lo <= default <= hi):
-                    raise LessonError(f"{swhere}: needs min < max, step > 0 and min <= default <= max")
-                sliders.append(Slider(key, lo, hi, step, default))
-            if not sliders:
-                raise LessonError(f"{qwhere}: sliders: a model question needs at least one slider")
-            scenario = str(table.get("scenario", "plan-2026"))
-            questions.append(
-                Question(qid, use, kind, exhibit, (), None, metric, goal, scenario, tuple(sliders))
-            )
+    questions = [
+        _parse_question(table, index, where) for index, table in enumerate(data.get("question") or [])
+    ]
     if len({q.id for q in questions}) != len(questions):
         raise LessonError(f"{where}: question: duplicate question ids")
     if not any(q.use == "quiz" for q in questions):
@@ -385,12 +387,9 @@ def load_module(folder: Path, content_dir: Path = CONTENT_DIR) -> Module:
     """One module, spec and texts, validated. Raises :class:`LessonError` (one line) on any problem."""
     path = folder / SPEC_NAME
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as error:
-        raise LessonError(f"{folder.name}/{SPEC_NAME}: cannot read ({error.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise LessonError(f"{folder.name}/{SPEC_NAME}: not valid TOML: {error}") from None
+        data = read_toml(path)
+    except DataFileError as error:
+        raise LessonError(f"{folder.name}/{SPEC_NAME}: {error.reason}") from None
     module = _parse_spec(path, data, folder.name)
     return Module(**{**module.__dict__, "texts": _load_texts(module, content_dir)})
 
@@ -474,10 +473,9 @@ def _check_fact(fact: dict[str, Any]) -> str | None:
         return "value: expected a number"
     rel_tol = float(fact.get("rel_tol", 0.005))
     if source == "factor":
-        from parkloop.model.paths import FACTORS_FILE
+        from parkloop.model.paths import factors_file
 
-        with open(FACTORS_FILE, "rb") as handle:
-            actual = _dig(tomllib.load(handle), str(fact.get("key")))
+        actual = _dig(read_toml(factors_file()), str(fact.get("key")))
     elif source == "model":
         actual = _dig(_evaluate(str(fact.get("scenario", "plan-2026"))), str(fact.get("key")))
     elif source == "scenario":

@@ -21,20 +21,19 @@ import hashlib
 import hmac
 import io
 import json
-import math
 import re
 import secrets
-import threading
 import time
 import unicodedata
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from parkloop.store import Migration, writable_store
+from parkloop.csvsafe import escape_cell as csv_cell
+from parkloop.ratelimit import RateLimiter
+from parkloop.store import writable_store
 
 COMPONENT = "classes"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789L"  # no 0/O, 1/I: 32 letters that read aloud cleanly
@@ -43,7 +42,6 @@ NICKNAME_MAX = 20
 SESSION_PHASES: tuple[str, ...] = ("pre", "onsite", "post", "ended")
 ANSWER_PHASES: tuple[str, ...] = ("pre", "onsite", "post")
 _DIGIT_RUN = re.compile(r"\d{5,}")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ClassError(ValueError):
@@ -54,7 +52,12 @@ class ClassError(ValueError):
         self.code = code
 
 
-def _m1(db: sqlite_utils.Database) -> None:
+MIGRATIONS = sqlite_utils.Migrations(COMPONENT)
+"""The class tables' schema steps (:func:`parkloop.store.migrate`); released steps are never edited."""
+
+
+@MIGRATIONS()
+def m001_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE class_sessions (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, "
         "secret_sha256 TEXT NOT NULL, "
@@ -79,12 +82,9 @@ def _m1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX class_sessions_created ON class_sessions(created_at)")
 
 
-MIGRATIONS: list[Migration] = [_m1]
-
-
 def open_store(path: Any = None) -> sqlite_utils.Database | None:
     """The migrated store, or None when it cannot be written (the page then says so)."""
-    return writable_store(COMPONENT, MIGRATIONS, path)
+    return writable_store(MIGRATIONS, path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,54 +125,8 @@ def sanitize_nickname(text: object) -> str:
     return cleaned
 
 
-def csv_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run: text starting with = + - @ (or tab/CR) gets a leading
-    apostrophe; plain numbers (e.g. a negative CO₂ balance) stay numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        text = f"{value:.6g}" if math.isfinite(value) else ""
-    else:
-        text = str(value)
-    if text.startswith(_FORMULA_START):
-        try:
-            float(text)
-            return text
-        except ValueError:
-            return "'" + text
-    return text
-
-
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-class RateLimiter:
-    """At most ``limit`` events per ``window_s`` seconds (sliding window); thread-safe, per process."""
-
-    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.window_s, self.clock = limit, window_s, clock
-        self._events: deque[float] = deque()
-        self._lock = threading.Lock()
-
-    def _trim(self, now: float) -> None:
-        while self._events and now - self._events[0] >= self.window_s:
-            self._events.popleft()
-
-    def blocked(self) -> bool:
-        with self._lock:
-            self._trim(self.clock())
-            return len(self._events) >= self.limit
-
-    def hit(self) -> None:
-        with self._lock:
-            now = self.clock()
-            self._trim(now)
-            self._events.append(now)
-
-    def reset(self) -> None:
-        with self._lock:
-            self._events.clear()
 
 
 JOIN_LIMIT = RateLimiter(limit=30, window_s=60.0)
@@ -274,7 +228,7 @@ def join(
         else []
     )
     if not rows:
-        limiter.hit()
+        limiter.failure()
         raise ClassError("code")
     session = _session(rows[0])
     nickname = sanitize_nickname(nickname_text)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from parkloop.model.tomlfile import DataFileError, read_toml
 from parkloop.pages import BY_SLUG
 
 log = logging.getLogger(__name__)
@@ -196,12 +196,9 @@ def load_tours(path: Path | str | None = None) -> Tours:
     target = Path(path) if path is not None else TOURS_FILE
     where = _where(target)
     try:
-        with target.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as error:
-        raise TourError(f"{where}: cannot read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise TourError(f"{where}: not valid TOML: {error}") from None
+        data = read_toml(target)
+    except DataFileError as error:
+        raise TourError(f"{where}: {error.reason}") from None
     return parse_tours(data, where)
 
 

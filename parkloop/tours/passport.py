@@ -32,7 +32,12 @@ TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{16}$")
 MAX_TOKEN_LENGTH = 64
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
+MIGRATIONS = sqlite_utils.Migrations(COMPONENT)
+"""The tour tables' schema steps (:func:`parkloop.store.migrate`); released steps are never edited."""
+
+
+@MIGRATIONS()
+def m001_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE tour_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)")
     db.execute("INSERT INTO tour_secret (id, secret) VALUES (1, ?)", [secrets.token_hex(32)])
     db.execute(
@@ -47,22 +52,20 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX tour_scans_at ON tour_scans (scanned_at)")
 
 
-MIGRATIONS = [_create_tables]
-
-
 def retention_days() -> int:
     from parkloop import settings
 
     try:
         return int(settings.get("passport_retention_days"))
     except (ValueError, KeyError) as error:  # a bad setting must not stop the passport
-        log.warning("passport_retention_days unusable, using 30: %s", error)
-        return 30
+        fallback = int(settings.default("passport_retention_days"))
+        log.warning("passport_retention_days unusable, using %s: %s", fallback, error)
+        return fallback
 
 
 def open_store(path: Path | str | None = None) -> sqlite_utils.Database | None:
     """The migrated store with expired stamps removed, or ``None`` if it cannot be written."""
-    db = writable_store(COMPONENT, MIGRATIONS, path)
+    db = writable_store(MIGRATIONS, path)
     if db is not None:
         purge(db, retention_days())
     return db
@@ -150,6 +153,11 @@ class Progress:
     @property
     def total(self) -> int:
         return len(self.done) + len(self.missing)
+
+    @property
+    def share(self) -> float:
+        """How much of the route is stamped [0–1] (a route without stations counts as done)."""
+        return len(self.done) / self.total if self.total else 1.0
 
     @property
     def complete(self) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from parkloop import settings
 from parkloop.content import t
 from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, other_lang
 from parkloop.pages import PAGES
@@ -181,6 +182,7 @@ def run() -> None:
     """One script run: the frame, the hooks and the chosen page (see the module's docstring)."""
     lang = DEFAULT_LANG
     try:
+        settings.apply_data_dir()
         lang = current_lang()
         mode = current_mode()
         configure_page(lang)

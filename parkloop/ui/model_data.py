@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from parkloop.content import flatten
 from parkloop.model import SCHEMA, evaluate, load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.model.targets import track_targets
@@ -17,18 +18,6 @@ from parkloop.provenance import load_sources, provenance_to_dict
 
 BASELINE = "baseline-2023"
 PLAN = "plan-2026"
-
-
-def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        dotted = f"{prefix}{key}"
-        spec = SCHEMA.get(prefix.rstrip("."), {}).get(key) if prefix.count(".") == 1 else None
-        if isinstance(value, dict) and not (spec is not None and spec.kind == "composition"):
-            flat.update(_flatten(value, dotted + "."))
-        else:
-            flat[dotted] = value
-    return flat
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -43,14 +32,14 @@ def targets_page_data(baseline: str = BASELINE, plan: str = PLAN) -> dict[str, A
         "baseline": {
             "name": baseline_scenario.name,
             "totals": dict(baseline_result.totals),
-            "values": _flatten(baseline_scenario.values),
+            "values": flatten(baseline_scenario.values, depth=2),
             "provenance": {key: provenance_to_dict(p) for key, p in baseline_scenario.provenance.items()},
             "warnings": list(baseline_result.warnings),
         },
         "plan": {
             "name": plan_scenario.name,
             "totals": dict(plan_result.totals),
-            "values": _flatten(plan_scenario.values),
+            "values": flatten(plan_scenario.values, depth=2),
             "provenance": {key: provenance_to_dict(p) for key, p in plan_scenario.provenance.items()},
             "warnings": list(plan_result.warnings),
         },
@@ -97,7 +86,7 @@ def _scenario_result(name: str, frozen: tuple[tuple[str, Any], ...]) -> dict[str
     result = evaluate(scenario)
     data = result.to_dict()
     data["quantities"] = dict(result.quantities)
-    data["values"] = _flatten(scenario.values)
+    data["values"] = flatten(scenario.values, depth=2)  # compositions whole
     data["provenance"] = {key: provenance_to_dict(p) for key, p in scenario.provenance.items()}
     return data
 

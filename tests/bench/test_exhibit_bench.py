@@ -19,13 +19,12 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from parkloop.serve import Cluster, wait_healthy
+from parkloop.serve import Cluster, local_url, start_streamlit, stop_processes, wait_healthy
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app_run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,15 +80,8 @@ SLIDER = '[data-testid="stMain"] [data-testid="stSlider"] input, [data-testid="s
 
 
 def _server(script: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
-        ],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    assert wait_healthy([port], 90), f"{script} did not start"
+    process = start_streamlit(port, script=script)
+    assert wait_healthy(local_url(port), 90, process=process), f"{script} did not start"
     return process
 
 
@@ -130,9 +122,7 @@ def test_slider_to_chart_against_an_empty_page(chromium) -> None:
         empty_ms = _slider_times(chromium, f"http://127.0.0.1:{empty_port}/")
         page_ms = _slider_times(chromium, f"http://127.0.0.1:{app_port}/{PAGE}&lang=zh")
     finally:
-        for process in (app, empty):
-            process.terminate()
-            process.wait(timeout=20)
+        stop_processes(app, empty, timeout_s=20)
     empty_content = statistics.median(t[0] for t in empty_ms)
     page_content = statistics.median(t[0] for t in page_ms)
     page_settled = statistics.median(t[1] for t in page_ms)
@@ -232,8 +222,7 @@ def test_phone_page_weight(chromium) -> None:
             )
         phone.close()
     finally:
-        direct.terminate()
-        direct.wait(timeout=20)
+        stop_processes(direct, timeout_s=20)
         cluster.stop()
     _save("phone", results)
     print()

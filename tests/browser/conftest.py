@@ -16,19 +16,15 @@ Screenshots go to ``tests/artifacts/screenshots/`` (ignored by git: ``screenshot
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from parkloop.serve import local_url, start_streamlit, stop_processes, wait_healthy
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PARKLOOP_CHROMIUM", "/usr/bin/chromium"))
@@ -54,50 +50,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _healthy(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
 @pytest.fixture(scope="session")
 def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``streamlit run app.py`` on a free port and yield its base URL (``http://127.0.0.1:N``)."""
     port = free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-        "--global.developmentMode", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    process = start_streamlit(port, log=log_path)
+    base_url = local_url(port)
     try:
-        while not _healthy(base_url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = log_path.read_text(errors="replace")
-                pytest.fail(f"streamlit did not start (exit {process.poll()}):\n{output[-4000:]}")
-            time.sleep(0.1)
+        if not wait_healthy(base_url, SERVER_START_TIMEOUT_S, process=process):
+            output = log_path.read_text(errors="replace")
+            pytest.fail(f"streamlit did not start (exit {process.poll()}):\n{output[-4000:]}")
         yield base_url
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_processes(process)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from parkloop.content import t
 from parkloop.kiosk import usage
 from parkloop.kiosk.launch import ServerProcess
 from parkloop.kiosk.watchdog import check_and_restart, healthy
+from tests.browser.conftest import free_port, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,6 @@ KIOSK_VIEW = {"width": 1920, "height": 1080}
 IDLE_S = 3
 WARN_S = 4
 RUN_TIMEOUT_MS = 60_000
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_server(folder: Path, **env: str) -> ServerProcess:
@@ -82,21 +76,6 @@ def calm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProc
     server = start_server(tmp_path_factory.mktemp("calm"), PARKLOOP_KIOSK_IDLE_S="600")
     yield server
     server.stop()
-
-
-def wait_for_app_run(page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
-    """As Streamlit's e2e suite waits: connected, script not running, no skeleton."""
-    from playwright.sync_api import expect
-
-    page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached", timeout=timeout_ms)
-    page.wait_for_timeout(210)
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached", timeout=timeout_ms
-    )
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", state="attached", timeout=timeout_ms
-    )
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout_ms)
 
 
 @pytest.fixture

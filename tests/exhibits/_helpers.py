@@ -11,21 +11,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from parkloop.content import t
+from parkloop.content import flatten, t
 from parkloop.model import evaluate, load_scenario
 from tests.apptest import open_page as open_app_page
-
-
-def _flatten(values: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        if isinstance(value, dict) and prefix.count(".") == 1:
-            flat[f"{prefix}{key}"] = value  # a table inside a section (composition, source shares)
-        elif isinstance(value, dict):
-            flat.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
 
 
 def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026") -> dict[str, Any]:
@@ -34,7 +22,7 @@ def model_result(overrides: dict[str, Any] | None = None, name: str = "plan-2026
     result = evaluate(scenario)
     data = result.to_dict()
     data["quantities"] = dict(result.quantities)
-    data["values"] = _flatten(scenario.values)
+    data["values"] = flatten(scenario.values, depth=2)
     return data
 
 

@@ -18,7 +18,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -187,24 +186,22 @@ def start_server(port: int, workers: int = 1) -> tuple[object, list[int], str]:
         cluster = Cluster(port=port, workers=workers, base_port=port + 100)
         cluster.start()
         return cluster, cluster.worker_pids(), f"http://127.0.0.1:{port}"
-    from parkloop.serve import streamlit_command, wait_healthy
+    from parkloop.serve import local_url, start_streamlit, stop_processes, wait_healthy
 
-    process = subprocess.Popen(
-        streamlit_command(port), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    if not wait_healthy([port], 90):
-        process.kill()
+    process = start_streamlit(port)
+    if not wait_healthy(local_url(port), 90, process=process):
+        stop_processes(process)
         raise SystemExit("streamlit did not start")
-    return process, [process.pid], f"http://127.0.0.1:{port}"
+    return process, [process.pid], local_url(port)
 
 
 def stop_server(handle: object) -> None:
+    from parkloop.serve import stop_processes
+
     if hasattr(handle, "stop"):
         handle.stop()
     else:
-        handle.terminate()
-        handle.wait(timeout=20)
+        stop_processes(handle, timeout_s=20)
 
 
 def main(argv: list[str] | None = None) -> int:

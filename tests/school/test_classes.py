@@ -143,7 +143,8 @@ def test_csv_has_nicknames_and_answers_only_and_no_formulas(db) -> None:
 
 def test_csv_cell() -> None:
     assert classes.csv_cell("=1+1") == "'=1+1"
-    assert classes.csv_cell("-12.5") == "-12.5"
+    assert classes.csv_cell("-12.5") == "'-12.5"  # text: a formula could start so (parkloop.csvsafe)
+    assert classes.csv_cell(-12.5) == "-12.5"  # a number the model gave stays a number
     assert classes.csv_cell("\tx") == "'\tx"
     assert classes.csv_cell("fine") == "fine"
 

@@ -12,9 +12,8 @@ from streamlit.testing.v1 import AppTest
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk
 from parkloop.kiosk import usage
-from parkloop.staff import auth
-from parkloop.staff import stats
-from parkloop.staff.auth import RateLimiter, Verdict
+from parkloop.staff import auth, stats
+from parkloop.staff.auth import StaffLock, Verdict
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TOKEN = "correct horse battery staple"
@@ -40,7 +39,7 @@ def test_token_check_is_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_five_failures_lock_out_even_the_right_token() -> None:
     clock = Clock()
-    limiter = RateLimiter(max_failures=5, window_s=300, lockout_s=60, clock=clock)
+    limiter = StaffLock(limit=5, window_s=300, lockout_s=60, clock=clock)
     for _ in range(4):
         assert limiter.check("guess", TOKEN) is Verdict.WRONG
     assert limiter.wait_s() == 0
@@ -53,7 +52,7 @@ def test_five_failures_lock_out_even_the_right_token() -> None:
 
 def test_lockouts_double_while_guessing_goes_on() -> None:
     clock = Clock()
-    limiter = RateLimiter(max_failures=5, window_s=300, lockout_s=60, max_lockout_s=200, clock=clock)
+    limiter = StaffLock(limit=5, window_s=300, lockout_s=60, max_lockout_s=200, clock=clock)
     waits = []
     for _ in range(3):
         for _ in range(5):
@@ -65,7 +64,7 @@ def test_lockouts_double_while_guessing_goes_on() -> None:
 
 def test_failures_outside_the_window_are_forgotten() -> None:
     clock = Clock()
-    limiter = RateLimiter(max_failures=5, window_s=300, clock=clock)
+    limiter = StaffLock(limit=5, window_s=300, clock=clock)
     for _ in range(4):
         limiter.check("guess", TOKEN)
     clock.now += 301
@@ -74,7 +73,7 @@ def test_failures_outside_the_window_are_forgotten() -> None:
 
 
 def test_no_token_means_disabled() -> None:
-    assert RateLimiter().check("anything", "") is Verdict.DISABLED
+    assert StaffLock().check("anything", "") is Verdict.DISABLED
 
 
 ROWS = [
@@ -102,9 +101,7 @@ def test_staff_summaries_from_hand_counted_rows() -> None:
     assert per_lang == {"zh": 9, "en": 2}
     overall = stats.overall(ROWS)
     assert (overall["opens"], overall["resets"], overall["mean_dwell_s"]) == (11, 3, 24.0)
-    assert "7" in stats.summary_pages(per_page, "zh") and "11" in stats.summary_pages(
-        per_page, "zh"
-    )
+    assert "7" in stats.summary_pages(per_page, "zh") and "11" in stats.summary_pages(per_page, "zh")
     assert stats.page_name("future-exhibit", "en") == "future-exhibit"
 
 
@@ -129,7 +126,7 @@ def run_staff(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, token: str, la
 
 @pytest.fixture(autouse=True)
 def fresh_limiter(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(auth, "LIMITER", RateLimiter())
+    monkeypatch.setattr(auth, "LIMITER", StaffLock())
     yield
     usage.reset_shared_store()
 

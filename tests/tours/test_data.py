@@ -104,7 +104,7 @@ def test_a_broken_file_gives_one_line_naming_file_and_key(tmp_path, old, new, ex
 
 def test_a_missing_file_is_one_line(tmp_path):
     problems = check_tours(tmp_path / "nothing.toml")
-    assert len(problems) == 1 and "cannot read" in problems[0]
+    assert len(problems) == 1 and "nothing.toml: not found" in problems[0]
 
 
 def test_missing_station_texts_are_reported(tmp_path):

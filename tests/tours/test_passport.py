@@ -98,6 +98,9 @@ def test_statistics_count_scans_hours_and_completion(db):
 def test_progress_and_completion_date():
     progress = passport.progress("r", ["a", "b", "c"], {"c", "a", "x"})
     assert progress.done == ("a", "c") and progress.missing == ("b",) and not progress.complete
+    assert progress.share == pytest.approx(2 / 3)
+    assert passport.progress("r", ["a"], {"a"}).share == 1.0
+    assert passport.progress("r", ["a", "b"], set()).share == 0.0
     stamped = {"a": "2026-05-01 10:00:00", "b": "2026-05-03 09:00:00"}
     assert passport.completed_on(["a", "b"], stamped) == "2026-05-03"
 
