@@ -1,5 +1,8 @@
 """Exhibit "The park": a schematic map of the plants with the model's flows between them as arcs.
 
+URL keys: ``flow`` the flow the arcs show (``all``, ``material``, ``energy``, ``water``); ``map`` on a
+phone, ``1`` to draw the map under the list of plants.
+
 Offline: no basemap, no token — ``pdk.Deck(..., map_provider=None)`` and our own context (the park's
 fence, roads and the city's edge from ``data/park_map.toml``). A tap on a plant opens its exhibit; because
 tapping a small map is hard (and impossible with a screen reader) every plant is also a button below.
@@ -10,6 +13,7 @@ list of plants comes first and the map only appears when the visitor switches it
 
 from __future__ import annotations
 
+from itertools import cycle
 from typing import Any
 
 import pydeck as pdk
@@ -19,17 +23,18 @@ from pydeck.types import String
 from parkloop.content import page_section, t
 from parkloop.exhibits.park import (
     FLOW_COLOURS,
+    LITERAL_STRINGS,
     MAP_FLOWS,
     arc_rows,
-    label_rows,
     load_park_map,
+    map_layers,
     plant_arcs,
-    plant_rows,
+    provenance_items,
     selected_plant,
     summary_fields,
+    view_state,
 )
 from parkloop.pages import BY_SLUG, page_for_plant
-from parkloop.provenance import ProvenanceView
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, provenance_list
 from parkloop.ui.model_data import PLAN, scenario_result
@@ -43,7 +48,6 @@ LIST_CSS = """<style>
 [class*="st-key-plant-"] [data-testid="stPageLink"] p { white-space: normal; overflow-wrap: anywhere; }
 [class*="st-key-plant-"] [data-testid="stPageLink"] span { white-space: normal; }
 </style>"""
-FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Sans Pro", sans-serif'
 
 
 @st.cache_data(show_spinner=False)
@@ -60,97 +64,15 @@ def _phone_browser() -> bool:
     return any(hint in agent for hint in MOBILE_HINTS)
 
 
+def _layer(spec: dict[str, Any]) -> pdk.Layer:
+    options = {key: String(value) if key in LITERAL_STRINGS else value for key, value in spec.items()}
+    return pdk.Layer(options.pop("type"), **options)
+
+
 def _deck(data: dict[str, Any], arcs: list[dict[str, Any]], lang: str, narrow: bool) -> pdk.Deck:
-    view = data["map"]
-    labels = label_rows(data, lang)
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="boundary",
-            data={
-                "type": "Feature",
-                "geometry": {"type": "Polygon", "coordinates": [data["boundary"]["outline"]]},
-                "properties": {},
-            },
-            filled=True,
-            stroked=True,
-            get_fill_color=[236, 253, 245, 255],
-            get_line_color=[21, 128, 61, 255],
-            line_width_min_pixels=2,
-        ),
-        pdk.Layer(
-            "PathLayer",
-            id="roads",
-            data=[{"path": road["path"]} for road in data["roads"]],
-            get_path="path",
-            get_color=[156, 163, 175, 255],
-            width_min_pixels=4,
-            get_width=8,
-        ),
-        pdk.Layer(
-            "PathLayer",
-            id="city-edge",
-            data=[{"path": data["city"]["edge"]}],
-            get_path="path",
-            get_color=[75, 85, 99, 255],
-            width_min_pixels=6,
-            get_width=12,
-        ),
-        pdk.Layer(
-            "PolygonLayer",
-            id="plants",
-            data=plant_rows(data, lang),
-            get_polygon="polygon",
-            get_fill_color="colour",
-            get_line_color=[17, 24, 39, 255],
-            line_width_min_pixels=1,
-            pickable=True,
-            auto_highlight=True,
-            highlight_color=[250, 204, 21, 200],
-        ),
-        pdk.Layer(
-            "ArcLayer",
-            id="arcs",
-            data=arcs,
-            get_source_position="source",
-            get_target_position="target",
-            get_source_color="source_colour",
-            get_target_color="target_colour",
-            get_width="width",
-            get_height=0.35,
-            width_scale=0.5 if narrow else 1.0,  # a phone's map is a quarter of the kiosk's
-            pickable=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            id="labels",
-            data=labels,
-            get_position="position",
-            get_text="text",
-            get_size=11 if narrow else 17,
-            get_color=[17, 24, 39, 255],
-            # String(): pydeck would otherwise turn these plain strings into "@@=" accessors
-            character_set=String("auto"),
-            font_family=String(FONT),
-            background=True,
-            get_background_color=[255, 255, 255, 235],
-            background_padding=[4, 2],
-            get_pixel_offset=[0, -18],
-            # labels stay readable in front of the arcs (no depth test against the 3D arcs)
-            parameters={"depthCompare": "always", "depthWriteEnabled": False},
-        ),
-    ]
-    centre = view["centre"]
-    state = pdk.ViewState(
-        longitude=centre[0],
-        latitude=centre[1],
-        zoom=view["zoom"] - (2.2 if narrow else 0.0),  # a 390 px screen shows a quarter of the kiosk width
-        pitch=0 if narrow else view["pitch"],  # flat on a phone: arcs seen from above overlap less
-        bearing=view["bearing"],
-    )
     return pdk.Deck(
-        layers=layers,
-        initial_view_state=state,
+        layers=[_layer(spec) for spec in map_layers(data, arcs, lang, narrow)],
+        initial_view_state=pdk.ViewState(**view_state(data, narrow)),
         map_provider=None,  # no basemap tiles, no token: kiosks are offline
         tooltip={"text": "{tip}"},
     )
@@ -207,10 +129,10 @@ def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
     st.subheader(t("park.plants_heading", lang))
     params = link_params(lang)
     columns = st.columns(1 if narrow else 3, gap="medium")
-    for index, plant in enumerate(data["plants"]):
+    for column, plant in zip(cycle(columns), data["plants"]):
         name = t(f"park.plant.{plant}", lang)
         spec = page_for_plant(plant)
-        with columns[index % len(columns)], st.container(border=True, key=f"plant-{plant}"):
+        with column, st.container(border=True, key=f"plant-{plant}"):
             if spec is None:
                 st.markdown(f"**{name}**")
                 st.markdown(t(f"park.no_exhibit.{plant}", lang))
@@ -226,30 +148,15 @@ def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
     )
 
 
-def render() -> None:
-    lang, mode = exhibit_start("park")
-    data = park_map()
-    phone = mode == "phone" or _phone_browser()
-    st.markdown(page_section(PAGE, "schematic", lang))
-    if phone:
-        _plant_list(data, lang, narrow=True)
-        if url_toggle(t("park.map_toggle", lang), "map", default=False, help=t("park.map_toggle_help", lang)):
-            _map(data, lang, narrow=True)
-    else:
-        _map(data, lang, narrow=False)
-        _plant_list(data, lang, narrow=False)
-    provenance_list(
-        [
-            (
-                t("park.prov_geometry", lang),
-                ProvenanceView(
-                    "illustrative", t("prov.illustrative", lang), t("park.prov_geometry_detail", lang)
-                ),
-            ),
-            (t("park.prov_arcs", lang), "model"),
-        ],
-        lang,
-    )
-
-
-render()
+lang, mode = exhibit_start(PAGE)
+data = park_map()
+phone = mode == "phone" or _phone_browser()
+st.markdown(page_section(PAGE, "schematic", lang))
+if phone:
+    _plant_list(data, lang, narrow=True)
+    if url_toggle(t("park.map_toggle", lang), "map", default=False, help=t("park.map_toggle_help", lang)):
+        _map(data, lang, narrow=True)
+else:
+    _map(data, lang, narrow=False)
+    _plant_list(data, lang, narrow=False)
+provenance_list(provenance_items(lang), lang)

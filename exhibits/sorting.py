@@ -16,20 +16,23 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.exhibits.sorting import (
     CATEGORIES,
-    PAGE,
     Game,
     SortingData,
+    bin_contents_text,
     bin_name,
     feedback,
+    feedback_markdown,
+    item_label,
     item_name,
     load_sorting_data,
     new_seed,
     parse_seed,
     progress_text,
-    recap,
+    recap_markdown,
 )
 from parkloop.ui.exhibit import exhibit_start
 
+PAGE = "sorting"
 STATE = "sorting-game"
 ROUND_PARAM = "round"
 
@@ -219,8 +222,7 @@ def _items(game: Game, lang: str) -> None:
         st.markdown(t("sorting.nothing_selected", lang))
     with st.container(horizontal=True, wrap=True, gap="small", key="sort-items"):
         for item_id in game.remaining:
-            name = item_name(item_id, lang)
-            label = t("sorting.selected_label", lang, item=name) if item_id == game.selected else name
+            label = item_label(game, item_id, lang)
             st.button(label, key=f"sort-item-{item_id}", on_click=_select, args=(item_id,))
     st.markdown(progress_text(game, lang))
     with st.container(key="sort-drag-hint"):
@@ -235,12 +237,7 @@ def _bins(game: Game, lang: str) -> None:
             with column, st.container(key=f"sort-drop-{bin_id}"):
                 label = f"**{bin_name(bin_id, lang)}**  \n{t(f'sorting.bin_sub.{bin_id}', lang)}"
                 st.button(label, key=f"sort-bin-{bin_id}", on_click=_drop, args=(bin_id,), width="stretch")
-                inside = [item_name(item, lang) for item in game.in_bin(bin_id)]
-                st.markdown(
-                    t("sorting.bin_contents", lang, items=t("sorting.list_sep", lang).join(inside))
-                    if inside
-                    else t("sorting.bin_empty", lang)
-                )
+                st.markdown(bin_contents_text(game, bin_id, lang))
 
 
 def _feedback(game: Game, data: SortingData, lang: str) -> None:
@@ -249,45 +246,23 @@ def _feedback(game: Game, data: SortingData, lang: str) -> None:
             st.info(t("sorting.hint", lang))
         if game.last is not None:
             words = feedback(game.last, data, lang)
-            lines = [f"**{words.title}**"]
-            if words.moved:
-                lines.append(words.moved)
-            lines.append(f"**{t('sorting.why_label', lang)}** {words.why}")
-            lines.append(f"**{t('sorting.next_label', lang)}** {words.next_step}")
             # right: green "success"; wrong: blue "info", never a red "error" for a child's try
-            (st.success if words.correct else st.info)("  \n".join(lines))
+            (st.success if words.correct else st.info)(feedback_markdown(words, lang))
         if game.done:
             st.success(f"**{progress_text(game, lang)}**  \n{page_section(PAGE, 'done', lang)}")
             st.markdown(f"**{t('sorting.recap_heading', lang)}**")
-            st.markdown(
-                "\n".join(
-                    "- "
-                    + t(
-                        "sorting.recap_line",
-                        lang,
-                        bin=name,
-                        items=t("sorting.list_sep", lang).join(items),
-                        next=next_step,
-                    )
-                    for name, items, next_step in recap(game, data, lang)
-                    if items
-                )
-            )
+            st.markdown(recap_markdown(game, data, lang))
             st.button(t("sorting.play_again", lang), key="sort-again", on_click=_play_again)
 
 
-def render() -> None:
-    data = _data()
-    game = _game(data)
-    _css(data, game)
-    lang, _mode = exhibit_start("sorting")
-    if not game.done:
-        _items(game, lang)
-    _bins(game, lang)
-    _feedback(game, data, lang)
-    st.html(DRAG_JS, unsafe_allow_javascript=True)
-    st.markdown(page_section(PAGE, "rules", lang))
-    st.markdown(page_section(PAGE, "simplifies", lang))
-
-
-render()
+data = _data()
+game = _game(data)
+_css(data, game)
+lang, _mode = exhibit_start(PAGE)
+if not game.done:
+    _items(game, lang)
+_bins(game, lang)
+_feedback(game, data, lang)
+st.html(DRAG_JS, unsafe_allow_javascript=True)
+st.markdown(page_section(PAGE, "rules", lang))
+st.markdown(page_section(PAGE, "simplifies", lang))

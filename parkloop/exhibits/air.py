@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from parkloop.content import t
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.live import FIELD_NAMES, PARK_TZ, PLAN_POLLUTANTS, Compliance, Reading
+from parkloop.provenance import ProvenanceView
 
 PAGE = "air"
 UNIT = "mg/Nm³"
@@ -164,6 +166,16 @@ def pollutant_rows(reading: Reading, lang: str) -> list[PollutantRow]:
     return rows
 
 
+AXIS_TICKS: list[int] = [0, 20, 40, 60, 80, 100]
+"""The chart's ticks [% of the national limit]: the limit itself (100) and the plan's line (80) among them."""
+
+
+def chart_scale_max(rows: list[PollutantRow]) -> float:
+    """The end of the chart's axis [%]: past the national limit, and past the highest bar with room for
+    its label."""
+    return max([110.0, *(float(bar["percent"]) * 1.1 for bar in chart_rows(rows))])
+
+
 def chart_rows(rows: list[PollutantRow]) -> list[dict[str, object]]:
     """The bars: share of the national limit in percent, and the plan's line where there is one."""
     return [
@@ -234,3 +246,26 @@ def problem_lines(reading: Reading, lang: str) -> list[str]:
         if line not in lines:
             lines.append(line)
     return lines
+
+
+def status_markdown(view: StatusView, lang: str, refresh_s: int) -> str:
+    """The status box's text: the status, what it means and how often the page looks again (our own
+    words from ``content/``, never the feed's)."""
+    return f"**{view.title}**  \n{view.body}  \n{t('air.refresh_note', lang, seconds=refresh_s)}"
+
+
+def readings_provenance(reading: Reading, lang: str) -> ProvenanceView:
+    """Where the readings come from: the simulator (illustrative) or the park's feed."""
+    if reading.status == "simulated":
+        return ProvenanceView("illustrative", t("air.prov_sim", lang), t("air.prov_sim_detail", lang))
+    return ProvenanceView("cited", t("air.prov_live", lang), t("air.prov_live_detail", lang))
+
+
+def provenance_items(reading: Reading, factor_provenance: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """What "where the numbers come from" lists: the readings, the national limits and the plan's line
+    (``factor_provenance``: the factors' provenance by dotted key)."""
+    return [
+        (t("air.prov_readings", lang), readings_provenance(reading, lang)),
+        (t("air.prov_gb", lang), factor_provenance["flue_gas_limits.so2_mg_per_nm3"]),
+        (t("air.prov_plan", lang), factor_provenance["flue_gas_limits.plan_reduction_fraction"]),
+    ]

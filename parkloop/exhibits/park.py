@@ -9,16 +9,17 @@ place (the incinerator's own losses) and to nowhere on the map (flue gas, losses
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from parkloop import settings
 from parkloop.content import t
+from parkloop.exhibits.figures import illustrative
 from parkloop.i18n import format_quantity
-from parkloop.model.paths import DATA_DIR
+from parkloop.model.tomlfile import DataFileError, read_toml
 
-PARK_MAP_FILE = DATA_DIR / "park_map.toml"
+DATA_FILE = "park_map.toml"
 MAP_FLOWS: tuple[str, ...] = ("material", "energy", "water")
 PLACES_EXTRA: tuple[str, ...] = ("city", "substation")  # on the map, but not plants with an exhibit
 
@@ -82,17 +83,24 @@ class Arc:
     unit: str
 
 
-def load_park_map(path: Path | str = PARK_MAP_FILE) -> dict[str, Any]:
-    """The map file as plain data, checked enough that a broken file fails a test, not a kiosk."""
-    with Path(path).open("rb") as handle:
-        data = tomllib.load(handle)
+def data_path() -> Path:
+    """``park_map.toml`` in the data folder (the ``data_dir`` setting)."""
+    return Path(str(settings.get("data_dir"))) / DATA_FILE
+
+
+def load_park_map(path: Path | str | None = None) -> dict[str, Any]:
+    """The map file as plain data, checked enough that a broken file fails a test, not a kiosk.
+
+    :raises DataFileError: (a ValueError) with one line naming the file and what is missing."""
+    path = Path(path) if path is not None else data_path()
+    data = read_toml(path)
     for key in ("map", "boundary", "roads", "city", "substation", "plants"):
         if key not in data:
-            raise ValueError(f"{path}: missing [{key}]")
+            raise DataFileError(str(path), f"[{key}]", "missing")
     for plant, spec in data["plants"].items():
         for key in ("position", "outline", "colour"):
             if key not in spec:
-                raise ValueError(f"{path}: plants.{plant}: missing {key}")
+                raise DataFileError(str(path), f"plants.{plant}.{key}", "missing")
     return data
 
 
@@ -239,3 +247,120 @@ def summary_fields(arcs: list[Arc], lang: str) -> dict[str, str]:
         for arc in biggest_between_plants(arcs)
     ]
     return {"count": str(len(arcs)), "items": t("park.list_sep", lang).join(items) or "—"}
+
+
+# --------------------------------------------------------------------------------------------------
+# the map as layers: plain data the page hands to pydeck (``type`` is the deck.gl layer class)
+# --------------------------------------------------------------------------------------------------
+LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Sans Pro", sans-serif'
+LITERAL_STRINGS: tuple[str, ...] = ("character_set", "font_family")
+"""Layer options that are plain strings; pydeck would otherwise read a string as a data accessor."""
+PHONE_ZOOM_OUT = 2.2
+"""A 390 px phone shows about a quarter of the kiosk's width: zoom out by this much."""
+
+
+def view_state(park_map: dict[str, Any], narrow: bool) -> dict[str, float]:
+    """Where the map looks from: the file's view, zoomed out and flat on a phone (arcs seen from above
+    overlap less)."""
+    view = park_map["map"]
+    longitude, latitude = view["centre"][0], view["centre"][1]
+    return {
+        "longitude": longitude,
+        "latitude": latitude,
+        "zoom": view["zoom"] - (PHONE_ZOOM_OUT if narrow else 0.0),
+        "pitch": 0 if narrow else view["pitch"],
+        "bearing": view["bearing"],
+    }
+
+
+def _context_layers(park_map: dict[str, Any]) -> list[dict[str, Any]]:
+    """The park's fence, its roads and the city's edge: drawn, never picked."""
+    fence = {"type": "Polygon", "coordinates": [park_map["boundary"]["outline"]]}
+    return [
+        {
+            "type": "GeoJsonLayer",
+            "id": "boundary",
+            "data": {"type": "Feature", "geometry": fence, "properties": {}},
+            "filled": True,
+            "stroked": True,
+            "get_fill_color": [236, 253, 245, 255],
+            "get_line_color": [21, 128, 61, 255],
+            "line_width_min_pixels": 2,
+        },
+        {
+            "type": "PathLayer",
+            "id": "roads",
+            "data": [{"path": road["path"]} for road in park_map["roads"]],
+            "get_path": "path",
+            "get_color": [156, 163, 175, 255],
+            "width_min_pixels": 4,
+            "get_width": 8,
+        },
+        {
+            "type": "PathLayer",
+            "id": "city-edge",
+            "data": [{"path": park_map["city"]["edge"]}],
+            "get_path": "path",
+            "get_color": [75, 85, 99, 255],
+            "width_min_pixels": 6,
+            "get_width": 12,
+        },
+    ]
+
+
+def map_layers(
+    park_map: dict[str, Any], arcs: list[dict[str, Any]], lang: str, narrow: bool
+) -> list[dict[str, Any]]:
+    """Every layer of the map, bottom first: context, the plants (a tap opens one), the arcs
+    (:func:`arc_rows`) and the places' names."""
+    plants = {
+        "type": "PolygonLayer",
+        "id": "plants",
+        "data": plant_rows(park_map, lang),
+        "get_polygon": "polygon",
+        "get_fill_color": "colour",
+        "get_line_color": [17, 24, 39, 255],
+        "line_width_min_pixels": 1,
+        "pickable": True,
+        "auto_highlight": True,
+        "highlight_color": [250, 204, 21, 200],
+    }
+    arc_layer = {
+        "type": "ArcLayer",
+        "id": "arcs",
+        "data": arcs,
+        "get_source_position": "source",
+        "get_target_position": "target",
+        "get_source_color": "source_colour",
+        "get_target_color": "target_colour",
+        "get_width": "width",
+        "get_height": 0.35,
+        "width_scale": 0.5 if narrow else 1.0,  # a phone's map is a quarter of the kiosk's
+        "pickable": True,
+    }
+    labels = {
+        "type": "TextLayer",
+        "id": "labels",
+        "data": label_rows(park_map, lang),
+        "get_position": "position",
+        "get_text": "text",
+        "get_size": 11 if narrow else 17,
+        "get_color": [17, 24, 39, 255],
+        "character_set": "auto",
+        "font_family": LABEL_FONT,
+        "background": True,
+        "get_background_color": [255, 255, 255, 235],
+        "background_padding": [4, 2],
+        "get_pixel_offset": [0, -18],
+        # labels stay readable in front of the arcs (no depth test against the 3D arcs)
+        "parameters": {"depthCompare": "always", "depthWriteEnabled": False},
+    }
+    return [*_context_layers(park_map), plants, arc_layer, labels]
+
+
+def provenance_items(lang: str) -> list[tuple[str, Any]]:
+    """What "where the numbers come from" lists: the schematic geometry and the model's flows."""
+    return [
+        (t("park.prov_geometry", lang), illustrative(t("park.prov_geometry_detail", lang), lang)),
+        (t("park.prov_arcs", lang), "model"),
+    ]

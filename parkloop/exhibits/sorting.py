@@ -9,13 +9,13 @@ right bin, so every round ends with "well done" and what the park makes of each 
 from __future__ import annotations
 
 import random
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkloop import settings
 from parkloop.content import t
 from parkloop.i18n import format_number
+from parkloop.model.tomlfile import read_toml
 
 PAGE = "sorting"
 CATEGORIES: tuple[str, ...] = ("food", "recyclable", "hazardous", "residual")
@@ -53,13 +53,15 @@ class SortingData:
 
 
 def data_path() -> Path:
+    """``sorting_items.toml`` in the data folder (the ``data_dir`` setting)."""
     return Path(str(settings.get("data_dir"))) / DATA_FILE
 
 
 def load_sorting_data(path: Path | str | None = None) -> SortingData:
-    """Read and check the bins and items; a mistake in the file raises ValueError naming it."""
+    """Read and check the bins and items; a mistake in the file raises ValueError naming it (a file that
+    is missing or not TOML: :class:`parkloop.model.tomlfile.DataFileError`, one line)."""
     path = Path(path) if path is not None else data_path()
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    raw = read_toml(path)
     bins: dict[str, Bin] = {}
     for bin_id, spec in raw.get("bins", {}).items():
         if bin_id not in CATEGORIES or spec.get("plant") not in PLANTS:
@@ -263,3 +265,37 @@ def recap(game: Game, data: SortingData, lang: str) -> list[tuple[str, list[str]
         )
         for bin_id in CATEGORIES
     ]
+
+
+def item_label(game: Game, item_id: str, lang: str) -> str:
+    """A thing's button: its name, and "▶ … (picked)" while it is the picked one (never colour alone)."""
+    name = item_name(item_id, lang)
+    return t("sorting.selected_label", lang, item=name) if item_id == game.selected else name
+
+
+def bin_contents_text(game: Game, bin_id: str, lang: str) -> str:
+    """What is in a bin so far, in words ("empty" for none)."""
+    inside = [item_name(item, lang) for item in game.in_bin(bin_id)]
+    if not inside:
+        return t("sorting.bin_empty", lang)
+    return t("sorting.bin_contents", lang, items=t("sorting.list_sep", lang).join(inside))
+
+
+def feedback_markdown(words: Feedback, lang: str) -> str:
+    """The feedback box's text: the verdict, "moved for you" on a wrong bin, why, and what comes next."""
+    lines = [f"**{words.title}**"]
+    if words.moved:
+        lines.append(words.moved)
+    lines.append(f"**{t('sorting.why_label', lang)}** {words.why}")
+    lines.append(f"**{t('sorting.next_label', lang)}** {words.next_step}")
+    return "  \n".join(lines)
+
+
+def recap_markdown(game: Game, data: SortingData, lang: str) -> str:
+    """The end of a round as a list: each bin that got something, its things and what they become."""
+    separator = t("sorting.list_sep", lang)
+    return "\n".join(
+        "- " + t("sorting.recap_line", lang, bin=name, items=separator.join(items), next=next_step)
+        for name, items, next_step in recap(game, data, lang)
+        if items
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import has_key, t
+from parkloop.exhibits.figures import illustrative
 from parkloop.i18n import format_percent, format_quantity
 
 FLOWS: tuple[str, ...] = ("material", "energy", "water", "carbon", "money")
@@ -35,6 +36,8 @@ LEVERS: tuple[Lever, ...] = (
     Lever("split", "kitchen_waste.to_power_fraction", 0.0, 1.0, 0.05),
     Lever("reuse", "leachate.reuse_rate", 0.5, 1.0, 0.01),
 )
+LEVER_COLUMNS: tuple[tuple[Lever, ...], ...] = (LEVERS[:2], LEVERS[2:])
+"""The levers as the page sets them out: two columns of two (on a phone the columns stack)."""
 
 # Colours (RGB) of each flow's links; nodes are drawn darker. Links into losses or the air are grey so
 # that what the park keeps in use stands out from what leaves it.
@@ -192,3 +195,34 @@ def all_node_ids(results: list[dict[str, Any]]) -> set[tuple[str, str]]:
         for flow, graph in result["flows"].items()
         for node in graph["nodes"]
     }
+
+
+@dataclass(frozen=True)
+class SankeyLayout:
+    """Sizes of one Sankey diagram [px]: a phone gets a fixed height and smaller text and nodes."""
+
+    height: int
+    font_size: int
+    hover_font_size: int
+    pad: int
+    thickness: int
+
+
+def sankey_layout(node_count: int, narrow: bool) -> SankeyLayout:
+    """Tall enough for every node's name on a kiosk (34 px a node, within 420–760 px); 520 px on a phone."""
+    if narrow:
+        return SankeyLayout(height=520, font_size=13, hover_font_size=14, pad=14, thickness=16)
+    height = max(420, min(760, 34 * node_count + 120))
+    return SankeyLayout(height=height, font_size=16, hover_font_size=17, pad=20, thickness=22)
+
+
+def provenance_items(flow: str, lever_provenance: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """What "where the numbers come from" lists: the model's flows, the illustrative prices of the money
+    flow, and the plan's value of each lever (``lever_provenance``: scenario key → provenance)."""
+    items: list[tuple[str, Any]] = [(t("system.prov_flows", lang), "model")]
+    if flow == "money":
+        detail = t("system.prov_prices_detail", lang)
+        items.append((t("system.prov_prices", lang), illustrative(detail, lang)))
+    for lever in LEVERS:
+        items.append((t(f"system.lever.{lever.param}", lang), lever_provenance.get(lever.key, {})))
+    return items

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from parkloop.content import has_key, t
-from parkloop.provenance import ProvenanceView, describe_provenance
+from parkloop.content import has_key, page_section, t
 from parkloop.i18n import (
     format_number,
     format_percent,
@@ -23,7 +22,9 @@ from parkloop.i18n import (
     normalize_lang,
     plan_section_label,
 )
+from parkloop.provenance import ProvenanceView, describe_provenance
 
+PAGE = "targets"
 STATUSES = ("met", "short", "not_modelled")
 
 # Units of the lever contributions of each target, for rows whose levers carry no "unit" of their own.
@@ -231,6 +232,64 @@ def _lever_label(target_id: str, lever: str, lang: str) -> str:
     return lever.rsplit(".", 1)[-1].replace("_", " ")
 
 
+def _status_text(row: dict[str, Any], status: str, lang: str, exact: bool) -> str:
+    if status == "met" and row.get("by_construction"):
+        # the plan's own figure is a scenario input: "met" confirms the scenario, it is not a finding
+        return t("targets.status.met_by_construction", lang)
+    if status == "met" and row.get("illustrative"):
+        return t("targets.status.met_illustrative", lang)
+    if status == "met":
+        return t("targets.status.met", lang)
+    if status == "short":
+        return t("targets.status.short", lang, gap=_gap_text(row, lang, exact))
+    return t("targets.status.not_modelled", lang)
+
+
+def _target_text(row: dict[str, Any], lang: str, exact: bool) -> str:
+    if row.get("kind") == "not_modelled" or row.get("target") is None:
+        return t("targets.target_built", lang) if row["id"] in {"platform", "accounting"} else "—"
+    return _change_text(row, row["target"], lang, exact)
+
+
+def _lever_views(row: dict[str, Any], lang: str, exact: bool) -> list[LeverView]:
+    """The row's levers that move it (at most :data:`MAX_LEVERS`), signed towards the target."""
+    default_unit = LEVER_UNITS.get(row["id"], row.get("unit", ""))
+    return [
+        LeverView(
+            _lever_label(row["id"], lever["lever"], lang),
+            _quantity(lever["value"], _lever_unit(lever, default_unit), lang, signed=True, exact=exact),
+            lever["value"] > 0,
+        )
+        for lever in row.get("levers", [])
+        if abs(lever.get("value") or 0.0) > 1e-9
+    ][:MAX_LEVERS]
+
+
+def _input_views(
+    target_id: str,
+    lang: str,
+    baseline_values: dict[str, Any],
+    plan_values: dict[str, Any],
+    provenance: dict[str, dict[str, str]],
+    schema_units: dict[str, tuple[str, str]],
+    sources: dict[str, dict[str, Any]],
+) -> list[InputView]:
+    """The scenario inputs behind a target (:data:`TARGET_INPUTS`), in 2023 and 2026, with provenance."""
+    inputs = []
+    for key in TARGET_INPUTS.get(target_id, ()):
+        unit, kind = schema_units.get(key, ("", ""))
+        inputs.append(
+            InputView(
+                key,
+                t(f"input.{key}", lang) if has_key(f"input.{key}", lang) else key,
+                input_value_text(baseline_values.get(key), unit, kind, lang),
+                input_value_text(plan_values.get(key), unit, kind, lang),
+                describe_provenance(provenance.get(key), lang, sources),
+            )
+        )
+    return inputs
+
+
 def target_views(
     rows: list[dict[str, Any]],
     lang: str,
@@ -253,69 +312,25 @@ def target_views(
     for row in rows:
         target_id = row["id"]
         status = row.get("status") if row.get("status") in STATUSES else "not_modelled"
-        if status == "met" and row.get("by_construction"):
-            # the plan's own figure is a scenario input: "met" confirms the scenario, it is not a finding
-            status_text = t("targets.status.met_by_construction", lang)
-        elif status == "met" and row.get("illustrative"):
-            status_text = t("targets.status.met_illustrative", lang)
-        elif status == "met":
-            status_text = t("targets.status.met", lang)
-        elif status == "short":
-            status_text = t("targets.status.short", lang, gap=_gap_text(row, lang, exact))
-        else:
-            status_text = t("targets.status.not_modelled", lang)
-
-        if row.get("kind") == "not_modelled" or row.get("target") is None:
-            target_text = t("targets.target_built", lang) if target_id in {"platform", "accounting"} else "—"
-        else:
-            target_text = _change_text(row, row["target"], lang, exact)
-
         level_unit = LEVEL_UNITS.get(target_id, row.get("unit", ""))
-        baseline_text = _quantity(row.get("baseline_value"), level_unit, lang, exact=exact)
-        plan_text = _quantity(row.get("plan_value"), level_unit, lang, exact=exact)
-
-        default_lever_unit = LEVER_UNITS.get(target_id, row.get("unit", ""))
-        levers = [
-            LeverView(
-                _lever_label(target_id, lever["lever"], lang),
-                _quantity(
-                    lever["value"], _lever_unit(lever, default_lever_unit), lang, signed=True, exact=exact
-                ),
-                lever["value"] > 0,
-            )
-            for lever in row.get("levers", [])
-            if abs(lever.get("value") or 0.0) > 1e-9
-        ][:MAX_LEVERS]
-
-        inputs = []
-        for key in TARGET_INPUTS.get(target_id, ()):
-            unit, kind = schema_units.get(key, ("", ""))
-            inputs.append(
-                InputView(
-                    key,
-                    t(f"input.{key}", lang) if has_key(f"input.{key}", lang) else key,
-                    input_value_text(baseline_values.get(key), unit, kind, lang),
-                    input_value_text(plan_values.get(key), unit, kind, lang),
-                    describe_provenance(provenance.get(key), lang, sources),
-                )
-            )
-
         note_key = f"targets.note.{row.get('note') or target_id}"
         views.append(
             TargetView(
                 id=target_id,
                 indicator=t(f"targets.indicator.{target_id}", lang),
                 plan_section=plan_section_label(row.get("plan_section"), lang),
-                target_text=target_text,
+                target_text=_target_text(row, lang, exact),
                 model_text=_change_text(row, row.get("model_value"), lang, exact),
-                baseline_text=baseline_text,
-                plan_text=plan_text,
+                baseline_text=_quantity(row.get("baseline_value"), level_unit, lang, exact=exact),
+                plan_text=_quantity(row.get("plan_value"), level_unit, lang, exact=exact),
                 status=status,
-                status_text=status_text,
+                status_text=_status_text(row, status, lang, exact),
                 by_construction=bool(row.get("by_construction")),
                 note=t(note_key, lang) if has_key(note_key, lang) else "",
-                levers=levers,
-                inputs=inputs,
+                levers=_lever_views(row, lang, exact),
+                inputs=_input_views(
+                    target_id, lang, baseline_values, plan_values, provenance, schema_units, sources
+                ),
             )
         )
     return views
@@ -386,3 +401,45 @@ def chart_rows(
             )
     return rows
 
+
+def chart_summary_text(baseline_totals: dict[str, float], plan_totals: dict[str, float], lang: str) -> str:
+    """The sentence beside the carbon chart, and one more when the plan's net balance is below zero."""
+    summary = page_section(
+        PAGE, "chart_summary", lang, **chart_summary_fields(baseline_totals, plan_totals, lang)
+    )
+    if plan_totals.get("net_t_co2e_per_year", 0.0) < 0:
+        summary += " " + page_section(PAGE, "net_negative", lang)
+    return summary
+
+
+# --------------------------------------------------------------------------------------------
+# the page's own title and the "where the numbers come from" text
+# --------------------------------------------------------------------------------------------
+def page_title(lang: str) -> str:
+    """The page's title: longer than its name in the menu (``nav.targets``)."""
+    return t("targets.title", lang)
+
+
+def provenance_fields(data: dict[str, Any], lang: str) -> dict[str, str]:
+    """The figures the provenance text quotes: the grid factor and its source, the GWP set and its
+    values, the biogenic CO2 left out of the totals (``data``: what the page's model call returns,
+    :func:`parkloop.ui.model_data.targets_page_data`)."""
+    grid_key = f"grid.{data['grid_name']}" if data["grid_name"] else "grid.other"
+    grid_provenance = describe_provenance(
+        data["plan"]["provenance"].get("scenario.grid_kg_co2_per_kwh"), lang, data["sources"]
+    )
+    gwp_key, gwp_values = f"gwp.{data['gwp']}", data["gwp_values"]
+    return {
+        "grid_name": t(grid_key, lang),
+        "grid_value": format_number(data["grid_kg_co2_per_kwh"], lang, exact=True),
+        "grid_source": grid_provenance.label,
+        "gwp": t(gwp_key, lang) if has_key(gwp_key, lang) else data["gwp"],
+        "ch4": format_number(gwp_values.get("ch4"), lang, exact=True),
+        "n2o": format_number(gwp_values.get("n2o"), lang, exact=True),
+        "biogenic_baseline": format_quantity(
+            data["baseline"]["totals"].get("biogenic_co2_t_per_year"), "t CO2/yr", lang
+        ),
+        "biogenic_plan": format_quantity(
+            data["plan"]["totals"].get("biogenic_co2_t_per_year"), "t CO2/yr", lang
+        ),
+    }

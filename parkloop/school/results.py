@@ -1,14 +1,16 @@
-"""What the teacher's dashboard shows, computed from a session's answers (pure: no Streamlit, no store).
+"""What the teacher's dashboard and a student's page compute from answers (pure: no Streamlit, no store).
 
-Each function takes the module and the rows of :func:`parkloop.school.sessions.all_answers`.
+The dashboard's functions take the module and the rows of :func:`parkloop.school.sessions.all_answers`;
+the words around the numbers are :mod:`parkloop.school.dashboard`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
-from parkloop.school.lessons import Module, Question
+from parkloop.school.lessons import Module, Question, Slider
 
 
 def _rows(answers: list[dict[str, Any]], qid: str, phase: str) -> list[dict[str, Any]]:
@@ -76,6 +78,35 @@ def gain(module: Module, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def top_choice(dist: Mapping[str, int]) -> tuple[str, int, float] | None:
+    """The most chosen option of a :func:`distribution`, how many answered, and its share [0–1]; the first
+    option on a tie; ``None`` while nobody has answered."""
+    total = sum(dist.values())
+    if not total:
+        return None
+    top = max(dist, key=lambda option: dist[option])
+    return top, total, dist[top] / total
+
+
+def mean_gain(gains: list[dict[str, Any]]) -> tuple[int, float] | None:
+    """How many questions have answers both before and after, and their mean gain [percentage points];
+    ``None`` while no question has both."""
+    both = [g["gain_points"] for g in gains if g["gain_points"] is not None]
+    return (len(both), sum(both) / len(both)) if both else None
+
+
+def unanswered(picked: Mapping[str, str | None]) -> int:
+    """How many of a student's choice questions are still without an answer."""
+    return sum(1 for choice in picked.values() if choice is None)
+
+
+def slider_start(slider: Slider, previous: Any) -> float:
+    """Where a model question's slider starts: the student's saved value (``previous``: the saved
+    ``params``, any shape), kept inside the slider's range, else the slider's default."""
+    start = float(previous.get(slider.key, slider.default)) if isinstance(previous, dict) else slider.default
+    return min(max(start, slider.min), slider.max)
 
 
 def answered_count(answers: list[dict[str, Any]], phase: str) -> int:

@@ -74,7 +74,8 @@ class _Doc:
         return bytes(self.pdf.output())
 
 
-def _facts(module: Module, lang: str) -> str:
+def facts_text(module: Module, lang: str) -> str:
+    """The module's facts in one line: grade band, minutes on site, before and after, group size."""
     return t(
         "lessons.facts",
         lang,
@@ -105,7 +106,7 @@ def worksheet_pdf(module: Module, lang: str) -> bytes:
     title = module.title(lang)
     doc = _Doc(lang, f"{title} · {t('lessons.sheet_title', lang)}")
     doc.heading(f"{t('lessons.sheet_title', lang)}: {title}", 16)
-    doc.para(_facts(module, lang), 9.5)
+    doc.para(facts_text(module, lang), 9.5)
     doc.para(t("lessons.nickname_line", lang))
     doc.write_lines(1)
     doc.heading(t("lessons.worksheet", lang))
@@ -127,7 +128,7 @@ def guide_pdf(module: Module, lang: str) -> bytes:
     title = module.title(lang)
     doc = _Doc(lang, f"{title} · {t('lessons.guide_title', lang)}")
     doc.heading(f"{t('lessons.guide_title', lang)}: {title}", 16)
-    doc.para(_facts(module, lang), 9.5)
+    doc.para(facts_text(module, lang), 9.5)
     doc.para(module.text("summary", lang))
     doc.heading(t("lessons.objectives", lang))
     for objective in module.objectives:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from parkloop.content import has_key, t
-from parkloop.i18n import SUPPORTED_LANGS, format_number
+from parkloop.i18n import SUPPORTED_LANGS, format_number, format_percent
 from parkloop.kiosk.usage import totals_by
 from parkloop.tours import passport
 from parkloop.tours.data import Tours, tours_or_none
@@ -59,6 +60,36 @@ def overall(rows: Iterable[Mapping[str, Any]]) -> dict[str, float]:
     }
 
 
+def kiosks_text(rows: Iterable[Mapping[str, Any]], kiosk: str, lang: str) -> str:
+    """Which kiosks the statistics count: every kiosk imported so far, and this one."""
+    kiosks = sorted({row["kiosk"] for row in rows} | {kiosk})
+    return t("staff.kiosks", lang, n=len(kiosks), names=", ".join(kiosks))
+
+
+def totals_text(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
+    """Opens, interactions, resets and the mean dwell (whole seconds) in one sentence."""
+    totals = overall(rows)
+    dwell = totals["mean_dwell_s"]
+    return t(
+        "staff.totals",
+        lang,
+        opens=format_number(totals["opens"], lang, exact=True),
+        interactions=format_number(totals["interactions"], lang, exact=True),
+        resets=format_number(totals["resets"], lang, exact=True),
+        dwell="—" if dwell is None else t("staff.seconds", lang, n=format_number(round(dwell), lang)),
+    )
+
+
+def wait_minutes(wait_s: float) -> int:
+    """A lockout's wait in whole minutes, rounded up, at least one (never "wait 0 minutes")."""
+    return max(1, math.ceil(wait_s / 60))
+
+
+def chart_height(bars: int, horizontal: bool) -> int:
+    """A bar chart's height [px]: 34 px a bar (at least 220 px) lying down; 260 px standing up."""
+    return max(220, 34 * bars) if horizontal else 260
+
+
 def summary_pages(per_page: list[dict[str, Any]], lang: str) -> str:
     total = sum(row["visits"] for row in per_page)
     top = per_page[0]
@@ -96,6 +127,61 @@ def peak_hour(per_hour: list[int]) -> tuple[int, int] | None:
         return None
     best = max(range(len(per_hour)), key=lambda hour: (per_hour[hour], -hour))
     return best, per_hour[best]
+
+
+def tour_totals_text(numbers: Mapping[str, Any], lang: str) -> str:
+    """How many scans and how many passports so far."""
+    return t(
+        "tours.stats.total",
+        lang,
+        scans=format_number(numbers["scans"], lang, exact=True),
+        visitors=format_number(numbers["passports"], lang, exact=True),
+    )
+
+
+def station_rows(tours: Tours, numbers: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
+    """Scans per station, every station listed (0 where nobody scanned yet), in the tours' order."""
+    station, scans = t("tours.stats.station", lang), t("tours.stats.scans", lang)
+    return [
+        {
+            station: t(
+                "tours.station_line", lang, number=s.number, title=t(f"tours.station.{s.id}.title", lang)
+            ),
+            scans: format_number(numbers["per_station"].get(s.id, 0), lang, exact=True),
+        }
+        for s in tours.stations.values()
+    ]
+
+
+def hour_columns(numbers: Mapping[str, Any], lang: str) -> dict[str, list[int]]:
+    """Scans per hour of the day (Beijing time), as the chart's two columns."""
+    return {
+        t("tours.stats.hour", lang): list(range(24)),
+        t("tours.stats.scans", lang): list(numbers["per_hour"]),
+    }
+
+
+def peak_text(per_hour: list[int], lang: str) -> str:
+    """The sentence under the hours chart: the busiest hour, or that there are no scans yet."""
+    peak = peak_hour(per_hour)
+    if peak is None:
+        return t("tours.stats.summary_none", lang)
+    return t("tours.stats.summary_peak", lang, hour=peak[0], scans=format_number(peak[1], lang, exact=True))
+
+
+def completion_rows(numbers: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
+    """Per route: passports that started it, finished it, and the rate ("—" before anyone started)."""
+    return [
+        {
+            t("tours.stats.route", lang): t(f"tours.route.{route_id}.title", lang),
+            t("tours.stats.started", lang): format_number(route["started"], lang, exact=True),
+            t("tours.stats.completed", lang): format_number(route["completed"], lang, exact=True),
+            t("tours.stats.rate", lang): "—"
+            if route["rate"] is None
+            else format_percent(route["rate"], lang),
+        }
+        for route_id, route in numbers["completion"].items()
+    ]
 
 
 def tour_statistics() -> tuple[Tours, dict[str, Any]] | None:

@@ -10,9 +10,11 @@ label in that colour stays readable, and the words (legend, labels) always carry
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import altair as alt
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -69,6 +71,39 @@ def altair_theme() -> alt.theme.ThemeConfig:
 def colour_scale(colours: dict[str, str]) -> alt.Scale:
     """A colour scale giving each category (the key, as shown) the colour of its meaning (:data:`COLOURS`)."""
     return alt.Scale(domain=list(colours), range=[COLOURS[name] for name in colours.values()])
+
+
+def horizontal_bars(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    category: str,
+    order: Sequence[str],
+    value: str,
+    value_title: str,
+    colour: str,
+    colours: dict[str, str],
+    tooltip: Sequence[alt.Tooltip],
+) -> alt.Chart:
+    """Horizontal bars, one row (44 px) per ``category`` in ``order``; ``value`` is the length (an
+    aggregate such as ``sum(tonnes)`` stacks the rows of one category); each bar coloured by its
+    ``colour`` field with :func:`colour_scale` (``colours``: value as shown → colour name), the legend
+    on top without a title."""
+    return (
+        alt.Chart(pd.DataFrame(list(rows)))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", sort=list(order), title=None),
+            x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",.0f", tickCount=5)),
+            color=alt.Color(
+                f"{colour}:N",
+                sort=list(colours),
+                scale=colour_scale(colours),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            tooltip=list(tooltip),
+        )
+        .properties(height={"step": 44})
+    )
 
 
 MARGIN = {"l": 8, "r": 8, "t": 8, "b": 8}
@@ -136,6 +171,37 @@ def sankey(
     )
     figure.update_layout(height=height, margin=MARGIN, font={"size": font_size, "color": TEXT_COLOUR})
     return figure
+
+
+def translucent(colour: str, opacity: float) -> str:
+    """The colour named ``colour`` in :data:`COLOURS` as ``rgba(…)`` at ``opacity`` (a Sankey's links)."""
+    value = COLOURS[colour].lstrip("#")
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({red},{green},{blue},{opacity})"
+
+
+def links_sankey(
+    order: Sequence[str],
+    links: Sequence[Link],
+    labels: Mapping[str, str],
+    node_colours: Mapping[str, str],
+    link_colour: Callable[[str], tuple[str, float]],
+    **options: Any,
+) -> go.Figure:
+    """A Sankey of ``(source, target, value)`` links between nodes named by id, in ``order``: each node
+    in its words (``labels``) and its colour by meaning (``node_colours``: id → a name in
+    :data:`COLOURS`); each link coloured by its target (``link_colour``: id → (name, opacity)).
+    ``options`` go to :func:`sankey` (``height``, ``font_size``, ``value_suffix`` …)."""
+    nodes, sources, targets = indexed_links(order, links)
+    return sankey(
+        [labels[node] for node in nodes],
+        [COLOURS[node_colours[node]] for node in nodes],
+        sources,
+        targets,
+        [value for _, _, value in links],
+        [translucent(*link_colour(target)) for _, target, _ in links],
+        **options,
+    )
 
 
 def charts_on_demand(lang: str) -> bool:

@@ -11,20 +11,26 @@ A page is thin (design.md): ::
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from parkloop.content import page_section, t
-from parkloop.pages import BY_SLUG
+from parkloop.pages import BY_SLUG, PAGES
 from parkloop.ui.session import current_lang
 from parkloop.ui.state import current_mode
 
 
-def exhibit_start(slug: str, *, intro: bool = True) -> tuple[str, str]:
-    """Title (``nav.<key>``) and, if ``content/<lang>/pages/<key>.md`` has an ``intro`` section, the
-    story under it. Returns ``(lang, mode)``."""
+def exhibit_start(
+    slug: str, *, intro: bool = True, title: Callable[[str], str] | None = None
+) -> tuple[str, str]:
+    """Title (``nav.<key>``, or ``title(lang)`` for a page with its own longer title) and, if
+    ``content/<lang>/pages/<key>.md`` has an ``intro`` section, the story under it. ``slug`` is the
+    page's URL path or its content key (``my-garbage`` or ``my_garbage``; ``home``). Returns
+    ``(lang, mode)``."""
     lang, mode = current_lang(), current_mode()
-    key = BY_SLUG[slug].key
-    st.title(t(f"nav.{key}", lang))
+    key = (BY_SLUG.get(slug) or next(p for p in PAGES if p.key == slug)).key
+    st.title(title(lang) if title else t(f"nav.{key}", lang))
     from parkloop.ui.tours import station_banner
 
     station_banner(lang)  # only with a known ?station= (a QR scan); draws nothing otherwise

@@ -123,6 +123,15 @@ def figure_columns(columns: Sequence[Sequence[Figure]], lang: str) -> None:
                 draw_figure(item, lang)
 
 
+def figure_rows(rows: Sequence[Sequence[Figure]], lang: str) -> None:
+    """Figures in rows, one card per column of its row (on a phone the cards stack row by row, left to
+    right: the order the list gives)."""
+    for figures in rows:
+        for column, item in zip(st.columns(len(figures)), figures, strict=True):
+            with column:
+                draw_figure(item, lang)
+
+
 def draw_figure(item: Figure, lang: str) -> None:
     """One :class:`Figure` as a :func:`figure` card."""
     figure(

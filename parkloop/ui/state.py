@@ -17,10 +17,13 @@ Keys are short ASCII names (``t``, ``food``, ``split``); the same key in the URL
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
+
+if TYPE_CHECKING:
+    from parkloop.exhibits.figures import Slider
 
 MODE_PARAM = "mode"
 MODES: tuple[str, ...] = ("web", "kiosk", "phone", "class")
@@ -158,6 +161,35 @@ def url_slider(
     )
     _write_back(key, value, default)
     return value
+
+
+def url_sliders(sliders: Iterable[Slider]) -> dict[str, float]:
+    """The sliders a logic module declares, one under the other, each a :func:`url_slider`. Returns
+    ``{slider.name: value}``."""
+    return {
+        slider.name: url_slider(
+            slider.label,
+            slider.key,
+            min_value=slider.min_value,
+            max_value=slider.max_value,
+            default=slider.default,
+            step=slider.step,
+            help=slider.help,
+            format=slider.format,
+            integer=slider.integer,
+        )
+        for slider in sliders
+    }
+
+
+def slider_columns(columns: Sequence[Sequence[Slider]], *, gap: str = "large") -> dict[str, float]:
+    """Sliders side by side, one list per column (on a phone the columns stack: first column first).
+    Returns ``{slider.name: value}`` of all of them."""
+    values: dict[str, float] = {}
+    for column, sliders in zip(st.columns(len(columns), gap=gap), columns, strict=True):
+        with column:
+            values.update(url_sliders(sliders))
+    return values
 
 
 def url_choice(

@@ -15,10 +15,14 @@ from parkloop.content import CJK_ALLOWLIST, page_section, t
 from parkloop.exhibits.air import (
     age_text,
     chart_rows,
+    chart_scale_max,
     chart_summary_text,
     pollutant_rows,
     problem_kind,
     problem_lines,
+    provenance_items,
+    readings_provenance,
+    status_markdown,
     status_view,
 )
 from parkloop.i18n import contains_cjk
@@ -105,6 +109,31 @@ def test_status_words_for_each_status() -> None:
     assert simulated.box == "info" and "simulated" in simulated.title
     for view in (fresh, simulated):
         assert view.title and contains_cjk(view.title + view.body, CJK_ALLOWLIST) == []
+
+
+def test_the_axis_ends_past_the_limit_and_past_the_highest_bar() -> None:
+    assert chart_scale_max(pollutant_rows(reading(), "en")) == 110.0  # all well below the limit
+    high = pollutant_rows(reading(co_mg_per_nm3=120.0), "en")  # 150 % of the limit
+    assert chart_scale_max(high) == pytest.approx(150.0 * 1.1)
+    broken = live.Reading(None, "x", "invalid", {}, ["payload: not JSON"])
+    assert chart_scale_max(pollutant_rows(broken, "en")) == 110.0
+
+
+def test_status_box_text_and_where_the_readings_come_from() -> None:
+    view = status_view(reading(), "en")
+    assert status_markdown(view, "en", 30) == (
+        f"**{view.title}**  \n{view.body}  \n{t('air.refresh_note', 'en', seconds=30)}"
+    )
+    simulated, fed = readings_provenance(live.simulate(NOW), "en"), readings_provenance(reading(), "en")
+    assert (simulated.kind, simulated.label) == ("illustrative", t("air.prov_sim", "en"))
+    assert (fed.kind, fed.label) == ("cited", t("air.prov_live", "en"))
+    factors = {
+        "flue_gas_limits.so2_mg_per_nm3": "cited: gb-18485-2014",
+        "flue_gas_limits.plan_reduction_fraction": "plan: 表1-1",
+    }
+    items = provenance_items(reading(), factors, "zh")
+    assert [label for label, _ in items] == [t(f"air.prov_{k}", "zh") for k in ("readings", "gb", "plan")]
+    assert items[1][1] == "cited: gb-18485-2014" and items[2][1] == "plan: 表1-1"
 
 
 def test_age_in_words() -> None:

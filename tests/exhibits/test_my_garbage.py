@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import my_garbage as view
-from parkloop.i18n import contains_cjk
+from parkloop.i18n import contains_cjk, format_number, format_percent, format_quantity
 from parkloop.model import evaluate_dict, load_scenario
 from tests.apptest import open_page as open_app_page
 
@@ -79,6 +79,84 @@ def test_equivalents_and_scaling(yields) -> None:
 def test_bad_inputs_are_refused(yields) -> None:
     with pytest.raises(ValueError):
         view.household(3, 1.5, yields)
+
+
+# --- what the page shows --------------------------------------------------------------------------
+EQUIVALENTS = {"car_kg_co2_per_km": 0.2, "tree_kg_co2_per_year": 20.0}
+FACTOR_PROVENANCE = {
+    "equivalents.car_kg_co2_per_km": "cited: car-source",
+    "equivalents.tree_kg_co2_per_year": "cited: tree-source",
+}
+
+
+def test_the_sliders_percent_is_a_share(yields) -> None:
+    assert view.household_at(4, 30, yields) == view.household(4, 0.3, yields)
+    assert view.household_at(4, 100, yields) == view.household(4, 1.0, yields)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_in_their_order_with_keys_and_provenance(yields, lang: str) -> None:
+    home = view.household(3, 0.5, yields)
+    total = view.total_figure(home, lang)
+    assert (total.key, total.label) == ("fig-total", t("my_garbage.total", lang))
+    assert total.value == format_quantity(home.total_kg, "kg/yr", lang)
+    assert total.provenance.kind == "illustrative"
+    assert format_number(home.total_kg / 365, lang, sig=2) in total.assumption
+
+    columns = view.result_figures(home, yields, EQUIVALENTS, FACTOR_PROVENANCE, lang)
+    assert [[f.key for f in column] for column in columns] == [
+        ["fig-saved", "fig-car"],
+        ["fig-kwh", "fig-trees"],
+    ]
+    saved, car = columns[0]
+    kwh, trees = columns[1]
+    assert saved.value == format_quantity(home.saved_kg_co2e, "kg CO2e/yr", lang, sig=2)
+    assert saved.provenance == "model" and kwh.provenance == "model"
+    assert format_number(home.saved_kg_co2e / 0.2, lang, sig=2) in car.value
+    assert format_number(home.saved_kg_co2e / 20.0, lang, sig=2) in trees.value
+    assert (car.provenance, trees.provenance) == ("cited: car-source", "cited: tree-source")
+    assert car.assumption == trees.assumption == t("my_garbage.rough_note", lang)
+    assert kwh.value == format_quantity(home.kwh, "kWh/yr", lang, sig=2)
+    if lang == "en":
+        words = [f.label + f.value + (f.assumption or "") for f in [total, *columns[0], *columns[1]]]
+        assert contains_cjk(" ".join(words), CJK_ALLOWLIST) == []
+
+
+def test_bin_cards_say_how_much_goes_where(yields) -> None:
+    home = view.household(2, 0.5, yields)
+    cards = view.bin_cards(home, yields, "en")
+    assert [card.bin for card in cards] == list(view.BINS)
+    food = cards[0]
+    unsorted = home.by_bin_kg["food_waste"] - home.to_kg["biogas_plant"]
+    assert food.amount == t(
+        "my_garbage.bin.food_waste.amount",
+        "en",
+        sorted=format_quantity(home.to_kg["biogas_plant"], "kg/yr", "en", sig=2),
+        unsorted=format_quantity(unsorted, "kg/yr", "en", sig=2),
+    )
+    assert format_quantity(home.kwh, "kWh/yr", "en", sig=2) in cards[3].becomes
+    assert cards[2].amount == t("my_garbage.bin.hazardous.amount", "en")
+    assert all(card.title == t(f"my_garbage.bin.{card.bin}.title", "en") for card in cards)
+
+
+def test_comparison_chart_and_how_we_count(yields) -> None:
+    home = view.household(3, 0.5, yields)
+    none, perfect = view.household(3, 0.0, yields), view.household(3, 1.0, yields)
+    compare = view.compare_text(3, yields, "en")
+    assert format_quantity(none.saved_kg_co2e, "kg CO2e", "en", sig=2) in compare
+    assert format_quantity(perfect.saved_kg_co2e, "kg CO2e", "en", sig=2) in compare
+    assert view.axis_max_kg(home) == home.total_kg and view.axis_max_kg(view.household(0, 0.5, yields)) == 1.0
+    burned = format_percent(home.to_kg["incinerator"] / home.total_kg, "en", decimals=0)
+    assert burned in view.chart_summary_text(home, "en")
+    labels = view.destination_labels("zh")
+    assert list(labels) == list(view.DESTINATIONS)
+    assert [row["place"] for row in view.chart_rows(home, labels)] == list(labels.values())
+    how = view.how_text(yields, "en")
+    assert format_number(yields.saved_t_per_t_food * 1000, "en", sig=2) in how
+    assert format_number(yields.bricks_t_per_t_burned * 1000, "en") in how
+    items = view.provenance_items(FACTOR_PROVENANCE, "en")
+    assert [prov for _, prov in items][2:] == ["model", "cited: car-source", "cited: tree-source"]
+    assert all(prov.kind == "illustrative" for _, prov in items[:2])
 
 
 # --- the page --------------------------------------------------------------------------------------

@@ -20,18 +20,24 @@ from parkloop.exhibits.park import (
     arc_rows,
     arc_width,
     biggest_between_plants,
+    data_path,
     load_park_map,
+    map_layers,
     place_positions,
     plant_arcs,
+    provenance_items,
     selected_plant,
     summary_fields,
+    view_state,
 )
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, load_scenario
+from parkloop.model.tomlfile import DataFileError
 from parkloop.pages import EXHIBITS, page_for_plant
 from tests.apptest import open_page as open_app_page
 
 PARK = load_park_map()
+REPO_MAP = Path(__file__).resolve().parents[2] / "data" / "park_map.toml"
 
 
 def plan_flows() -> dict:
@@ -80,6 +86,60 @@ def test_a_broken_map_file_fails_loudly(tmp_path: Path) -> None:
     broken.write_text("[map]\ncentre = [1, 2]\n[plants.x]\nposition = [1, 2]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing"):
         load_park_map(broken)
+
+
+def test_map_file_errors_are_one_line_naming_the_file(tmp_path: Path) -> None:
+    broken = tmp_path / "park_map.toml"
+    broken.write_text("[map]\ncentre = [1, 2]\n[plants.x]\nposition = [1, 2]\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as missing:
+        load_park_map(broken)
+    assert str(missing.value) == f"{broken}: [boundary]: missing"
+    with pytest.raises(DataFileError, match="not found") as absent:
+        load_park_map(tmp_path / "nothing.toml")
+    broken.write_text("[map\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not valid TOML") as garbled:
+        load_park_map(broken)
+    assert "\n" not in str(absent.value) + str(garbled.value)
+
+
+def test_the_map_file_is_found_in_the_data_dir_setting(tmp_path: Path, monkeypatch) -> None:
+    assert data_path() == Path(__file__).resolve().parents[2] / "data" / "park_map.toml"
+    monkeypatch.setenv("PARKLOOP_DATA_DIR", str(tmp_path))
+    assert data_path() == tmp_path / "park_map.toml"
+    with pytest.raises(DataFileError, match="not found"):
+        load_park_map()
+    (tmp_path / "park_map.toml").write_bytes(REPO_MAP.read_bytes())
+    assert load_park_map() == PARK
+
+
+def test_a_phone_sees_the_map_zoomed_out_and_flat() -> None:
+    kiosk, phone = view_state(PARK, narrow=False), view_state(PARK, narrow=True)
+    assert (kiosk["longitude"], kiosk["latitude"]) == tuple(PARK["map"]["centre"][:2])
+    assert kiosk["zoom"] == PARK["map"]["zoom"] and kiosk["pitch"] == PARK["map"]["pitch"]
+    assert phone["zoom"] == pytest.approx(PARK["map"]["zoom"] - 2.2)
+    assert phone["pitch"] == 0 and phone["bearing"] == kiosk["bearing"]
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_layers_are_plain_data_bottom_first(narrow: bool) -> None:
+    arcs = arc_rows(plant_arcs(plan_flows()), PARK, "en")
+    layers = map_layers(PARK, arcs, "en", narrow)
+    assert [layer["id"] for layer in layers] == ["boundary", "roads", "city-edge", "plants", "arcs", "labels"]
+    json.dumps(layers)  # nothing but data: pydeck objects are made by the page
+    by_id = {layer["id"]: layer for layer in layers}
+    assert by_id["arcs"]["data"] is arcs and by_id["arcs"]["pickable"] and by_id["plants"]["pickable"]
+    assert by_id["labels"]["get_size"] == (11 if narrow else 17)
+    assert by_id["arcs"]["width_scale"] == (0.5 if narrow else 1.0)
+    assert len(by_id["roads"]["data"]) == len(PARK["roads"])
+    assert {row["text"] for row in by_id["labels"]["data"]} >= {t("park.plant.solar", "en")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_provenance_says_the_geometry_is_schematic(lang: str) -> None:
+    (geometry, drawn), (arcs, model) = provenance_items(lang)
+    assert geometry == t("park.prov_geometry", lang) and arcs == t("park.prov_arcs", lang)
+    assert drawn.kind == "illustrative" and drawn.detail == t("park.prov_geometry_detail", lang)
+    assert model == "model"
 
 
 # ---------------------------------------------------------------------------------------------------

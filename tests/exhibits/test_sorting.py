@@ -4,6 +4,7 @@ contrast), the rules of a round, and the page in AppTest played by tapping a thi
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,16 +14,22 @@ from parkloop.exhibits.sorting import (
     CATEGORIES,
     PER_BIN,
     Game,
+    bin_contents_text,
     contrast_ratio,
+    data_path,
     feedback,
+    feedback_markdown,
+    item_label,
     load_sorting_data,
     new_seed,
     parse_seed,
     progress_text,
     recap,
+    recap_markdown,
     round_items,
 )
 from parkloop.i18n import contains_cjk
+from parkloop.model.tomlfile import DataFileError
 from tests.apptest import open_page as open_app_page
 
 WHITE, INK = "#ffffff", "#111827"
@@ -78,6 +85,28 @@ def test_bin_colours_carry_white_text(data) -> None:
         assert contrast_ratio(WHITE, bin_.colour) >= 4.5, bin_.id
     assert contrast_ratio(INK, "#fef08a") >= 4.5  # the picked thing: dark text on yellow
     assert contrast_ratio(WHITE, "#0f766e") >= 4.5  # "play again"
+
+
+def test_the_items_file_is_found_in_the_data_dir_setting(tmp_path: Path, monkeypatch, data) -> None:
+    shipped = data_path()
+    assert shipped == Path(__file__).resolve().parents[2] / "data" / "sorting_items.toml"
+    monkeypatch.setenv("PARKLOOP_DATA_DIR", str(tmp_path))
+    assert data_path() == tmp_path / "sorting_items.toml"
+    with pytest.raises(DataFileError, match="not found"):
+        load_sorting_data()
+    (tmp_path / "sorting_items.toml").write_bytes(shipped.read_bytes())
+    assert load_sorting_data() == data
+
+
+def test_a_broken_items_file_raises_one_line_naming_it(tmp_path: Path) -> None:
+    broken = tmp_path / "sorting_items.toml"
+    broken.write_text("[bins\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not valid TOML") as garbled:
+        load_sorting_data(broken)
+    assert str(garbled.value).startswith(str(broken)) and "\n" not in str(garbled.value)
+    broken.write_text('[bins.food]\ncolour = "#15803d"\nplant = "kitchen_waste"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="sorting_items.toml: the bins must be"):
+        load_sorting_data(broken)
 
 
 # --------------------------------------------------------------------------------------------
@@ -155,6 +184,37 @@ def test_feedback_is_kind_and_explains(data) -> None:
     assert words.moved
     text = " ".join((words.title, words.why, words.next_step)).lower()
     assert "score" not in text and "points" not in text and "wrong" not in text
+
+
+def test_words_of_the_things_the_bins_and_the_end(data) -> None:
+    game = Game.start(data, 42)
+    first = game.order[0]
+    name = t(f"sorting.item.{first}", "en")
+    assert item_label(game, first, "en") == name
+    game.select(first)
+    assert item_label(game, first, "en") == t("sorting.selected_label", "en", item=name)
+    right = data.by_id[first].category
+    assert bin_contents_text(game, right, "en") == t("sorting.bin_empty", "en")
+    placement = game.drop(right, data)
+    assert bin_contents_text(game, right, "en") == t("sorting.bin_contents", "en", items=name)
+
+    text = feedback_markdown(feedback(placement, data, "en"), "en")
+    lines = text.split("  \n")
+    assert lines[0].startswith("**") and len(lines) == 3  # right bin: nothing was moved
+    assert lines[1] == f"**{t('sorting.why_label', 'en')}** {t(f'sorting.why.{first}', 'en')}"
+
+    second = game.order[1]
+    wrong = next(b for b in CATEGORIES if b != data.by_id[second].category)
+    game.select(second)
+    words = feedback(game.drop(wrong, data), data, "en")
+    assert feedback_markdown(words, "en").split("  \n")[1] == t("sorting.moved_for_you", "en")
+
+    for item in game.remaining:
+        game.select(item)
+        game.drop(data.by_id[item].category, data)
+    recap_lines = recap_markdown(game, data, "en").splitlines()
+    assert len(recap_lines) == len(CATEGORIES) and all(line.startswith("- ") for line in recap_lines)
+    assert all(t(f"sorting.item.{item}", "en") in "".join(recap_lines) for item in game.order)
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from parkloop.content import CJK_ALLOWLIST, has_key, t
 from parkloop.exhibits.system import (
     FLOWS,
+    LEVER_COLUMNS,
     LEVERS,
     all_node_ids,
     balance_closes,
@@ -22,7 +23,9 @@ from parkloop.exhibits.system import (
     link_rows,
     node_label,
     own_overrides,
+    provenance_items,
     sankey_data,
+    sankey_layout,
     summary_fields,
     unit_label,
 )
@@ -152,6 +155,37 @@ def test_own_overrides_are_clipped_to_the_levers() -> None:
     for lever in LEVERS:  # every lever's range is one the model accepts
         for value in (lever.lo, lever.hi):
             assert result(overrides={lever.key: value})["balances"]["material"]["closure_error"] < 1e-9
+
+
+def test_the_levers_stand_in_two_columns_of_two() -> None:
+    assert [lever for column in LEVER_COLUMNS for lever in column] == list(LEVERS)
+    assert [len(column) for column in LEVER_COLUMNS] == [2, 2]
+
+
+def test_sankey_sizes_grow_with_the_nodes_within_bounds() -> None:
+    assert sankey_layout(3, narrow=False).height == 420  # 3 × 34 + 120 = 222: the floor
+    assert sankey_layout(10, narrow=False).height == 34 * 10 + 120
+    assert sankey_layout(40, narrow=False).height == 760  # the ceiling
+    phone = sankey_layout(40, narrow=True)
+    assert phone.height == 520 and phone == sankey_layout(3, narrow=True)
+    kiosk = sankey_layout(10, narrow=False)
+    assert phone.font_size < kiosk.font_size and phone.thickness < kiosk.thickness and phone.pad < kiosk.pad
+    for layout in (phone, kiosk):
+        assert layout.hover_font_size == layout.font_size + 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_provenance_lists_the_flows_the_prices_and_every_lever(lang: str) -> None:
+    lever_provenance = {lever.key: {"kind": "plan", "ref": lever.key, "note": ""} for lever in LEVERS}
+    energy = provenance_items("energy", lever_provenance, lang)
+    assert energy[0] == (t("system.prov_flows", lang), "model")
+    assert [label for label, _ in energy[1:]] == [t(f"system.lever.{lv.param}", lang) for lv in LEVERS]
+    assert [prov for _, prov in energy[1:]] == [lever_provenance[lv.key] for lv in LEVERS]
+    money = provenance_items("money", {}, lang)
+    assert money[1][0] == t("system.prov_prices", lang) and money[1][1].kind == "illustrative"
+    assert money[1][1].detail == t("system.prov_prices_detail", lang)
+    assert all(prov == {} for _, prov in money[2:])  # a lever the scenario does not describe
+    assert len(money) == len(energy) + 1
 
 
 # ---------------------------------------------------------------------------------------------------

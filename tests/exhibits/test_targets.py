@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import CJK_ALLOWLIST
-from parkloop.i18n import MINUS, NBSP, contains_cjk
+from parkloop.content import CJK_ALLOWLIST, page_section, t
+from parkloop.exhibits.targets import (
+    COMPARISON_TOTALS,
+    chart_rows,
+    chart_summary_fields,
+    chart_summary_text,
+    comparison_views,
+    page_title,
+    provenance_fields,
+    target_views,
+)
+from parkloop.i18n import MINUS, NBSP, contains_cjk, format_quantity
 from parkloop.model import evaluate, load_scenario
 from parkloop.model.targets import track_targets
 from parkloop.provenance import describe_provenance, source_label
-from parkloop.exhibits.targets import COMPARISON_TOTALS, chart_rows, chart_summary_fields, comparison_views, target_views
 
 SOURCES = {
     "mee-nbs-2023-grid": {
@@ -244,3 +253,50 @@ def test_met_on_illustrative_prices_says_so() -> None:
     en, zh = target_views([value], "en")[0], target_views([value], "zh")[0]
     assert en.status == "met"
     assert "illustrative" in en.status_text and "示意" in zh.status_text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chart_summary_adds_a_sentence_when_net_is_below_zero(model, lang: str) -> None:
+    baseline, plan, _ = model
+    below = dict(plan.totals, net_t_co2e_per_year=-1.0)
+    above = dict(plan.totals, net_t_co2e_per_year=1.0)
+    fields = chart_summary_fields(baseline.totals, above, lang)
+    sentence = page_section("targets", "chart_summary", lang, **fields)
+    assert chart_summary_text(baseline.totals, above, lang) == sentence
+    assert chart_summary_text(baseline.totals, below, lang) == (
+        page_section("targets", "chart_summary", lang, **chart_summary_fields(baseline.totals, below, lang))
+        + " "
+        + page_section("targets", "net_negative", lang)
+    )
+    assert page_title(lang) == t("targets.title", lang) != t("nav.targets", lang)
+
+
+def test_provenance_fields_quote_the_grid_and_the_gwp(model) -> None:
+    baseline, plan, _ = model
+    data = {
+        "baseline": {"totals": dict(baseline.totals)},
+        "plan": {
+            "totals": dict(plan.totals),
+            "provenance": {"scenario.grid_kg_co2_per_kwh": {"kind": "cited", "ref": "mee-nbs-2023-grid"}},
+        },
+        "grid_name": None,
+        "grid_kg_co2_per_kwh": 0.5366,
+        "gwp": "ar5",
+        "gwp_values": {"ch4": 28, "n2o": 265},
+        "sources": SOURCES,
+    }
+    fields = provenance_fields(data, "en")
+    assert fields["grid_name"] == t("grid.other", "en")
+    assert fields["grid_value"] == "0.5366"
+    assert (
+        fields["grid_source"]
+        == describe_provenance(
+            data["plan"]["provenance"]["scenario.grid_kg_co2_per_kwh"], "en", SOURCES
+        ).label
+    )
+    assert (fields["ch4"], fields["n2o"]) == ("28", "265")
+    assert fields["biogenic_plan"] == format_quantity(
+        plan.totals["biogenic_co2_t_per_year"], "t CO2/yr", "en"
+    )
+    assert contains_cjk(" ".join(fields.values()), CJK_ALLOWLIST) == []
+    assert provenance_fields({**data, "gwp": "unknown-set"}, "en")["gwp"] == "unknown-set"

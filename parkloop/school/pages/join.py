@@ -1,35 +1,43 @@
 """Page "join": a student joins a class session (``/join?code=CODE`` from the QR code) with a nickname or
 seat number only, then answers the part the teacher has opened. A student only ever reads their own
-answers. Store and rules: parkloop.school.sessions; words: classes.po."""
+answers. Store and rules: parkloop.school.sessions; words: classes.po.
+
+URL keys: ``code`` the session's join code (from the QR code; the student may also type it).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
 from parkloop import settings
 from parkloop.content import t
 from parkloop.i18n import format_quantity
+from parkloop.school import results
 from parkloop.school import sessions as classes
-from parkloop.school.lessons import Module, get_module, model_value
-from parkloop.school.results import metric_unit
+from parkloop.school.dashboard import question_use
+from parkloop.school.lessons import Module, Question, get_module, model_value
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md, figure
-from parkloop.ui.session import current_lang
 
+PAGE = "join"
 STATE = "parkloop-class-student"  # {"session": id, "student": id, "nickname": str}
 
-lang = current_lang()
-db = classes.open_store()
-member = st.session_state.get(STATE)
-if member and (db is None or not classes.is_member(db, member["session"], member["student"])):
-    member = None
-    st.session_state.pop(STATE, None)
+Answers = dict[tuple[str, str], dict[str, Any]]
 
-if not member:
-    exhibit_start("join")
-    if db is None:
-        st.warning(t("classes.error.store", lang))
-        st.stop()
+
+def _member(db: Any) -> dict[str, Any] | None:
+    """This browser's place in a session, if the session still knows it."""
+    member = st.session_state.get(STATE)
+    if member and (db is None or not classes.is_member(db, member["session"], member["student"])):
+        st.session_state.pop(STATE, None)
+        return None
+    return member
+
+
+def _join_form(db: Any, lang: str) -> None:
+    """The code (prefilled from the QR code) and a nickname; joining reruns the page as a member."""
     prefilled = classes.normalize_code(st.query_params.get("code")) or ""
     with st.form("join-form"):
         code = st.text_input(
@@ -47,47 +55,23 @@ if not member:
             st.session_state[STATE] = {"session": session.id, "student": student, "nickname": name}
             st.rerun()
     st.caption(t("classes.privacy", lang, days=settings.get("class_retention_days")))
-    st.stop()
-
-session = classes.get_session(db, member["session"])
-module: Module | None = get_module(session.module) if session else None
-if session is None or module is None:
-    st.session_state.pop(STATE, None)
-    st.rerun()
-
-st.title(module.title(lang))
-st.markdown(
-    t("classes.joined", lang, nickname=escape_md(member["nickname"]), module=escape_md(module.title(lang)))
-)
 
 
 @st.fragment(run_every=5)
-def _watch_phase(shown: str) -> None:
+def _watch_phase(db: Any, session_id: str, shown: str) -> None:
     """Reruns the page when the teacher opens another part, so new questions appear by themselves."""
-    current = classes.get_session(db, session.id)
+    current = classes.get_session(db, session_id)
     if current is None or current.phase != shown:
         st.rerun(scope="app")
 
 
-_watch_phase(session.phase)
-
-if session.phase == "ended":
-    st.success(t("classes.ended", lang))
-    st.stop()
-
-phase = session.phase
-st.header(t(f"classes.phase.{phase}", lang))
-st.caption(t("classes.untimed", lang))
-use = "onsite" if phase == "onsite" else "quiz"
-questions = module.questions_for(use)
-mine = classes.student_answers(db, session.id, member["student"])
-show_feedback = phase != "pre"  # the pre-visit quiz measures what students knew: no answers shown yet
-
-choice_questions = [q for q in questions if q.kind == "choice"]
-if choice_questions:
+def _choice_form(
+    questions: list[Question], module: Module, session_id: str, phase: str, mine: Answers, lang: str
+) -> tuple[dict[str, str | None], bool]:
+    """The choice questions of this part in one form; the options picked, and whether it was sent."""
     with st.form(f"answers-{phase}"):
         picked: dict[str, str | None] = {}
-        for number, q in enumerate(choice_questions, start=1):
+        for number, q in enumerate(questions, start=1):
             options = module.option_texts(q.id, lang)
             previous = (mine.get((q.id, phase)) or {}).get("choice")
             st.markdown(f"**{t('classes.question', lang, number=number)}**")
@@ -96,76 +80,136 @@ if choice_questions:
                 list(options),
                 index=list(options).index(previous) if previous in options else None,
                 format_func=lambda k, o=options: f"{k}. {o[k]}",
-                key=f"answer-{session.id}-{phase}-{q.id}",
+                key=f"answer-{session_id}-{phase}-{q.id}",
             )
         saved = st.form_submit_button(t("classes.save", lang), type="primary", key=f"answers-submit-{phase}")
-    if saved:
-        try:
-            for qid, choice in picked.items():
-                if choice is not None:
-                    classes.save_answer(db, session.id, member["student"], qid, phase, choice=choice)
-        except classes.ClassError as error:
-            st.error(t(f"classes.error.{error.code}", lang))
-        else:
-            missing = sum(1 for c in picked.values() if c is None)
-            st.success(t("classes.saved", lang))
-            if missing:
-                st.info(t("classes.unanswered", lang, count=missing))
-            mine = classes.student_answers(db, session.id, member["student"])
-    if show_feedback:
-        for number, q in enumerate(choice_questions, start=1):
-            answer = (mine.get((q.id, phase)) or {}).get("choice")
-            if answer is None:
-                continue
-            options = module.option_texts(q.id, lang)
-            with st.expander(f"{t('classes.why', lang)} · {t('classes.question', lang, number=number)}"):
-                st.markdown(
-                    t("classes.your_answer", lang, option=f"{answer}. {escape_md(options.get(answer, ''))}")
-                )
-                st.markdown(t("classes.correct", lang, option=f"{q.answer}. {escape_md(options[q.answer])}"))
-                st.markdown(module.text(f"why.{q.id}", lang))
+    return picked, saved
 
-for q in (q for q in questions if q.kind == "model"):
+
+def _save_choices(
+    db: Any, member: dict[str, Any], picked: dict[str, str | None], phase: str, lang: str
+) -> bool:
+    try:
+        for qid, choice in picked.items():
+            if choice is not None:
+                classes.save_answer(db, member["session"], member["student"], qid, phase, choice=choice)
+    except classes.ClassError as error:
+        st.error(t(f"classes.error.{error.code}", lang))
+        return False
+    st.success(t("classes.saved", lang))
+    missing = results.unanswered(picked)
+    if missing:
+        st.info(t("classes.unanswered", lang, count=missing))
+    return True
+
+
+def _choice_feedback(questions: list[Question], module: Module, phase: str, mine: Answers, lang: str) -> None:
+    """For each answered question: the student's answer, the right one and why."""
+    for number, q in enumerate(questions, start=1):
+        answer = (mine.get((q.id, phase)) or {}).get("choice")
+        if answer is None:
+            continue
+        options = module.option_texts(q.id, lang)
+        with st.expander(f"{t('classes.why', lang)} · {t('classes.question', lang, number=number)}"):
+            st.markdown(
+                t("classes.your_answer", lang, option=f"{answer}. {escape_md(options.get(answer, ''))}")
+            )
+            st.markdown(t("classes.correct", lang, option=f"{q.answer}. {escape_md(options[q.answer])}"))
+            st.markdown(module.text(f"why.{q.id}", lang))
+
+
+def _choices(
+    db: Any, member: dict[str, Any], module: Module, questions: tuple[Question, ...], phase: str, lang: str
+) -> Answers:
+    """The choice questions, saved together; the student's answers as they are afterwards."""
+    mine = classes.student_answers(db, member["session"], member["student"])
+    choice_questions = [q for q in questions if q.kind == "choice"]
+    if not choice_questions:
+        return mine
+    picked, saved = _choice_form(choice_questions, module, member["session"], phase, mine, lang)
+    if saved and _save_choices(db, member, picked, phase, lang):
+        mine = classes.student_answers(db, member["session"], member["student"])
+    if phase != "pre":  # the pre-visit quiz measures what students knew: no answers shown yet
+        _choice_feedback(choice_questions, module, phase, mine, lang)
+    return mine
+
+
+def _model_question(
+    db: Any, member: dict[str, Any], module: Module, q: Question, phase: str, mine: Answers, lang: str
+) -> None:
+    """A question answered by moving the model's sliders; the student saves the state they found."""
+    session_id = member["session"]
     with st.container(border=True):
         st.markdown(f"**{module.prompt(q.id, lang)}**")
         st.caption(t(f"classes.goal.{q.goal}", lang))
         previous = (mine.get((q.id, phase)) or {}).get("params") or {}
         params: dict[str, float] = {}
         for index, slider in enumerate(q.sliders):
-            label = t(f"classes.slider.{slider.key}", lang)
-            start = (
-                float(previous.get(slider.key, slider.default))
-                if isinstance(previous, dict)
-                else slider.default
-            )
             params[slider.key] = st.slider(
-                label,
+                t(f"classes.slider.{slider.key}", lang),
                 min_value=slider.min,
                 max_value=slider.max,
-                value=min(max(start, slider.min), slider.max),
+                value=results.slider_start(slider, previous),
                 step=slider.step,
-                key=f"model-{session.id}-{q.id}-{index}",
+                key=f"model-{session_id}-{q.id}-{index}",
             )
         value = model_value(q, params)
-        shown = format_quantity(value, metric_unit(q.metric or ""), lang)
+        shown = format_quantity(value, results.metric_unit(q.metric or ""), lang)
         figure(t("classes.model_result", lang), shown, lang, provenance="model")
-        if st.button(t("classes.save_state", lang), key=f"save-{session.id}-{q.id}"):
+        if st.button(t("classes.save_state", lang), key=f"save-{session_id}-{q.id}"):
             try:
                 classes.save_answer(
-                    db, session.id, member["student"], q.id, phase, params=params, value=value
+                    db, session_id, member["student"], q.id, phase, params=params, value=value
                 )
             except classes.ClassError as error:
                 st.error(t(f"classes.error.{error.code}", lang))
             else:
                 st.success(t("classes.state_saved", lang, value=shown))
-        if show_feedback and (q.id, phase) in mine:
+        if phase != "pre" and (q.id, phase) in mine:
             with st.expander(t("classes.why", lang)):
                 st.markdown(module.text(f"why.{q.id}", lang))
 
-if not questions or phase not in ("pre", "onsite", "post"):
-    st.info(t("classes.waiting", lang))
-st.caption(t("classes.waiting", lang))
-st.caption(t("classes.privacy", lang, days=settings.get("class_retention_days")))
-if st.button(t("classes.leave", lang), key="class-leave"):
+
+def _footer(lang: str) -> None:
+    st.caption(t("classes.waiting", lang))
+    st.caption(t("classes.privacy", lang, days=settings.get("class_retention_days")))
+    if st.button(t("classes.leave", lang), key="class-leave"):
+        st.session_state.pop(STATE, None)
+        st.rerun()
+
+
+db = classes.open_store()
+member = _member(db)
+if not member:
+    lang, mode = exhibit_start(PAGE)
+    if db is None:
+        st.warning(t("classes.error.store", lang))
+    else:
+        _join_form(db, lang)
+    st.stop()
+
+session = classes.get_session(db, member["session"])
+module: Module | None = get_module(session.module) if session else None
+if session is None or module is None:
     st.session_state.pop(STATE, None)
     st.rerun()
+
+lang, mode = exhibit_start(PAGE, intro=False, title=module.title)
+st.markdown(
+    t("classes.joined", lang, nickname=escape_md(member["nickname"]), module=escape_md(module.title(lang)))
+)
+_watch_phase(db, session.id, session.phase)
+if session.phase == "ended":
+    st.success(t("classes.ended", lang))
+    st.stop()
+
+phase = session.phase
+st.header(t(f"classes.phase.{phase}", lang))
+st.caption(t("classes.untimed", lang))
+questions = module.questions_for(question_use(phase))
+mine = _choices(db, member, module, questions, phase, lang)
+for q in (q for q in questions if q.kind == "model"):
+    _model_question(db, member, module, q, phase, mine, lang)
+if not questions or phase not in ("pre", "onsite", "post"):
+    st.info(t("classes.waiting", lang))
+_footer(lang)

@@ -1,5 +1,8 @@
 """Page "lessons": the social-classroom modules and each module's teacher's guide, with print-ready PDFs
-and the button that starts a class session. Specs and words: parkloop.school.lessons (no logic here)."""
+and the button that starts a class session. Specs and words: parkloop.school.lessons (no logic here).
+
+URL keys: ``m`` the module shown (its id; an unknown one falls back to the first module).
+"""
 
 from __future__ import annotations
 
@@ -8,58 +11,43 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.pages import BY_SLUG
 from parkloop.school import sessions as classes
-from parkloop.school.lessons import PHASES, LessonError, Module, load_modules
+from parkloop.school.lessons import PHASES, LessonError, Module, Step, load_modules
+from parkloop.school.worksheets import facts_text
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md
 from parkloop.ui.state import link_params, url_choice
 
-lang, mode = exhibit_start("lessons")
-
-try:
-    modules = load_modules()
-except LessonError:  # `python -m parkloop check` names the problem; visitors see a calm message
-    modules = ()
-if not modules:
-    st.info(t("stub.building", lang))
-    st.stop()
-
-by_id = {m.id: m for m in modules}
+PAGE = "lessons"
+PDF_KINDS = ("worksheet", "guide")
+STORE_ERROR = "lessons-store-error"
 
 
-def _label(module_id: str) -> str:
-    module = by_id[module_id]
-    return f"{t(f'lessons.band.{module.grade_band}', lang)} · {module.title(lang)}"
+def _modules() -> tuple[Module, ...]:
+    try:
+        return tuple(load_modules())
+    except LessonError:  # `python -m parkloop check` names the problem; visitors see a calm message
+        return ()
 
 
-chosen = url_choice(
-    t("lessons.choose", lang),
-    "m",
-    options=list(by_id),
-    default=modules[0].id,
-    format_func=_label,
-    widget="radio",
-)
-module: Module = by_id[chosen]
-
-st.header(module.title(lang))
-st.markdown(
-    t(
-        "lessons.facts",
-        lang,
-        band=t(f"lessons.band.{module.grade_band}", lang),
-        onsite=module.duration_min,
-        pre=module.pre_visit_min,
-        post=module.post_visit_min,
-        size=module.group_size,
+def _choose(modules: tuple[Module, ...], lang: str) -> Module:
+    by_id = {m.id: m for m in modules}
+    chosen = url_choice(
+        t("lessons.choose", lang),
+        "m",
+        options=list(by_id),
+        default=modules[0].id,
+        format_func=lambda module_id: (
+            f"{t(f'lessons.band.{by_id[module_id].grade_band}', lang)} · {by_id[module_id].title(lang)}"
+        ),
+        widget="radio",
     )
-)
-st.markdown(module.text("summary", lang))
+    return by_id[chosen]
 
 
-def _start_session() -> None:
+def _start_session(module: Module, lang: str, mode: str) -> None:
     db = classes.open_store()
     if db is None:
-        st.session_state["lessons-store-error"] = True
+        st.session_state[STORE_ERROR] = True
         return
     session, secret = classes.start_session(db, module.id, lang)
     st.switch_page(
@@ -73,48 +61,55 @@ def _start_session() -> None:
     )
 
 
-with st.container(border=True):
-    st.markdown(t("lessons.start_help", lang))
-    if st.button(t("lessons.start", lang), type="primary", key="lessons-start"):
-        _start_session()
-    if st.session_state.pop("lessons-store-error", False):
-        st.warning(t("lessons.store_unavailable", lang))
-
-left, right = st.columns(2)
-with left:
-    st.subheader(t("lessons.objectives", lang))
-    st.markdown("\n".join(f"- {module.text(f'objective.{o}', lang)}" for o in module.objectives))
-with right:
-    st.subheader(t("lessons.curriculum", lang))
-    st.markdown("\n".join(f"- {t(f'lessons.curriculum.{c}', lang)}" for c in module.curriculum))
-
-st.subheader(t("lessons.sequence", lang))
-for phase in PHASES:
-    st.markdown(f"#### {t(f'lessons.phase.{phase}', lang)}")
-    for step in (s for s in module.steps if s.phase == phase):
-        with st.container(border=True):
-            stage = t(f"lessons.stage.{step.stage}", lang)
-            st.markdown(f"**{stage} · {t('lessons.minutes', lang, minutes=step.minutes)}**")
-            st.markdown(module.text(f"step.{step.id}", lang))
-            if step.exhibit:
-                spec = BY_SLUG[step.exhibit]
-                params = {**link_params(lang)}
-                if step.preset:
-                    params.update({k: str(v) for k, v in module.presets[step.preset].params.items()})
-                st.page_link(
-                    spec.path.as_posix(),
-                    label=t("lessons.open_exhibit", lang, name=t(f"nav.{spec.key}", lang)),
-                    query_params=params,
-                )
-
-st.subheader(t("lessons.worksheet", lang))
-st.markdown(module.text("worksheet", lang))
+def _overview(module: Module, lang: str, mode: str) -> None:
+    """Title, facts, summary, the button that starts a class session, objectives and curriculum."""
+    st.header(module.title(lang))
+    st.markdown(facts_text(module, lang))
+    st.markdown(module.text("summary", lang))
+    with st.container(border=True):
+        st.markdown(t("lessons.start_help", lang))
+        if st.button(t("lessons.start", lang), type="primary", key="lessons-start"):
+            _start_session(module, lang, mode)
+        if st.session_state.pop(STORE_ERROR, False):
+            st.warning(t("lessons.store_unavailable", lang))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("lessons.objectives", lang))
+        st.markdown("\n".join(f"- {module.text(f'objective.{o}', lang)}" for o in module.objectives))
+    with right:
+        st.subheader(t("lessons.curriculum", lang))
+        st.markdown("\n".join(f"- {t(f'lessons.curriculum.{c}', lang)}" for c in module.curriculum))
 
 
-def _questions(use: str) -> None:
+def _step(module: Module, step: Step, lang: str) -> None:
+    """One step of the lesson, with a link to its exhibit in the step's preset where it has one."""
+    with st.container(border=True):
+        stage = t(f"lessons.stage.{step.stage}", lang)
+        st.markdown(f"**{stage} · {t('lessons.minutes', lang, minutes=step.minutes)}**")
+        st.markdown(module.text(f"step.{step.id}", lang))
+        if step.exhibit:
+            spec = BY_SLUG[step.exhibit]
+            params = {**link_params(lang)}
+            if step.preset:
+                params.update({k: str(v) for k, v in module.presets[step.preset].params.items()})
+            st.page_link(
+                spec.path.as_posix(),
+                label=t("lessons.open_exhibit", lang, name=t(f"nav.{spec.key}", lang)),
+                query_params=params,
+            )
+
+
+def _sequence(module: Module, lang: str) -> None:
+    st.subheader(t("lessons.sequence", lang))
+    for phase in PHASES:
+        st.markdown(f"#### {t(f'lessons.phase.{phase}', lang)}")
+        for step in (s for s in module.steps if s.phase == phase):
+            _step(module, step, lang)
+
+
+def _questions(module: Module, use: str, lang: str) -> None:
     for number, q in enumerate(module.questions_for(use), start=1):
-        prompt = module.prompt(q.id, lang)
-        with st.expander(f"{number}. {prompt}"):
+        with st.expander(f"{number}. {module.prompt(q.id, lang)}"):
             if q.kind == "choice":
                 options = module.option_texts(q.id, lang)
                 st.markdown("\n".join(f"- {k}. {escape_md(v)}" for k, v in options.items()))
@@ -127,19 +122,7 @@ def _questions(use: str) -> None:
             st.markdown(module.text(f"why.{q.id}", lang))
 
 
-st.subheader(t("lessons.onsite_questions", lang))
-_questions("onsite")
-st.subheader(t("lessons.quiz", lang))
-_questions("quiz")
-
-st.subheader(t("lessons.teacher_notes", lang))
-st.markdown(module.text("teacher-notes", lang))
-st.markdown(page_section("lessons", "privacy", lang))
-
-st.subheader(t("lessons.print", lang))
-
-
-def _pdf(kind: str):
+def _pdf(module: Module, kind: str, lang: str):
     def make() -> bytes:
         from parkloop.school import worksheets
 
@@ -149,26 +132,41 @@ def _pdf(kind: str):
     return make
 
 
-try:
-    from parkloop.printing import cjk_font
+def _downloads(module: Module, lang: str) -> None:
+    """The worksheet and the teacher's guide as PDFs (made when tapped), if a CJK font is installed."""
+    try:
+        from parkloop.printing import cjk_font
 
-    cjk_font()
-    col_a, col_b = st.columns(2)
-    col_a.download_button(
-        t("lessons.pdf_worksheet", lang),
-        data=_pdf("worksheet"),
-        file_name=f"{module.id}-worksheet-{lang}.pdf",
-        mime="application/pdf",
-        key="lessons-pdf-worksheet",
-        on_click="ignore",
-    )
-    col_b.download_button(
-        t("lessons.pdf_guide", lang),
-        data=_pdf("guide"),
-        file_name=f"{module.id}-guide-{lang}.pdf",
-        mime="application/pdf",
-        key="lessons-pdf-guide",
-        on_click="ignore",
-    )
-except Exception:  # FontMissing or fpdf2 absent: the page still teaches
-    st.info(t("lessons.pdf_unavailable", lang))
+        cjk_font()
+        for column, kind in zip(st.columns(len(PDF_KINDS)), PDF_KINDS, strict=True):
+            column.download_button(
+                t(f"lessons.pdf_{kind}", lang),
+                data=_pdf(module, kind, lang),
+                file_name=f"{module.id}-{kind}-{lang}.pdf",
+                mime="application/pdf",
+                key=f"lessons-pdf-{kind}",
+                on_click="ignore",
+            )
+    except Exception:  # FontMissing or fpdf2 absent: the page still teaches
+        st.info(t("lessons.pdf_unavailable", lang))
+
+
+lang, mode = exhibit_start(PAGE)
+modules = _modules()
+if not modules:
+    st.info(t("stub.building", lang))
+    st.stop()
+module = _choose(modules, lang)
+_overview(module, lang, mode)
+_sequence(module, lang)
+st.subheader(t("lessons.worksheet", lang))
+st.markdown(module.text("worksheet", lang))
+st.subheader(t("lessons.onsite_questions", lang))
+_questions(module, "onsite", lang)
+st.subheader(t("lessons.quiz", lang))
+_questions(module, "quiz", lang)
+st.subheader(t("lessons.teacher_notes", lang))
+st.markdown(module.text("teacher-notes", lang))
+st.markdown(page_section(PAGE, "privacy", lang))
+st.subheader(t("lessons.print", lang))
+_downloads(module, lang)

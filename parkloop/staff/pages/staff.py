@@ -1,14 +1,12 @@
 """Page "staff": anonymous kiosk usage for park staff — behind a password, never on a kiosk.
 
-The password is the ``staff_token`` setting (``PARKLOOP_STAFF_TOKEN``); without one the page stays
-locked. Wrong passwords are counted by the server-wide limiter (:mod:`parkloop.staff.auth`).
-Signed in, staff see visits per exhibit, per hour and per language (all kiosks imported so far),
-download this store's daily totals as CSV and import another kiosk's CSV.
+URL keys: none of its own. The password is the ``staff_token`` setting (``PARKLOOP_STAFF_TOKEN``);
+without one the page stays locked. Wrong passwords are counted by the server-wide limiter
+(:mod:`parkloop.staff.auth`). Signed in, staff see visits per exhibit, per hour and per language (all
+kiosks imported so far), download this store's daily totals as CSV and import another kiosk's CSV.
 """
 
 from __future__ import annotations
-
-import math
 
 import altair as alt
 import pandas as pd
@@ -16,21 +14,17 @@ import streamlit as st
 
 from parkloop import settings
 from parkloop.content import page_section, t
-from parkloop.i18n import format_number, format_percent
 from parkloop.kiosk import usage
 from parkloop.staff import stats
 from parkloop.staff.auth import LIMITER, Verdict
+from parkloop.ui.charts import COLOURS
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md
 from parkloop.ui.state import current_mode
 
+PAGE = "staff"
 SIGNED_IN = "parkloop_staff_signed_in"
 MAX_IMPORT_BYTES = 5_000_000
-
-
-def mode_is_not_kiosk() -> bool:
-    """The intro speaks to staff; on a kiosk the page shows only the refusal."""
-    return current_mode() != "kiosk"
 
 
 def _token() -> str:
@@ -54,61 +48,38 @@ def sign_in(lang: str, token: str) -> bool:
         st.session_state[SIGNED_IN] = True
         st.rerun()
     if verdict is Verdict.LOCKED:
-        st.error(t("staff.locked_out", lang, minutes=max(1, math.ceil(LIMITER.wait_s() / 60))))
+        st.error(t("staff.locked_out", lang, minutes=stats.wait_minutes(LIMITER.wait_s())))
     else:
         st.error(t("staff.wrong", lang))
     return False
 
 
 def bar_chart(data: list[dict], x: str, y: str, x_title: str, y_title: str, *, horizontal: bool) -> None:
-    frame = pd.DataFrame(data)
+    """Visits as bars in the park's colour: one bar per page lying down, or per hour or language standing."""
+    count_axis = alt.Axis(tickMinStep=1)
     if horizontal:
-        chart = (
-            alt.Chart(frame)
-            .mark_bar(color="#047857")
-            .encode(
-                y=alt.Y(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelLimit=320, labelFontSize=14)),
-                x=alt.X(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
-                tooltip=[alt.Tooltip(f"{x}:N", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title)],
-            )
-        )
+        place, place_tip = alt.Y(f"{x}:N", sort=None, title=x_title), alt.Tooltip(f"{x}:N", title=x_title)
+        count = alt.X(f"{y}:Q", title=y_title, axis=count_axis)
     else:
-        chart = (
-            alt.Chart(frame)
-            .mark_bar(color="#047857")
-            .encode(
-                x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-                y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
-                tooltip=[alt.Tooltip(f"{x}:O", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title)],
-            )
-        )
-    chart = chart.properties(height=max(220, 34 * len(data)) if horizontal else 260).configure_axis(
-        labelColor="#1f2937", titleColor="#1f2937", labelFontSize=14, titleFontSize=14, gridColor="#e5e7eb"
-    )  # Vega's default grey axis text is below the 4.5:1 contrast asked for
+        place = alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0))
+        place_tip = alt.Tooltip(f"{x}:O", title=x_title)
+        count = alt.Y(f"{y}:Q", title=y_title, axis=count_axis)
+    chart = (
+        alt.Chart(pd.DataFrame(data))
+        .mark_bar(color=COLOURS["teal"])
+        .encode(place, count, tooltip=[place_tip, alt.Tooltip(f"{y}:Q", title=y_title)])
+        .properties(height=stats.chart_height(len(data), horizontal))
+    )
     st.altair_chart(chart)
 
 
 def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
     rows = store.daily_rows()
-    kiosks = sorted({row["kiosk"] for row in rows} | {kiosk})
-    st.markdown(escape_md(t("staff.kiosks", lang, n=len(kiosks), names=", ".join(kiosks))))
+    st.markdown(escape_md(stats.kiosks_text(rows, kiosk, lang)))
     if not rows:
         st.info(t("staff.no_data", lang))
         return
-    totals = stats.overall(rows)
-    dwell = totals["mean_dwell_s"]
-    st.markdown(
-        escape_md(
-            t(
-                "staff.totals",
-                lang,
-                opens=format_number(totals["opens"], lang, exact=True),
-                interactions=format_number(totals["interactions"], lang, exact=True),
-                resets=format_number(totals["resets"], lang, exact=True),
-                dwell="—" if dwell is None else t("staff.seconds", lang, n=format_number(round(dwell), lang)),
-            )
-        )
-    )
+    st.markdown(escape_md(stats.totals_text(rows, lang)))
     visits = t("staff.col.visits", lang)
     per_page = stats.visits_per_page(rows, lang)
     if per_page:
@@ -128,17 +99,8 @@ def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
         chart_summary(stats.summary_langs(per_lang, lang))
 
 
-def exchange(lang: str, store: usage.UsageStore, kiosk: str) -> None:
-    st.download_button(
-        t("staff.export", lang),
-        data=store.export_csv().encode("utf-8-sig"),  # the BOM makes spreadsheet programs read UTF-8
-        file_name=f"parkloop-usage-{kiosk}.csv",
-        mime="text/csv",
-        help=t("staff.export_help", lang),
-    )
-    upload = st.file_uploader(t("staff.import", lang), type=["csv"], key="staff-import")
-    if upload is None:
-        return
+def _import(lang: str, store: usage.UsageStore, kiosk: str, upload) -> None:
+    """Another kiosk's CSV into this store (too big or not UTF-8: refused, with the same words)."""
     if upload.size > MAX_IMPORT_BYTES:
         st.error(t("staff.import_unreadable", lang))
         return
@@ -160,6 +122,19 @@ def exchange(lang: str, store: usage.UsageStore, kiosk: str) -> None:
         st.markdown("\n".join(f"- {escape_md(problem)}" for problem in report.problems))
 
 
+def exchange(lang: str, store: usage.UsageStore, kiosk: str) -> None:
+    st.download_button(
+        t("staff.export", lang),
+        data=store.export_csv().encode("utf-8-sig"),  # the BOM makes spreadsheet programs read UTF-8
+        file_name=f"parkloop-usage-{kiosk}.csv",
+        mime="text/csv",
+        help=t("staff.export_help", lang),
+    )
+    upload = st.file_uploader(t("staff.import", lang), type=["csv"], key="staff-import")
+    if upload is not None:
+        _import(lang, store, kiosk, upload)
+
+
 def tour_stats(lang: str) -> None:
     """QR tours: scans per station and per hour, route completion rates."""
     st.subheader(t("tours.stats.title", lang), anchor=False)
@@ -169,71 +144,19 @@ def tour_stats(lang: str) -> None:
         return
     tours, numbers = found
     st.caption(t("tours.stats.note", lang))
-    st.markdown(
-        t(
-            "tours.stats.total",
-            lang,
-            scans=format_number(numbers["scans"], lang, exact=True),
-            visitors=format_number(numbers["passports"], lang, exact=True),
-        )
-    )
+    st.markdown(stats.tour_totals_text(numbers, lang))
     st.markdown(f"**{t('tours.stats.per_station', lang)}**")
-    st.table(
-        pd.DataFrame(
-            [
-                {
-                    t("tours.stats.station", lang): t(
-                        "tours.station_line",
-                        lang,
-                        number=s.number,
-                        title=t(f"tours.station.{s.id}.title", lang),
-                    ),
-                    t("tours.stats.scans", lang): format_number(
-                        numbers["per_station"].get(s.id, 0), lang, exact=True
-                    ),
-                }
-                for s in tours.stations.values()
-            ]
-        ),
-        hide_index=True,
-    )
+    st.table(pd.DataFrame(stats.station_rows(tours, numbers, lang)), hide_index=True)
     st.markdown(f"**{t('tours.stats.per_hour', lang)}**")
-    hours = pd.DataFrame(
-        {t("tours.stats.hour", lang): list(range(24)), t("tours.stats.scans", lang): numbers["per_hour"]}
-    )
+    hours = pd.DataFrame(stats.hour_columns(numbers, lang))
     st.bar_chart(hours, x=t("tours.stats.hour", lang), y=t("tours.stats.scans", lang), height=220)
-    peak = stats.peak_hour(numbers["per_hour"])
-    chart_summary(
-        t("tours.stats.summary_peak", lang, hour=peak[0], scans=format_number(peak[1], lang, exact=True))
-        if peak
-        else t("tours.stats.summary_none", lang)
-    )
+    chart_summary(stats.peak_text(numbers["per_hour"], lang))
     st.markdown(f"**{t('tours.stats.completion', lang)}**")
-    rows = []
-    for route_id, route in numbers["completion"].items():
-        rate = route["rate"]
-        rows.append(
-            {
-                t("tours.stats.route", lang): t(f"tours.route.{route_id}.title", lang),
-                t("tours.stats.started", lang): format_number(route["started"], lang, exact=True),
-                t("tours.stats.completed", lang): format_number(route["completed"], lang, exact=True),
-                t("tours.stats.rate", lang): "—" if rate is None else format_percent(rate, lang),
-            }
-        )
-    st.table(pd.DataFrame(rows), hide_index=True)
+    st.table(pd.DataFrame(stats.completion_rows(numbers, lang)), hide_index=True)
 
 
-def main() -> None:
-    lang, mode = exhibit_start("staff", intro=mode_is_not_kiosk())
-    if mode == "kiosk":  # the kiosk frame already refuses; this is the second lock
-        st.info(t("kiosk.staff_blocked", lang))
-        return
-    token = _token()
-    if not token:
-        st.warning(t("staff.locked_no_token", lang))
-        return
-    if not sign_in(lang, token):
-        return
+def signed_in_page(lang: str) -> None:
+    """Sign out, this kiosk's statistics, the CSV exchange and the QR tours' statistics."""
     if st.button(t("staff.sign_out", lang), key="staff-sign-out"):
         st.session_state.pop(SIGNED_IN, None)
         st.rerun()
@@ -242,12 +165,11 @@ def main() -> None:
     if store is None:
         st.error(t("staff.store_unavailable", lang))
         return
-    store.prune(int(settings.get("usage_retention_days")))
-    st.markdown(
-        escape_md(t("staff.this_kiosk", lang, name=kiosk, days=int(settings.get("usage_retention_days"))))
-    )
+    retention_days = int(settings.get("usage_retention_days"))
+    store.prune(retention_days)
+    st.markdown(escape_md(t("staff.this_kiosk", lang, name=kiosk, days=retention_days)))
     statistics(lang, store, kiosk)
-    counting = page_section("staff", "counting", lang)
+    counting = page_section(PAGE, "counting", lang)
     if counting:
         st.markdown(counting)
     st.divider()
@@ -256,4 +178,11 @@ def main() -> None:
     tour_stats(lang)  # QR tours: scans per station and hour, route completion
 
 
-main()
+lang, mode = exhibit_start(PAGE, intro=current_mode() != "kiosk")  # the intro speaks to staff, not visitors
+token = _token()
+if mode == "kiosk":  # the kiosk frame already refuses; this is the second lock
+    st.info(t("kiosk.staff_blocked", lang))
+elif not token:
+    st.warning(t("staff.locked_no_token", lang))
+elif sign_in(lang, token):
+    signed_in_page(lang)

@@ -1,0 +1,106 @@
+"""The teacher's dashboard in words (pure: no Streamlit, no store): the links to project and keep, the
+sentences under the charts, the before/after table, the best model states, the CSV's columns.
+
+The numbers come from :mod:`parkloop.school.results`; this module only puts them into the teacher's
+language, so the page (``parkloop/school/pages/teacher.py``) only draws.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from parkloop.content import t
+from parkloop.i18n import format_number, format_percent
+from parkloop.school import results
+from parkloop.school.lessons import Module, Question
+
+PHASES: tuple[str, ...] = ("pre", "onsite", "post")
+
+
+def question_use(phase: str) -> str:
+    """Which questions a phase asks: the on-site questions on site, the quiz before and after."""
+    return "onsite" if phase == "onsite" else "quiz"
+
+
+def shown_phase(phase: str) -> str:
+    """The phase whose answers the dashboard shows: an ended session shows the post-visit quiz."""
+    return "post" if phase == "ended" else phase
+
+
+def join_url(base: str, code: str, lang: str) -> str:
+    """The students' link (and QR code): the join page with the session's code."""
+    return f"{base}/join?" + urlencode({"code": code, "lang": lang})
+
+
+def teacher_url(base: str, session_id: str, secret: str, lang: str) -> str:
+    """The teacher's own secret link back to this dashboard."""
+    return f"{base}/teacher?" + urlencode({"s": session_id, "k": secret, "lang": lang})
+
+
+def distribution_rows(question: Question, dist: dict[str, int]) -> list[dict[str, Any]]:
+    """The bars of one choice question: each option, how many chose it, whether it is the right one."""
+    return [
+        {"option": option, "count": count, "correct": option == question.answer}
+        for option, count in dist.items()
+    ]
+
+
+def distribution_summary(question: Question, dist: dict[str, int], lang: str) -> str | None:
+    """The sentence under a question's chart (most chosen option, its share, the right answer); ``None``
+    while nobody has answered."""
+    top = results.top_choice(dist)
+    if top is None:
+        return None
+    option, total, share = top
+    return t(
+        "classes.teacher.summary",
+        lang,
+        count=total,
+        option=option,
+        share=format_percent(share, lang, decimals=0),
+        answer=question.answer,
+    )
+
+
+def best_slider_lines(question: Question, params: dict[str, Any], lang: str) -> str:
+    """A student's model state as a list: each slider's name and value."""
+    return "\n".join(
+        f"- {t(f'classes.slider.{s.key}', lang)}: {format_number(params.get(s.key), lang)}"
+        for s in question.sliders
+    )
+
+
+def _share(value: float | None, lang: str) -> str:
+    return "—" if value is None else format_percent(value, lang, decimals=0)
+
+
+def gain_rows(module: Module, gains: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    """The before/after table: per quiz question, share right before and after, and the gain."""
+    return [
+        {
+            "#": f"{number}. {module.prompt(g['question'], lang)}",
+            t("classes.teacher.gain_pre", lang): _share(g["pre"], lang),
+            t("classes.teacher.gain_post", lang): _share(g["post"], lang),
+            t("classes.teacher.gain_points", lang): "—"
+            if g["gain_points"] is None
+            else format_number(g["gain_points"], lang, signed=True),
+        }
+        for number, g in enumerate(gains, start=1)
+    ]
+
+
+def gain_summary(gains: list[dict[str, Any]], lang: str) -> str | None:
+    """The sentence under the table: the mean gain over the questions answered both before and after."""
+    mean = results.mean_gain(gains)
+    if mean is None:
+        return None
+    count, points = mean
+    return t(
+        "classes.teacher.gain_summary", lang, count=count, points=format_number(points, lang, signed=True)
+    )
+
+
+def csv_columns(module: Module) -> list[tuple[str, str]]:
+    """The export's answer columns: ``(question, phase)`` for every question each phase asks, in order."""
+    return [(q.id, phase) for phase in PHASES for q in module.questions_for(question_use(phase))]
