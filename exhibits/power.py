@@ -10,186 +10,86 @@ Thin on purpose: widgets → cached model call → ``parkloop.exhibits.power`` �
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from parkloop.content import CJK_ALLOWLIST, page_section, t
+from parkloop.content import page_section, t
 from parkloop.exhibits import power as view
-from parkloop.i18n import english_safe, format_number, format_percent, format_quantity
-from parkloop.ui.charts import charts_on_demand
+from parkloop.ui.charts import charts_on_demand, colour_scale
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, escape_md, figure, provenance_list
-from parkloop.ui.model_data import PLAN, factors_data, provenance, scenario_result
-from parkloop.ui.state import url_slider
+from parkloop.ui.figures import chart_summary, figure_columns, model_warnings, provenance_list
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from parkloop.ui.state import url_sliders
 
 PAGE = "power"
-INK = "#1f2937"  # axis and legend text: dark, not the theme's light grey (contrast ≥ 4.5:1)
-COLOURS = {"landfill": "#b45309", "incinerator": "#0f766e"}  # amber / teal, distinct in greyscale too
-
-lang, mode = exhibit_start(PAGE)
 
 
 @st.fragment
-def explorer() -> None:
+def explorer(lang: str) -> None:
     """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
     part, not the title and the story above it, so a class of phones costs the server less."""
-    plan = scenario_result(PLAN)
+    plan, factors = scenario_result(PLAN), factors_data()
     plan_mix = plan["values"]["incineration.composition"]
-    factors = factors_data()
-
     controls, results = st.columns([2, 3], gap="large")
     with controls:
-        st.subheader(t("power.controls_heading", lang))
-        tonnes = url_slider(
-            t("power.tonnes", lang),
-            "t",
-            min_value=500,
-            max_value=6000,
-            default=int(plan["values"]["incineration.tonnes_per_day"]),
-            step=100,
-            integer=True,
-            help=t("power.tonnes_help", lang),
-        )
-        st.markdown(f"**{t('power.mix_heading', lang)}**")
-        shares = {}
-        for name, key in (("food", "food"), ("paper", "paper"), ("plastics", "plast")):
-            lo, hi = view.MAIN_LIMITS[name]
-            shares[name] = (
-                url_slider(
-                    t(f"power.share.{name}", lang),
-                    key,
-                    min_value=int(lo * 100),
-                    max_value=int(hi * 100),
-                    default=round(plan_mix[name] * 100),
-                    step=1,
-                    integer=True,
-                    format="%d%%",
-                )
-                / 100.0
-            )
-        mix = view.composition(shares, plan_mix)
-        bins = view.bin_shares(mix)
-        st.markdown(
-            t(
-                "power.bins_line",
-                lang,
-                food_waste=format_percent(bins["food_waste"], lang, decimals=0),
-                recyclables=format_percent(bins["recyclables"], lang, decimals=0),
-                residual=format_percent(bins["residual"], lang, decimals=0),
-            )
-        )
-        st.markdown(t("power.bins_caption", lang))
-
-    overrides: dict = {"incineration.tonnes_per_day": tonnes}
-    if any(abs(mix[name] - plan_mix[name]) > 1e-9 for name in mix):
-        overrides["incineration.composition"] = mix
-    result = scenario_result(PLAN, overrides)
+        tonnes, mix = _controls(plan["values"], lang)
+    result = scenario_result(PLAN, view.overrides(tonnes, mix, plan_mix))
     figures = view.power_figures(result)
-
     with results:
         st.subheader(t("power.results_heading", lang))
-        first, second = st.columns(2)
-        with first:
-            figure(
-                t("power.net_kwh", lang),
-                format_quantity(figures.net_kwh, "kWh/yr", lang),
-                lang,
-                provenance="model",
-                assumption=t("power.net_kwh_note", lang),
-                key="fig-net-kwh",
-            )
-            figure(
-                t("power.fossil", lang),
-                format_quantity(figures.fossil_co2_t, "t CO2/yr", lang),
-                lang,
-                provenance="model",
-                assumption=t("power.fossil_note", lang),
-                key="fig-fossil",
-            )
-            figure(
-                t("power.bricks", lang),
-                format_quantity(figures.bricks_t, "t/yr", lang),
-                lang,
-                provenance=provenance(PLAN, "incineration.bottom_ash_recycled_fraction"),
-                assumption=t(
-                    "power.bricks_note",
-                    lang,
-                    ash=format_quantity(figures.bottom_ash_t, "t/yr", lang),
-                ),
-                key="fig-bricks",
-            )
-        with second:
-            figure(
-                t("power.people", lang),
-                t("power.people_value", lang, people=format_number(figures.people, lang, sig=2)),
-                lang,
-                provenance=factors["provenance"]["equivalents.resident_kwh_per_year"],
-                assumption=t(
-                    "power.people_note",
-                    lang,
-                    kwh=format_number(factors["equivalents"]["resident_kwh_per_year"], lang),
-                ),
-                key="fig-people",
-            )
-            figure(
-                t("power.biogenic", lang),
-                format_quantity(figures.biogenic_co2_t, "t CO2/yr", lang),
-                lang,
-                provenance="model",
-                assumption=t("power.biogenic_note", lang),
-                key="fig-biogenic",
-            )
-            figure(
-                t("power.heat", lang),
-                t("power.heat_value", lang, value=format_number(figures.heating_value_gj_per_t, lang)),
-                lang,
-                provenance=factors["provenance"].get("composition.food.lhv_mj_per_kg", "model"),
-                assumption=t("power.heat_note", lang),
-                key="fig-heat",
-            )
+        figure_columns(view.shown_figures(figures, plan, factors, lang), lang)
         st.markdown(page_section(PAGE, "counted", lang))
+    model_warnings(result["warnings"], t("power.warnings", lang), lang)
+    _landfill(result, figures, lang)
+    with st.expander(t("power.simplified_heading", lang)):
+        st.markdown(page_section(PAGE, "simplified", lang))
+    provenance_list(view.provenance_items(plan, factors, lang), lang)
 
-    warnings = list(result["warnings"])
-    if warnings:
-        if lang == "en":
-            warnings = [english_safe(w, CJK_ALLOWLIST) for w in warnings]
-        st.warning(t("power.warnings", lang) + "\n\n" + "\n".join(f"- {escape_md(w)}" for w in warnings))
 
-    # --- the landfill comparison ------------------------------------------------------------------
+def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str, float]]:
+    """The tonnes slider and the three composition sliders; returns the tonnes and the whole mix."""
+    st.subheader(t("power.controls_heading", lang))
+    tonnes = url_sliders([view.tonnes_slider(plan_values, lang)])["tonnes_per_day"]
+    st.markdown(f"**{t('power.mix_heading', lang)}**")
+    plan_mix = plan_values["incineration.composition"]
+    percents = url_sliders(view.share_sliders(plan_mix, lang))
+    mix = view.composition(view.shares_from_percent(percents), plan_mix)
+    st.markdown(view.bins_line(mix, lang))
+    st.markdown(t("power.bins_caption", lang))
+    return tonnes, mix
+
+
+def _landfill(result: Mapping[str, Any], figures: view.PowerFigures, lang: str) -> None:
+    """The same garbage in a landfill: its methane year by year against burning it once."""
     st.subheader(t("power.landfill_heading", lang))
     st.markdown(page_section(PAGE, "landfill", lang))
     comparison = view.landfill_comparison(result)
-    labels = {
-        "landfill": t("power.series.landfill", lang),
-        "incinerator": t("power.series.incinerator", lang),
-    }
-    frame = pd.DataFrame(view.chart_rows(comparison, labels))
-    series = [labels["landfill"], labels["incinerator"]]
-    chart = (
-        alt.Chart(frame)
+    if charts_on_demand(lang):
+        st.altair_chart(_landfill_chart(comparison, lang), width="stretch")
+    chart_summary(view.chart_summary_text(figures, comparison, lang))
+    st.markdown(view.landfill_after_text(comparison, lang))
+
+
+def _landfill_chart(comparison: view.LandfillComparison, lang: str) -> alt.Chart:
+    """Two lines: the landfill's methane so far (solid) and burning's CO₂, counted at once (dashed)."""
+    labels = view.series_labels(lang)
+    colours = view.series_colours(labels)
+    series = list(colours)
+    return (
+        alt.Chart(pd.DataFrame(view.chart_rows(comparison, labels)))
         .mark_line(strokeWidth=4)
         .encode(
-            x=alt.X(
-                "year:Q",
-                title=t("power.axis_year", lang),
-                axis=alt.Axis(labelFontSize=14, titleFontSize=15, tickMinStep=5),
-            ),
-            y=alt.Y(
-                "kt:Q", title=t("power.axis_kt", lang), axis=alt.Axis(labelFontSize=14, titleFontSize=15)
-            ),
+            x=alt.X("year:Q", title=t("power.axis_year", lang), axis=alt.Axis(tickMinStep=5)),
+            y=alt.Y("kt:Q", title=t("power.axis_kt", lang)),
             color=alt.Color(
                 "series:N",
                 sort=series,
-                scale=alt.Scale(domain=series, range=[COLOURS["landfill"], COLOURS["incinerator"]]),
-                legend=alt.Legend(
-                    title=None,
-                    orient="top",
-                    direction="vertical",
-                    labelFontSize=15,
-                    symbolSize=200,
-                    labelLimit=400,
-                ),
+                scale=colour_scale(colours),
+                legend=alt.Legend(title=None, orient="top", direction="vertical", symbolSize=200),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N", sort=series, scale=alt.Scale(domain=series, range=[[1, 0], [8, 6]]), legend=None
@@ -201,60 +101,8 @@ def explorer() -> None:
             ],
         )
         .properties(height=360)
-        .configure_axis(labelColor=INK, titleColor=INK)
-        .configure_legend(labelColor=INK)
-    )
-    if charts_on_demand(lang):
-        st.altair_chart(chart, width="stretch")
-    crossover = comparison.crossover_year
-    summary_fields = {
-        "waste": format_quantity(figures.waste_t, "t", lang),
-        "years": format_number(view.LANDFILL_YEARS, lang),
-        "landfill": format_quantity(sum(comparison.yearly_co2e_t), "t CO2e", lang),
-        "first_ten": format_percent(comparison.share_first_ten_years, lang, decimals=0),
-        "incinerator": format_quantity(comparison.incinerator_co2e_t, "t CO2e", lang),
-        "year": format_number(crossover, lang) if crossover else "",
-    }
-    summary = t("power.chart_summary", lang, **summary_fields)
-    summary += " " + (
-        t("power.chart_crossover", lang, **summary_fields)
-        if crossover
-        else t("power.chart_no_crossover", lang, **summary_fields)
-    )
-    chart_summary(summary)
-    st.markdown(
-        page_section(
-            PAGE,
-            "landfill_after",
-            lang,
-            total=format_quantity(comparison.total_co2e_t, "t CO2e", lang),
-            within=format_percent(comparison.share_within_horizon, lang, decimals=0),
-            years=format_number(view.LANDFILL_YEARS, lang),
-        )
-    )
-
-    with st.expander(t("power.simplified_heading", lang)):
-        st.markdown(page_section(PAGE, "simplified", lang))
-
-    provenance_list(
-        [
-            (t("power.prov.tonnes", lang), provenance(PLAN, "incineration.tonnes_per_day")),
-            (t("power.prov.kwh_per_t", lang), provenance(PLAN, "incineration.net_kwh_per_tonne")),
-            (t("power.prov.steam", lang), provenance(PLAN, "incineration.export_steam_t_per_year")),
-            (t("power.prov.composition", lang), provenance(PLAN, "incineration.composition")),
-            (t("power.prov.carbon", lang), factors["provenance"]["composition.food.cf"]),
-            (t("power.prov.fossil", lang), factors["provenance"]["composition.food.fcf"]),
-            (t("power.prov.n2o", lang), provenance(PLAN, "incineration.n2o_g_per_tonne")),
-            (t("power.prov.ash", lang), provenance(PLAN, "incineration.bottom_ash_fraction")),
-            (t("power.prov.doc", lang), factors["provenance"]["composition.food.doc"]),
-            (t("power.prov.k", lang), factors["provenance"]["composition.food.k_per_year"]),
-            (t("power.prov.recovery", lang), provenance(PLAN, "landfill_counterfactual.recovery_fraction")),
-            (t("power.prov.oxidation", lang), provenance(PLAN, "landfill_counterfactual.oxidation_factor")),
-            (t("power.prov.gwp", lang), provenance(PLAN, "scenario.gwp")),
-            (t("power.prov.resident", lang), factors["provenance"]["equivalents.resident_kwh_per_year"]),
-        ],
-        lang,
     )
 
 
-explorer()
+lang, mode = exhibit_start(PAGE)
+explorer(lang)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parkloop.content import t
-from parkloop.i18n import format_quantity
+from parkloop.content import page_section, t
+from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.i18n import format_number, format_quantity
 
 TONNES = {"min_value": 0, "max_value": 3000, "step": 100}
 RECYCLED_PERCENT = {"min_value": 50, "max_value": 100, "step": 1}
@@ -38,6 +39,32 @@ def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
         "aggregate": round(plan_values["construction_waste.aggregate_share"] * 100.0, 6),
         "ash": round(plan_values["incineration.bottom_ash_recycled_fraction"] * 100.0, 6),
     }
+
+
+def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
+    """The four sliders in two columns, opening on the plan; named like the arguments of
+    :func:`overrides`."""
+    base = defaults(plan_values)
+
+    def percent(name: str, key: str, limits: dict[str, float]) -> Slider:
+        return Slider(
+            f"{name}_percent",
+            t(f"materials.{name}", lang),
+            key,
+            base[name],
+            integer=True,
+            format="%d%%",
+            help=t(f"materials.{name}_help", lang),
+            **limits,
+        )
+
+    tonnes = Slider(
+        "tonnes_per_day", t("materials.tonnes", lang), "t", base["tonnes"], integer=True, **TONNES
+    )
+    return [
+        [tonnes, percent("recycled", "rec", RECYCLED_PERCENT)],
+        [percent("aggregate", "agg", AGGREGATE_PERCENT), percent("ash", "ash", ASH_PERCENT)],
+    ]
 
 
 @dataclass(frozen=True)
@@ -79,8 +106,100 @@ def figures(
     )
 
 
+def shown_figures(fig: MaterialsFigures, lang: str) -> list[list[Figure]]:
+    """The page's three figures in one row, in ``lang``: aggregate, bricks, and the CO₂ they avoid."""
+    return [
+        [
+            Figure(
+                "fig-aggregate",
+                t("materials.aggregate_out", lang),
+                format_quantity(fig.aggregate_t, "t/yr", lang),
+                assumption=t("materials.aggregate_note", lang),
+            ),
+            Figure(
+                "fig-bricks",
+                t("materials.bricks_out", lang),
+                format_quantity(fig.bricks_t, "t/yr", lang),
+                assumption=t(
+                    "materials.bricks_note",
+                    lang,
+                    ash=format_quantity(fig.bricks_from_ash_t, "t", lang),
+                    all_ash=format_quantity(fig.bottom_ash_t, "t", lang),
+                ),
+            ),
+            Figure(
+                "fig-avoided",
+                t("materials.avoided", lang),
+                format_quantity(fig.avoided_t_co2, "t CO2/yr", lang),
+                assumption=t(
+                    "materials.avoided_note",
+                    lang,
+                    aggregate=format_quantity(fig.avoided_aggregate_t_co2, "t CO2", lang),
+                    bricks=format_quantity(fig.avoided_bricks_t_co2, "t CO2", lang),
+                ),
+            ),
+        ]
+    ]
+
+
+def brick_to_aggregate_ratio(constants: dict[str, float]) -> float:
+    """How many times the CO₂ of a tonne of aggregate a tonne of brick avoids (0 without a factor)."""
+    aggregate = constants["natural_aggregate_kg_co2_per_t"]
+    return constants["fired_brick_kg_co2_per_t"] / aggregate if aggregate else 0
+
+
+def factors_text(fig: MaterialsFigures, constants: dict[str, float], lang: str) -> str:
+    """How the avoided CO₂ is counted: the two replacement factors, and what goes to landfill."""
+    return page_section(
+        "materials",
+        "factors",
+        lang,
+        aggregate=format_number(constants["natural_aggregate_kg_co2_per_t"], lang),
+        brick=format_number(constants["fired_brick_kg_co2_per_t"], lang),
+        ratio=format_number(brick_to_aggregate_ratio(constants), lang),
+        rejects=format_quantity(fig.rejects_t, "t/yr", lang),
+        electricity=format_quantity(fig.electricity_kwh, "kWh/yr", lang),
+    )
+
+
+def simplified_text(constants: dict[str, float], lang: str) -> str:
+    """What the exhibit simplifies, with the two replacement factors filled in."""
+    return page_section(
+        "materials",
+        "simplified",
+        lang,
+        aggregate=format_number(constants["natural_aggregate_kg_co2_per_t"], lang),
+        brick=format_number(constants["fired_brick_kg_co2_per_t"], lang),
+    )
+
+
+def provenance_items(plan: dict[str, Any], factors: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The "where the numbers come from" list: the two factors, then the plan's inputs."""
+    factor = factors["provenance"]
+    inputs = (
+        ("tonnes", "construction_waste.tonnes_per_day"),
+        ("recycled", "construction_waste.recycled_fraction"),
+        ("aggregate", "construction_waste.aggregate_share"),
+        ("ash", "incineration.bottom_ash_recycled_fraction"),
+        ("ash_fraction", "incineration.bottom_ash_fraction"),
+        ("incineration", "incineration.tonnes_per_day"),
+        ("kwh", "construction_waste.kwh_per_tonne"),
+    )
+    return [
+        (t("materials.in.aggregate_factor", lang), factor["constants.natural_aggregate_kg_co2_per_t"]),
+        (t("materials.in.brick_factor", lang), factor["constants.fired_brick_kg_co2_per_t"]),
+    ] + [(t(f"materials.in.{label}", lang), scenario_provenance(plan, key)) for label, key in inputs]
+
+
 PRODUCTS = ("aggregate", "bricks", "rejects")
 ORIGINS = ("rubble", "ash")
+ORIGIN_COLOURS: dict[str, str] = {"rubble": "stone", "ash": "amber"}
+"""Where a product came from, by colour (:data:`parkloop.ui.charts.COLOURS`): rubble stone grey, ash brown."""
+
+
+def origin_colours(lang: str) -> dict[str, str]:
+    """``{origin in words: colour name}`` for the chart's legend, in the order of :data:`ORIGINS`."""
+    return {t(f"materials.origin.{origin}", lang): ORIGIN_COLOURS[origin] for origin in ORIGINS}
 
 
 def chart_rows(fig: MaterialsFigures, lang: str) -> list[dict[str, Any]]:

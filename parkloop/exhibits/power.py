@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from parkloop.content import page_section, t
+from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.model import landfill
 from parkloop.model.factors import Factors, load_factors
 from parkloop.model.scenario import COMPONENTS
@@ -25,6 +28,8 @@ MAIN_LIMITS: dict[str, tuple[float, float]] = {
     "paper": (0.0, 0.25),
     "plastics": (0.0, 0.25),
 }
+SHARE_URL_KEYS: dict[str, str] = {"food": "food", "paper": "paper", "plastics": "plast"}
+"""The URL key of each main component's slider (``?plast=25``)."""
 LANDFILL_YEARS = 50
 
 # Which Beijing bin each IPCC component belongs in (Beijing Household Waste Management Regulations,
@@ -66,6 +71,59 @@ def composition(main: Mapping[str, float], base: Mapping[str, float]) -> dict[st
     largest = max(others, key=lambda name: out[name])
     out[largest] = round(out[largest] + 1.0 - sum(out.values()), 9)
     return {name: out[name] for name in COMPONENTS}
+
+
+def tonnes_slider(plan_values: Mapping[str, Any], lang: str) -> Slider:
+    """Tonnes of garbage burned a day (``?t=``), opening on the plan's figure."""
+    return Slider(
+        "tonnes_per_day",
+        t("power.tonnes", lang),
+        "t",
+        default_tonnes(plan_values),
+        min_value=500,
+        max_value=6000,
+        step=100,
+        integer=True,
+        help=t("power.tonnes_help", lang),
+    )
+
+
+def share_sliders(plan_mix: Mapping[str, float], lang: str) -> list[Slider]:
+    """The sliders of food, paper and plastics in whole percent (``?food=``, ``?paper=``, ``?plast=``),
+    within :data:`MAIN_LIMITS`, opening on the plan's shares."""
+    return [
+        Slider(
+            name,
+            t(f"power.share.{name}", lang),
+            SHARE_URL_KEYS[name],
+            round(plan_mix[name] * 100),
+            min_value=int(MAIN_LIMITS[name][0] * 100),
+            max_value=int(MAIN_LIMITS[name][1] * 100),
+            step=1,
+            integer=True,
+            format="%d%%",
+        )
+        for name in MAIN_COMPONENTS
+    ]
+
+
+def shares_from_percent(percents: Mapping[str, float]) -> dict[str, float]:
+    """Slider percent → the fractions :func:`composition` takes."""
+    return {name: percent / 100.0 for name, percent in percents.items()}
+
+
+def default_tonnes(plan_values: Mapping[str, Any]) -> int:
+    """The tonnes-a-day slider opens on the plan's figure."""
+    return int(plan_values["incineration.tonnes_per_day"])
+
+
+def overrides(tonnes_per_day: float, mix: Mapping[str, float], plan_mix: Mapping[str, float]) -> dict:
+    """The scenario overrides of a slider position: the tonnes always, the composition only when it is
+    not the plan's (so the plan's own position shares the plan's cache entry and provenance)."""
+    out: dict[str, Any] = {"incineration.tonnes_per_day": tonnes_per_day}
+    if any(abs(mix[name] - plan_mix[name]) > 1e-9 for name in mix):
+        out["incineration.composition"] = dict(mix)
+    return out
 
 
 def bin_shares(mix: Mapping[str, float]) -> dict[str, float]:
@@ -115,6 +173,98 @@ def power_figures(result: Mapping[str, Any], factors: Factors | None = None) -> 
         bricks_t=chain["products"]["bottom_ash_recycled_t_per_year"],
         heating_value_gj_per_t=chain["heating_value_gj_per_t"],
     )
+
+
+def bins_line(mix: Mapping[str, float], lang: str) -> str:
+    """The sentence under the sliders: the mix sorted by Beijing's bins."""
+    bins = bin_shares(mix)
+    shares = {
+        name: format_percent(bins[name], lang, decimals=0)
+        for name in ("food_waste", "recyclables", "residual")
+    }
+    return t("power.bins_line", lang, **shares)
+
+
+def shown_figures(
+    figures: PowerFigures, plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str
+) -> list[list[Figure]]:
+    """The page's six figures in two columns, in ``lang``: what the incinerator makes, then what it
+    emits. ``plan`` is the plan's ``scenario_result`` (for the inputs' provenance), ``factors`` the
+    factors as plain data (``parkloop.ui.model_data.factors_data``)."""
+    factor = factors["provenance"]
+    first = [
+        Figure(
+            "fig-net-kwh",
+            t("power.net_kwh", lang),
+            format_quantity(figures.net_kwh, "kWh/yr", lang),
+            assumption=t("power.net_kwh_note", lang),
+        ),
+        Figure(
+            "fig-fossil",
+            t("power.fossil", lang),
+            format_quantity(figures.fossil_co2_t, "t CO2/yr", lang),
+            assumption=t("power.fossil_note", lang),
+        ),
+        Figure(
+            "fig-bricks",
+            t("power.bricks", lang),
+            format_quantity(figures.bricks_t, "t/yr", lang),
+            scenario_provenance(plan, "incineration.bottom_ash_recycled_fraction"),
+            t("power.bricks_note", lang, ash=format_quantity(figures.bottom_ash_t, "t/yr", lang)),
+        ),
+    ]
+    second = [
+        Figure(
+            "fig-people",
+            t("power.people", lang),
+            t("power.people_value", lang, people=format_number(figures.people, lang, sig=2)),
+            factor["equivalents.resident_kwh_per_year"],
+            t(
+                "power.people_note",
+                lang,
+                kwh=format_number(factors["equivalents"]["resident_kwh_per_year"], lang),
+            ),
+        ),
+        Figure(
+            "fig-biogenic",
+            t("power.biogenic", lang),
+            format_quantity(figures.biogenic_co2_t, "t CO2/yr", lang),
+            assumption=t("power.biogenic_note", lang),
+        ),
+        Figure(
+            "fig-heat",
+            t("power.heat", lang),
+            t("power.heat_value", lang, value=format_number(figures.heating_value_gj_per_t, lang)),
+            factor.get("composition.food.lhv_mj_per_kg", "model"),
+            t("power.heat_note", lang),
+        ),
+    ]
+    return [first, second]
+
+
+def provenance_items(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The "where the numbers come from" list: the plan's inputs and the factors behind the figures."""
+    factor = factors["provenance"]
+
+    def scenario(key: str) -> dict[str, str]:
+        return scenario_provenance(plan, key)
+
+    return [
+        (t("power.prov.tonnes", lang), scenario("incineration.tonnes_per_day")),
+        (t("power.prov.kwh_per_t", lang), scenario("incineration.net_kwh_per_tonne")),
+        (t("power.prov.steam", lang), scenario("incineration.export_steam_t_per_year")),
+        (t("power.prov.composition", lang), scenario("incineration.composition")),
+        (t("power.prov.carbon", lang), factor["composition.food.cf"]),
+        (t("power.prov.fossil", lang), factor["composition.food.fcf"]),
+        (t("power.prov.n2o", lang), scenario("incineration.n2o_g_per_tonne")),
+        (t("power.prov.ash", lang), scenario("incineration.bottom_ash_fraction")),
+        (t("power.prov.doc", lang), factor["composition.food.doc"]),
+        (t("power.prov.k", lang), factor["composition.food.k_per_year"]),
+        (t("power.prov.recovery", lang), scenario("landfill_counterfactual.recovery_fraction")),
+        (t("power.prov.oxidation", lang), scenario("landfill_counterfactual.oxidation_factor")),
+        (t("power.prov.gwp", lang), scenario("scenario.gwp")),
+        (t("power.prov.resident", lang), factor["equivalents.resident_kwh_per_year"]),
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -195,3 +345,45 @@ def chart_rows(comparison: LandfillComparison, labels: Mapping[str, str]) -> lis
             {"year": year, "series": labels["incinerator"], "kt": comparison.incinerator_co2e_t / 1000.0}
         )
     return rows
+
+
+SERIES_COLOURS: dict[str, str] = {"landfill": "amber", "incinerator": "teal"}
+"""The chart's lines by meaning (:data:`parkloop.ui.charts.COLOURS`): a landfill's cost, the park's plant."""
+
+
+def series_labels(lang: str) -> dict[str, str]:
+    """The chart's two lines in ``lang``: ``{"landfill": …, "incinerator": …}``, landfill first."""
+    return {"landfill": t("power.series.landfill", lang), "incinerator": t("power.series.incinerator", lang)}
+
+
+def series_colours(labels: Mapping[str, str]) -> dict[str, str]:
+    """``{line in words: colour name}`` for the chart, landfill first (``labels``: :func:`series_labels`)."""
+    return {labels[key]: colour for key, colour in SERIES_COLOURS.items()}
+
+
+def chart_summary_text(figures: PowerFigures, comparison: LandfillComparison, lang: str) -> str:
+    """The sentence under the chart: landfill against burning, and the year the lines cross (if they do)."""
+    crossover = comparison.crossover_year
+    fields = {
+        "waste": format_quantity(figures.waste_t, "t", lang),
+        "years": format_number(LANDFILL_YEARS, lang),
+        "landfill": format_quantity(sum(comparison.yearly_co2e_t), "t CO2e", lang),
+        "first_ten": format_percent(comparison.share_first_ten_years, lang, decimals=0),
+        "incinerator": format_quantity(comparison.incinerator_co2e_t, "t CO2e", lang),
+        "year": format_number(crossover, lang) if crossover else "",
+    }
+    after = "power.chart_crossover" if crossover else "power.chart_no_crossover"
+    return t("power.chart_summary", lang, **fields) + " " + t(after, lang, **fields)
+
+
+def landfill_after_text(comparison: LandfillComparison, lang: str) -> str:
+    """The text under the chart: all the methane the garbage would ever release, and how much of it
+    within the chart's years."""
+    return page_section(
+        "power",
+        "landfill_after",
+        lang,
+        total=format_quantity(comparison.total_co2e_t, "t CO2e", lang),
+        within=format_percent(comparison.share_within_horizon, lang, decimals=0),
+        years=format_number(LANDFILL_YEARS, lang),
+    )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parkloop.content import t
-from parkloop.i18n import format_percent, format_quantity, plan_section_label
+from parkloop.content import page_section, t
+from parkloop.exhibits.figures import Figure, Slider, plan_figure, scenario_provenance
+from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.provenance import ProvenanceView
 
 PLAN_MILESTONE_KWH = 1_070_000.0  # 一(三): green power +107万 kWh by the end of 2025
@@ -22,8 +23,7 @@ YIELD = {"min_value": 1100, "max_value": 1300, "step": 10}  # Beijing, solar zon
 
 
 def milestone_provenance(lang: str) -> ProvenanceView:
-    label = t("prov.plan", lang, section=plan_section_label(PLAN_MILESTONE_SECTION, lang))
-    return ProvenanceView("plan", label, t("solar.prov.milestone", lang))
+    return plan_figure(PLAN_MILESTONE_SECTION, t("solar.prov.milestone", lang), lang)
 
 
 def overrides(kwp: float, kwh_per_kwp: float) -> dict:
@@ -32,6 +32,35 @@ def overrides(kwp: float, kwh_per_kwp: float) -> dict:
 
 def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
     return {"kwp": float(plan_values["solar.kwp"]), "yield": float(plan_values["solar.kwh_per_kwp"])}
+
+
+def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
+    """The two sliders side by side, opening on the plan; named like the arguments of :func:`overrides`."""
+    base = defaults(plan_values)
+    return [
+        [
+            Slider(
+                "kwp",
+                t("solar.kwp", lang),
+                "kwp",
+                base["kwp"],
+                integer=True,
+                help=t("solar.kwp_help", lang),
+                **KWP,
+            )
+        ],
+        [
+            Slider(
+                "kwh_per_kwp",
+                t("solar.yield", lang),
+                "yld",
+                base["yield"],
+                integer=True,
+                help=t("solar.yield_help", lang),
+                **YIELD,
+            )
+        ],
+    ]
 
 
 @dataclass(frozen=True)
@@ -64,6 +93,79 @@ def figures(result: dict[str, Any], resident_kwh_per_year: float) -> SolarFigure
         milestone_share=kwh / PLAN_MILESTONE_KWH,
         residents=kwh / resident_kwh_per_year if resident_kwh_per_year > 0 else 0.0,
     )
+
+
+def is_plan_size(slider_values: dict[str, float], plan_values: dict[str, Any]) -> bool:
+    """Are the :func:`sliders` where the page opens (the plan's panels and yield)?"""
+    base = defaults(plan_values)
+    return slider_values["kwp"] == base["kwp"] and slider_values["kwh_per_kwp"] == base["yield"]
+
+
+def shown_figures(
+    fig: SolarFigures, slider_values: dict[str, float], resident_kwh_per_year: float, lang: str
+) -> list[list[Figure]]:
+    """The page's four figures in one row, in ``lang``: kWh a year, the CO₂ it avoids, its share of the
+    park's own use, and (roughly) how many residents' electricity it is. ``slider_values`` are the
+    :func:`sliders`' values (kWp and kWh per kWp, named in the first figure's assumption)."""
+    kwp, kwh_per_kwp = slider_values["kwp"], slider_values["kwh_per_kwp"]
+    return [
+        [
+            Figure(
+                "fig-kwh",
+                t("solar.kwh", lang),
+                format_quantity(fig.kwh_per_year, "kWh/yr", lang),
+                assumption=t(
+                    "solar.kwh_note", lang, kwp=format_number(kwp, lang), yld=format_number(kwh_per_kwp, lang)
+                ),
+            ),
+            Figure(
+                "fig-avoided",
+                t("solar.avoided", lang),
+                format_quantity(fig.avoided_t_co2, "t CO2/yr", lang),
+                assumption=t(
+                    "solar.avoided_note",
+                    lang,
+                    grid=format_number(fig.grid_kg_co2_per_kwh, lang, exact=True),
+                    simple=format_quantity(fig.simple_t_co2, "t CO2/yr", lang),
+                ),
+            ),
+            Figure(
+                "fig-share",
+                t("solar.share", lang),
+                format_percent(fig.share_of_use, lang),
+                assumption=t(
+                    "solar.share_note", lang, use=format_quantity(fig.park_use_total_kwh, "kWh/yr", lang)
+                ),
+            ),
+            Figure(
+                "fig-residents",
+                t("solar.residents", lang),
+                format_number(fig.residents, lang, sig=2),
+                "rough",
+                t("solar.residents_note", lang, per=format_quantity(resident_kwh_per_year, "kWh/yr", lang)),
+            ),
+        ]
+    ]
+
+
+def provenance_items(plan: dict[str, Any], factors: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The "where the numbers come from" list."""
+    return [
+        (t("solar.in.kwp", lang), scenario_provenance(plan, "solar.kwp")),
+        (t("solar.in.yield", lang), scenario_provenance(plan, "solar.kwh_per_kwp")),
+        (t("solar.in.grid", lang), scenario_provenance(plan, "scenario.grid_kg_co2_per_kwh")),
+        (t("solar.in.milestone", lang), milestone_provenance(lang)),
+        (t("solar.in.resident", lang), factors["provenance"]["equivalents.resident_kwh_per_year"]),
+    ]
+
+
+KIND_COLOURS: dict[str, str] = {"make": "amber", "use": "blue"}
+"""A bar's colour by what it is (:data:`parkloop.ui.charts.COLOURS`): what the panels make, what is used."""
+
+
+def kind_colours(lang: str) -> dict[str, str]:
+    """``{kind in words: colour name}`` for the chart's legend, makes first."""
+    return {t(f"solar.kind.{kind}", lang): colour for kind, colour in KIND_COLOURS.items()}
 
 
 def chart_rows(fig: SolarFigures, lang: str) -> list[dict[str, Any]]:
@@ -104,3 +206,10 @@ def milestone_text(fig: SolarFigures, is_plan_size: bool, lang: str) -> str:
     if is_plan_size:
         text += " " + t("solar.milestone_by_design", lang)
     return text
+
+
+def simplified_text(fig: SolarFigures, lang: str) -> str:
+    """What the exhibit simplifies, with the grid factor it uses."""
+    return page_section(
+        "solar", "simplified", lang, grid=format_number(fig.grid_kg_co2_per_kwh, lang, exact=True)
+    )

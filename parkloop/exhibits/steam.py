@@ -20,7 +20,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from parkloop.content import page_section, t
+from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.model.factors import Factors, load_factors
+
+STEAM_KEY = "incineration.export_steam_t_per_year"
+"""The one input the visitor moves (the slider ``?st=``, tonnes of steam a year)."""
+
+
+def overrides(steam_t_per_year: float) -> dict[str, float]:
+    """The scenario overrides of a slider position."""
+    return {STEAM_KEY: steam_t_per_year}
+
+
+def default_steam(plan_values: Mapping[str, Any]) -> int:
+    """The slider opens on the plan's steam [t/yr]."""
+    return int(plan_values[STEAM_KEY])
+
+
+def steam_slider(plan_values: Mapping[str, Any], lang: str) -> Slider:
+    """Tonnes of steam sent out a year (``?st=``), opening on the plan's figure."""
+    return Slider(
+        "steam_t_per_year",
+        t("steam.slider", lang),
+        "st",
+        default_steam(plan_values),
+        min_value=0,
+        max_value=200_000,
+        step=2_000,
+        integer=True,
+        help=t("steam.slider_help", lang),
+    )
 
 
 @dataclass(frozen=True)
@@ -75,7 +106,103 @@ def steam_figures(
     )
 
 
+def steam_figure(figures: SteamFigures, steam_t: float, plan: Mapping[str, Any], lang: str) -> Figure:
+    """The steam sent out. ``steam_t`` is the slider's value: away from the plan's own figure the steam
+    is the visitor's (provenance ``override``); ``plan`` is the plan's ``scenario_result``."""
+    is_plan = steam_t == default_steam(plan["values"])
+    return Figure(
+        "fig-steam",
+        t("steam.steam", lang),
+        format_quantity(figures.steam_t, "t/yr", lang),
+        scenario_provenance(plan, STEAM_KEY) if is_plan else {"kind": "override"},
+        t(
+            "steam.steam_note",
+            lang,
+            per_hour=format_quantity(figures.steam_t_per_hour, "t/h", lang, sig=2),
+            plan=format_quantity(plan["values"][STEAM_KEY], "t/yr", lang),
+        ),
+    )
+
+
+def shown_figures(
+    figures: SteamFigures, steam_t: float, plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str
+) -> list[list[Figure]]:
+    """The page's six figures in two columns, in ``lang``: the steam (:func:`steam_figure`), the gas it
+    replaces and the electricity it costs; then the heat, the CO₂ the model counts as avoided and the
+    net gain. ``factors`` are the factors as plain data (``parkloop.ui.model_data.factors_data``)."""
+    factor = factors["provenance"]
+    first = [
+        steam_figure(figures, steam_t, plan, lang),
+        Figure(
+            "fig-gas",
+            t("steam.gas", lang),
+            format_quantity(figures.gas_nm3, "Nm3/yr", lang),
+            factor["constants.natural_gas_ncv_mj_per_nm3"],
+            t("steam.gas_note", lang),
+        ),
+        Figure(
+            "fig-kwh",
+            t("steam.kwh_given_up", lang),
+            format_quantity(figures.kwh_given_up, "kWh/yr", lang),
+            scenario_provenance(plan, "incineration.steam_power_penalty_kwh_per_tonne"),
+            t(
+                "steam.kwh_given_up_note",
+                lang,
+                co2=format_quantity(figures.kwh_given_up_co2_t, "t CO2/yr", lang),
+            ),
+        ),
+    ]
+    second = [
+        Figure(
+            "fig-heat",
+            t("steam.heat", lang),
+            t("steam.heat_value", lang, value=format_number(figures.heat_gj, lang)),
+            factor["constants.steam_enthalpy_gj_per_t"],
+            t("steam.heat_note", lang, share=format_percent(figures.heat_share, lang, decimals=1)),
+        ),
+        Figure(
+            "fig-avoided",
+            t("steam.avoided", lang),
+            format_quantity(figures.avoided_co2_t, "t CO2/yr", lang),
+            scenario_provenance(plan, "scenario.heat_t_co2_per_gj"),
+            t("steam.avoided_note", lang, factor=format_number(figures.heat_factor_t_per_gj, lang)),
+        ),
+        Figure(
+            "fig-net",
+            t("steam.net", lang),
+            format_quantity(figures.net_co2_t, "t CO2/yr", lang),
+            assumption=t("steam.net_note", lang),
+        ),
+    ]
+    return [first, second]
+
+
+def provenance_items(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The "where the numbers come from" list."""
+    factor = factors["provenance"]
+    return [
+        (t("steam.prov.steam", lang), scenario_provenance(plan, STEAM_KEY)),
+        (t("steam.prov.enthalpy", lang), factor["constants.steam_enthalpy_gj_per_t"]),
+        (t("steam.prov.ncv", lang), factor["constants.natural_gas_ncv_mj_per_nm3"]),
+        (t("steam.prov.gas_co2", lang), factor["constants.natural_gas_kg_co2_per_nm3"]),
+        (t("steam.prov.heat_factor", lang), scenario_provenance(plan, "scenario.heat_t_co2_per_gj")),
+        (
+            t("steam.prov.penalty", lang),
+            scenario_provenance(plan, "incineration.steam_power_penalty_kwh_per_tonne"),
+        ),
+        (t("steam.prov.grid", lang), scenario_provenance(plan, "scenario.grid_kg_co2_per_kwh")),
+    ]
+
+
 CHART_ITEMS: tuple[str, ...] = ("avoided", "gas", "given_up", "net")
+BAR_COLOURS: dict[str, str] = {"avoided": "teal", "gas": "slate", "given_up": "amber", "net": "blue"}
+"""Each bar's colour by meaning (:data:`parkloop.ui.charts.COLOURS`): what the park saves, the
+conventional alternative, what is given up, the net result."""
+
+
+def bar_labels(lang: str) -> dict[str, str]:
+    """Each of :data:`CHART_ITEMS` in words, in ``lang``."""
+    return {key: t(f"steam.bar.{key}", lang) for key in CHART_ITEMS}
 
 
 def chart_rows(figures: SteamFigures, labels: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -88,3 +215,27 @@ def chart_rows(figures: SteamFigures, labels: Mapping[str, str]) -> list[dict[st
         "net": figures.net_co2_t,
     }
     return [{"item": labels[key], "key": key, "kt": values[key] / 1000.0} for key in CHART_ITEMS]
+
+
+def chart_summary_text(figures: SteamFigures, lang: str) -> str:
+    """The sentence under the chart, from its numbers."""
+    return t(
+        "steam.chart_summary",
+        lang,
+        steam=format_quantity(figures.steam_t, "t", lang),
+        avoided=format_quantity(figures.avoided_co2_t, "t CO2", lang),
+        gas=format_quantity(figures.gas_co2_t, "t CO2", lang),
+        given_up=format_quantity(figures.kwh_given_up_co2_t, "t CO2", lang),
+        net=format_quantity(figures.net_co2_t, "t CO2", lang),
+    )
+
+
+def two_factors_text(figures: SteamFigures, lang: str) -> str:
+    """Why the model's avoided CO₂ is more than a gas boiler's: the two factors side by side."""
+    return page_section(
+        "steam",
+        "two_factors",
+        lang,
+        heat_factor=format_number(figures.heat_factor_t_per_gj, lang),
+        gas_factor=format_number(figures.gas_factor_t_per_gj, lang, sig=2),
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parkloop.content import t
+from parkloop.content import page_section, t
+from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
 from parkloop.i18n import format_percent, format_quantity
 
 SOURCES = ("incineration", "kitchen_waste", "landfill")
@@ -39,6 +40,48 @@ def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
         "ammonia": round(plan_values["leachate.ammonia_recovery"] * 100.0, 6),
         "cod": round(plan_values["leachate.cod_removal"] * 100.0, 6),
     }
+
+
+def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
+    """The four sliders in two columns, opening on the plan; named like the arguments of
+    :func:`overrides`."""
+    base = defaults(plan_values)
+    return [
+        [
+            Slider("m3_per_day", t("water.m3", lang), "m3", base["m3"], integer=True, **M3),
+            Slider(
+                "reuse_percent",
+                t("water.reuse", lang),
+                "reuse",
+                base["reuse"],
+                integer=True,
+                format="%d%%",
+                help=t("water.reuse_help", lang),
+                **REUSE_PERCENT,
+            ),
+        ],
+        [
+            Slider(
+                "ammonia_percent",
+                t("water.ammonia", lang),
+                "nh3",
+                base["ammonia"],
+                format="%.1f%%",
+                help=t("water.ammonia_help", lang),
+                **AMMONIA_PERCENT,
+            ),
+            Slider(
+                "cod_percent",
+                t("water.cod", lang),
+                "cod",
+                base["cod"],
+                integer=True,
+                format="%d%%",
+                help=t("water.cod_help", lang),
+                **COD_PERCENT,
+            ),
+        ],
+    ]
 
 
 @dataclass(frozen=True)
@@ -79,6 +122,90 @@ def figures(result: dict[str, Any]) -> WaterFigures:
     )
 
 
+def shown_figures(fig: WaterFigures, values: dict[str, Any], lang: str) -> list[list[Figure]]:
+    """The page's figures in two rows, in ``lang``: the water out (reclaimed, concentrate) and the
+    electricity it takes; then what is taken out of it (ammonia, COD). ``values`` are the scenario's
+    inputs."""
+    water = [
+        Figure(
+            "fig-reclaimed",
+            t("water.reclaimed", lang),
+            format_quantity(fig.reclaimed_m3_per_day, "m3/d", lang),
+            assumption=t(
+                "water.reclaimed_note", lang, year=format_quantity(fig.reclaimed_m3_per_year, "m3", lang)
+            ),
+        ),
+        Figure(
+            "fig-concentrate",
+            t("water.concentrate", lang),
+            format_quantity(fig.concentrate_m3_per_day, "m3/d", lang),
+            assumption=t(
+                "water.concentrate_note", lang, year=format_quantity(fig.concentrate_m3_per_year, "m3", lang)
+            ),
+        ),
+        Figure(
+            "fig-electricity",
+            t("water.electricity", lang),
+            format_quantity(fig.electricity_kwh_per_year, "kWh/yr", lang),
+            assumption=t(
+                "water.electricity_note",
+                lang,
+                per_m3=format_quantity(values["leachate.kwh_per_m3"], "kWh/m³", lang),
+            ),
+        ),
+    ]
+    recovered = [
+        Figure(
+            "fig-ammonia",
+            t("water.ammonia_out", lang),
+            format_quantity(fig.ammonia_n_recovered_t_per_year, "t/yr", lang),
+            assumption=t(
+                "water.ammonia_note",
+                lang,
+                mg=format_quantity(values["leachate.ammonia_mg_per_l"], "mg/L", lang),
+            ),
+        ),
+        Figure(
+            "fig-cod",
+            t("water.cod_out", lang),
+            format_quantity(fig.cod_removed_t_per_year, "t/yr", lang),
+            assumption=t(
+                "water.cod_note", lang, mg=format_quantity(values["leachate.cod_mg_per_l"], "mg/L", lang)
+            ),
+        ),
+    ]
+    return [water, recovered]
+
+
+def plan_text(slider_values: dict[str, float], lang: str) -> str:
+    """The plan's targets next to the sliders' rates (``slider_values``: the :func:`sliders`, in percent)."""
+    return page_section(
+        "water",
+        "plan",
+        lang,
+        reuse=format_percent(slider_values["reuse_percent"] / 100, lang),
+        ammonia=format_percent(slider_values["ammonia_percent"] / 100, lang),
+        cod=format_percent(slider_values["cod_percent"] / 100, lang),
+    )
+
+
+def provenance_items(plan: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The "where the numbers come from" list: the plan's inputs of the leachate plant."""
+    inputs = (
+        ("m3", "m3_per_day"),
+        ("reuse", "reuse_rate"),
+        ("ammonia", "ammonia_recovery"),
+        ("cod", "cod_removal"),
+        ("shares", "source_shares"),
+        ("kwh", "kwh_per_m3"),
+        ("ammonia_mg", "ammonia_mg_per_l"),
+        ("cod_mg", "cod_mg_per_l"),
+    )
+    return [
+        (t(f"water.in.{label}", lang), scenario_provenance(plan, f"leachate.{key}")) for label, key in inputs
+    ]
+
+
 def flow_links(fig: WaterFigures) -> list[tuple[str, str, float]]:
     """``(source, target, m³/d)`` for the Sankey: three sources → the plant → reclaimed water and
     concentrate (which goes back to the incinerator). Three columns only, so it stays readable on a
@@ -99,6 +226,27 @@ NODES = (
     "reclaimed",
     "concentrate",
 )
+
+
+NODE_COLOURS: dict[str, str] = {
+    "src_incineration": "amber",
+    "src_kitchen_waste": "green",
+    "src_landfill": "stone",
+    "plant": "teal",
+    "reclaimed": "blue",
+    "concentrate": "grey",
+}
+"""Each node's colour by meaning (:data:`parkloop.ui.charts.COLOURS`): water blue, the rest grey."""
+
+
+def link_colour(target: str) -> tuple[str, float]:
+    """A link's colour and opacity by where it goes: reclaimed water blue, everything else grey."""
+    return ("blue", 0.3) if target == "reclaimed" else ("grey", 0.35)
+
+
+def node_labels(lang: str) -> dict[str, str]:
+    """Each of :data:`NODES` in words, in ``lang``."""
+    return {node: t(f"water.node.{node}", lang) for node in NODES}
 
 
 def chart_summary_text(fig: WaterFigures, lang: str) -> str:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import biogas as view
+from parkloop.i18n import contains_cjk, format_percent, format_quantity, plan_section_label
 from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
+from parkloop.provenance import ProvenanceView
+from parkloop.ui.charts import COLOURS, links_sankey, translucent
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -121,6 +125,126 @@ def test_plan_digestate_is_the_plans_14_wan_tonnes() -> None:
     landfilled = view.figures(model_result({"kitchen_waste.digestate_to_incineration_fraction": 0.0}))
     assert landfilled.digestate_co_incinerated_t_per_year == 0
     assert landfilled.landfilled_digestate_t_co2e_per_year > fig.landfilled_digestate_t_co2e_per_year == 0
+
+
+# --------------------------------------------------------------------------------------------
+# what the page draws (as data)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_two_rows_keys_and_labels(lang: str) -> None:
+    result = model_result()
+    rows = view.shown_figures(view.figures(result), result["values"], lang)
+    assert [[f.key for f in row] for row in rows] == [
+        ["fig-biogas", "fig-electricity", "fig-fuel-gas"],
+        ["fig-oil", "fig-digestate", "fig-leak"],
+    ]
+    names = ["biogas", "electricity", "fuel_gas", "oil_out", "digestate_out", "leak"]
+    assert [f.label for row in rows for f in row] == [t(f"biogas.{n}", lang) for n in names]
+    assert {f.provenance for row in rows for f in row} == {"model"}
+    if lang == "en":
+        words = [text for row in rows for f in row for text in (f.label, f.value, f.assumption or "")]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+
+
+def test_shown_figures_follow_the_model() -> None:
+    result = model_result({"kitchen_waste.tonnes_per_day": 600.0})
+    fig = view.figures(result)
+    shown = {f.key: f for row in view.shown_figures(fig, result["values"], "en") for f in row}
+    assert shown["fig-biogas"].value == format_quantity(600 * 80, "Nm3/d", "en")
+    assert shown["fig-oil"].value == format_quantity(fig.oil_t_per_year, "t/yr", "en")
+    assert (
+        format_quantity(fig.digestate_landfilled_t_per_year, "t/yr", "en")
+        in shown["fig-digestate"].assumption
+    )
+    leakage = result["values"]["kitchen_waste.methane_leakage_fraction"]
+    assert format_percent(leakage, "en") in shown["fig-leak"].assumption
+
+
+def test_sliders_keep_their_url_keys_and_open_on_the_plan() -> None:
+    columns = view.sliders(model_result()["values"], "en")
+    assert [[s.key for s in column] for column in columns] == [["t", "split"], ["oil", "dig"]]
+    sliders = {s.key: s for column in columns for s in column}
+    assert {key: s.default for key, s in sliders.items()} == pytest.approx(
+        {"t": 1200, "split": 50, "oil": 2.4, "dig": 100}
+    )
+    assert (sliders["t"].min_value, sliders["t"].max_value, sliders["t"].step) == (0, 2000, 50)
+    assert (sliders["oil"].format, sliders["oil"].integer, sliders["oil"].step) == ("%.1f%%", False, 0.1)
+    assert sliders["split"].help == t("biogas.split_help", "en")
+    # the names are the arguments of overrides(): the page hands the values straight on
+    values = {s.name: s.default for s in sliders.values()}
+    assert view.overrides(**values) == view.overrides(1200, 50, 2.4, 100)
+
+
+def test_split_text_says_both_shares() -> None:
+    assert view.split_text(30, "en") == t("biogas.split_now", "en", power="30%", gas="70%")
+    assert "100%" in view.split_text(100, "zh") and "0%" in view.split_text(100, "zh")
+
+
+def test_plan_check_text_compares_both_plan_figures() -> None:
+    fig = view.figures(model_result())
+    check = view.handling_check(fig)
+    text = view.plan_check_text(check, fig, model_result()["values"], "en")
+    handling, digestate = text.split("\n\n")
+    assert handling == view.handling_text(check, 80, "en")
+    assert format_quantity(view.PLAN_DIGESTATE_T_PER_YEAR, "t/yr", "en") in digestate
+
+
+def test_carbon_text_counts_the_oil_gain_against_2023() -> None:
+    result = model_result({"kitchen_waste.tonnes_per_day": 800.0})
+    values = result["values"]
+    baseline = model_result(name="baseline-2023")["values"]["kitchen_waste.oil_extraction_rate"]
+    text = view.carbon_text(
+        view.figures(result), values, baseline, CONSTANTS["biodiesel_t_co2_per_t_oil"], "en"
+    )
+    gain = view.oil_gain(
+        values["kitchen_waste.oil_extraction_rate"],
+        baseline,
+        800,
+        365,
+        CONSTANTS["biodiesel_t_co2_per_t_oil"],
+    )
+    assert format_quantity(gain.extra_t_co2_per_year, "t CO2/yr", "en", signed=True) in text
+    assert format_quantity(view.PLAN_OIL_GAIN_T_CO2, "t CO2", "en") in text
+    assert format_percent(baseline, "en") in text
+
+
+def test_chart_note_gives_the_landfill_gas_share() -> None:
+    result = model_result()
+    share = format_percent(view.landfill_gas_share(result), "en", decimals=0)
+    assert view.chart_note_text(result, "en") == t("biogas.chart_note", "en", share=share)
+
+
+def test_sankey_colours_are_named_and_the_leak_stands_out() -> None:
+    assert set(view.NODE_COLOURS) == set(view.ENERGY_NODES)
+    assert set(view.NODE_COLOURS.values()) <= set(COLOURS)
+    assert view.link_colour("leak") == ("red", 0.45) and view.link_colour("engines") == ("teal", 0.3)
+    assert translucent("red", 0.45) == "rgba(185,28,28,0.45)"  # COLOURS["red"] = #b91c1c
+    links = view.energy_links(model_result(), CONSTANTS["ch4_lhv_mj_per_nm3"], CONSTANTS["mj_per_kwh"])
+    figure = links_sankey(
+        view.ENERGY_NODES,
+        links,
+        view.node_labels("en"),
+        view.NODE_COLOURS,
+        view.link_colour,
+        height=300,
+        font_size=14,
+    )
+    sankey = figure.data[0]
+    assert list(sankey.node.label)[:2] == [t("biogas.node.methane", "en"), t("biogas.node.leak", "en")]
+    assert list(sankey.node.color)[:2] == [COLOURS["teal"], COLOURS["red"]]
+    leak = [i for i, (_, target, _) in enumerate(links) if target == "leak"]
+    assert [sankey.link.color[i] for i in leak] == ["rgba(185,28,28,0.45)"]
+
+
+def test_provenance_items() -> None:
+    plan, factors = scenario_result(PLAN), factors_data()
+    items = view.provenance_items(plan, factors, "en")
+    assert len(items) == 17
+    assert items[0] == (t("biogas.in.tonnes", "en"), plan["provenance"]["kitchen_waste.tonnes_per_day"])
+    assert items[11][1] == factors["provenance"]["constants.ch4_lhv_mj_per_nm3"]
+    plan_figures = [source for _, source in items[-3:]]
+    assert all(isinstance(source, ProvenanceView) and source.kind == "plan" for source in plan_figures)
+    assert plan_figures[0].label == t("prov.plan", "en", section=plan_section_label("二(一)2", "en"))
 
 
 # --------------------------------------------------------------------------------------------

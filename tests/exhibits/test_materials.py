@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import materials as view
+from parkloop.i18n import contains_cjk, format_number, format_quantity
 from parkloop.model.factors import load_factors
+from parkloop.ui.charts import COLOURS
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -73,6 +76,78 @@ def test_chart_rows_and_summary() -> None:
         BRICK,
     )
     assert view.chart_summary_text(empty, "en") == t("materials.summary_none", "en")
+
+
+# --------------------------------------------------------------------------------------------
+# what the page draws (as data)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_one_row_keys_and_labels(lang: str) -> None:
+    rows = view.shown_figures(view.figures(model_result(), AGG, BRICK), lang)
+    assert [[f.key for f in row] for row in rows] == [["fig-aggregate", "fig-bricks", "fig-avoided"]]
+    assert [f.label for f in rows[0]] == [
+        t(f"materials.{n}", lang) for n in ("aggregate_out", "bricks_out", "avoided")
+    ]
+    if lang == "en":
+        words = [text for f in rows[0] for text in (f.label, f.value, f.assumption or "")]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+
+
+def test_sliders_keep_their_url_keys_and_open_on_the_plan() -> None:
+    columns = view.sliders(model_result()["values"], "en")
+    assert [[s.key for s in column] for column in columns] == [["t", "rec"], ["agg", "ash"]]
+    sliders = {s.key: s for column in columns for s in column}
+    assert {key: s.default for key, s in sliders.items()} == pytest.approx(
+        {"t": 1000, "rec": 90, "agg": 70, "ash": 90}
+    )
+    assert (sliders["rec"].min_value, sliders["rec"].max_value, sliders["rec"].step) == (50, 100, 1)
+    assert [sliders[k].help for k in ("rec", "agg", "ash")] == [
+        t(f"materials.{n}_help", "en") for n in ("recycled", "aggregate", "ash")
+    ]
+    assert sliders["t"].help is None and sliders["t"].format is None
+    values = {s.name: s.default for s in sliders.values()}
+    assert view.overrides(**values) == view.overrides(1000, 90, 70, 90)
+
+
+def test_shown_figures_follow_the_model() -> None:
+    fig = view.figures(model_result({"construction_waste.aggregate_share": 0.3}), AGG, BRICK)
+    aggregate, bricks, avoided = view.shown_figures(fig, "en")[0]
+    assert aggregate.value == format_quantity(fig.aggregate_t, "t/yr", "en")
+    assert bricks.value == format_quantity(fig.bricks_t, "t/yr", "en")
+    assert format_quantity(fig.bricks_from_ash_t, "t", "en") in bricks.assumption
+    assert avoided.value == format_quantity(fig.avoided_t_co2, "t CO2/yr", "en")
+    assert format_quantity(fig.avoided_bricks_t_co2, "t CO2", "en") in avoided.assumption
+
+
+def test_the_factors_text_and_the_brick_to_aggregate_ratio() -> None:
+    constants = dict(FACTORS.constants)
+    assert view.brick_to_aggregate_ratio(constants) == pytest.approx(BRICK / AGG)
+    assert view.brick_to_aggregate_ratio({**constants, "natural_aggregate_kg_co2_per_t": 0}) == 0
+    fig = view.figures(model_result(), AGG, BRICK)
+    text = view.factors_text(fig, constants, "en")
+    assert format_number(BRICK / AGG, "en") in text
+    assert format_quantity(fig.rejects_t, "t/yr", "en") in text
+    assert format_number(AGG, "zh") in view.simplified_text(constants, "zh")
+
+
+def test_origin_colours_are_named_in_words() -> None:
+    colours = view.origin_colours("en")
+    assert colours == {t("materials.origin.rubble", "en"): "stone", t("materials.origin.ash", "en"): "amber"}
+    assert set(colours.values()) <= set(COLOURS)
+
+
+def test_provenance_items() -> None:
+    plan, factors = scenario_result(PLAN), factors_data()
+    items = view.provenance_items(plan, factors, "en")
+    assert len(items) == 9
+    assert items[0] == (
+        t("materials.in.aggregate_factor", "en"),
+        factors["provenance"]["constants.natural_aggregate_kg_co2_per_t"],
+    )
+    assert items[5] == (
+        t("materials.in.ash", "en"),
+        plan["provenance"]["incineration.bottom_ash_recycled_fraction"],
+    )
 
 
 # --------------------------------------------------------------------------------------------

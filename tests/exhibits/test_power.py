@@ -13,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import power as view
-from parkloop.i18n import contains_cjk
+from parkloop.i18n import contains_cjk, format_number, format_percent, format_quantity
 from parkloop.model import evaluate_dict, load_scenario
 from parkloop.model.scenario import COMPONENTS
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from tests.apptest import open_page as open_app_page
 
 PLAN_MIX = load_scenario("plan-2026").values["incineration"]["composition"]
@@ -137,6 +138,114 @@ def test_chart_rows() -> None:
     assert len(rows) == 2 * view.LANDFILL_YEARS
     last_landfill = [r for r in rows if r["series"] == "L"][-1]
     assert last_landfill["kt"] == pytest.approx(sum(comparison.yearly_co2e_t) / 1000)
+
+
+# --- what the page draws: sliders, figures, sentences (as data) -------------------------------------
+def test_sliders_keep_their_url_keys_limits_and_open_on_the_plan() -> None:
+    tonnes = view.tonnes_slider({"incineration.tonnes_per_day": 4000.0}, "en")
+    assert (tonnes.name, tonnes.key, tonnes.default) == ("tonnes_per_day", "t", 4000)
+    assert (tonnes.min_value, tonnes.max_value, tonnes.step, tonnes.integer) == (500, 6000, 100, True)
+    assert tonnes.label == t("power.tonnes", "en") and tonnes.help == t("power.tonnes_help", "en")
+    shares = view.share_sliders(PLAN_MIX, "zh")
+    assert [(s.name, s.key) for s in shares] == [("food", "food"), ("paper", "paper"), ("plastics", "plast")]
+    assert [(s.min_value, s.max_value, s.step) for s in shares] == [(0, 50, 1), (0, 25, 1), (0, 25, 1)]
+    assert [s.default for s in shares] == [30, 20, 16]  # the plan's 0.30, 0.20, 0.16
+    assert [s.label for s in shares] == [t(f"power.share.{n}", "zh") for n in ("food", "paper", "plastics")]
+    assert {s.format for s in shares} == {"%d%%"}
+    assert view.shares_from_percent({"food": 30, "plastics": 25}) == {"food": 0.3, "plastics": 0.25}
+
+
+def test_overrides_leave_the_plan_composition_out() -> None:
+    at_plan = view.overrides(4000, dict(PLAN_MIX), PLAN_MIX)
+    assert at_plan == {"incineration.tonnes_per_day": 4000}
+    mix = view.composition({"food": 0.4, "paper": 0.2, "plastics": 0.16}, PLAN_MIX)
+    moved = view.overrides(5000, mix, PLAN_MIX)
+    assert moved["incineration.tonnes_per_day"] == 5000
+    assert moved["incineration.composition"] == mix
+
+
+def test_bins_line_says_the_three_bins_shares() -> None:
+    line = view.bins_line(PLAN_MIX, "en")
+    # food + garden 32 %; paper, plastics, textiles, glass and metal 45 %; the rest 23 %
+    assert "32%" in line and "45%" in line and "23%" in line
+    assert line == t("power.bins_line", "en", food_waste="32%", recyclables="45%", residual="23%")
+
+
+def page_inputs() -> tuple[dict, dict]:
+    """The plan's result and the factors exactly as the page gets them."""
+    return scenario_result(PLAN), factors_data()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_keys_labels_and_order(lang: str) -> None:
+    plan, factors = page_inputs()
+    columns = view.shown_figures(view.power_figures(plan), plan, factors, lang)
+    assert [[f.key for f in column] for column in columns] == [
+        ["fig-net-kwh", "fig-fossil", "fig-bricks"],
+        ["fig-people", "fig-biogenic", "fig-heat"],
+    ]
+    names = ["net_kwh", "fossil", "bricks", "people", "biogenic", "heat"]
+    assert [f.label for column in columns for f in column] == [t(f"power.{n}", lang) for n in names]
+    assert all(f.value and f.assumption for column in columns for f in column)
+    if lang == "en":
+        words = [text for column in columns for f in column for text in (f.label, f.value, f.assumption)]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+
+
+def test_shown_figures_follow_the_model_and_name_their_sources() -> None:
+    plan, factors = page_inputs()
+    result = scenario_result(PLAN, {"incineration.tonnes_per_day": 6000})
+    figures = view.power_figures(result)
+    by_key = {f.key: f for column in view.shown_figures(figures, plan, factors, "en") for f in column}
+    assert by_key["fig-net-kwh"].value == format_quantity(figures.net_kwh, "kWh/yr", "en")
+    plan_kwh = {
+        f.key: f for c in view.shown_figures(view.power_figures(plan), plan, factors, "en") for f in c
+    }
+    assert by_key["fig-net-kwh"].value != plan_kwh["fig-net-kwh"].value
+    assert format_quantity(figures.bottom_ash_t, "t/yr", "en") in by_key["fig-bricks"].assumption
+    assert by_key["fig-bricks"].provenance == plan["provenance"]["incineration.bottom_ash_recycled_fraction"]
+    assert by_key["fig-people"].provenance == factors["provenance"]["equivalents.resident_kwh_per_year"]
+    assert format_number(1250, "en") in by_key["fig-people"].assumption  # kWh a resident uses a year
+    assert {by_key[k].provenance for k in ("fig-net-kwh", "fig-fossil", "fig-biogenic")} == {"model"}
+
+
+def test_chart_summary_says_whether_the_lines_cross() -> None:
+    result = plan_result()
+    figures, comparison = view.power_figures(result), view.landfill_comparison(result)
+    text = view.chart_summary_text(figures, comparison, "en")
+    assert format_quantity(sum(comparison.yearly_co2e_t), "t CO2e", "en") in text
+    assert format_percent(comparison.share_first_ten_years, "en", decimals=0) in text
+    assert text.endswith(
+        t("power.chart_crossover", "en", year=format_number(comparison.crossover_year, "en"))
+    )
+    # a landfill that never catches up with burning (made up: 1 t a year against 1000 t at once)
+    never = view.LandfillComparison(
+        yearly_co2e_t=(1.0,) * view.LANDFILL_YEARS, total_co2e_t=100.0, incinerator_co2e_t=1000.0
+    )
+    assert never.crossover_year is None
+    assert view.chart_summary_text(figures, never, "en").endswith(
+        t("power.chart_no_crossover", "en", years="50")
+    )
+    after = view.landfill_after_text(comparison, "en")
+    assert format_quantity(comparison.total_co2e_t, "t CO2e", "en") in after
+    assert format_percent(comparison.share_within_horizon, "en", decimals=0) in after
+
+
+def test_series_labels_and_colours() -> None:
+    assert list(view.series_labels("zh")) == list(view.SERIES_COLOURS) == ["landfill", "incinerator"]
+    assert view.SERIES_COLOURS == {"landfill": "amber", "incinerator": "teal"}
+    labels = view.series_labels("en")
+    assert view.series_colours(labels) == {labels["landfill"]: "amber", labels["incinerator"]: "teal"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_provenance_items_name_every_input(lang: str) -> None:
+    plan, factors = page_inputs()
+    items = view.provenance_items(plan, factors, lang)
+    assert len(items) == 14
+    assert len({label for label, _ in items}) == 14
+    assert items[0] == (t("power.prov.tonnes", lang), plan["provenance"]["incineration.tonnes_per_day"])
+    assert all(source for _, source in items)  # none is missing
 
 
 # --- the page --------------------------------------------------------------------------------------

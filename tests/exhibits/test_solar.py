@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import solar as view
+from parkloop.i18n import contains_cjk, format_number, format_quantity
 from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
+from parkloop.provenance import ProvenanceView
+from parkloop.ui.charts import COLOURS
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -56,6 +60,77 @@ def test_no_panels() -> None:
     assert fig.kwh_per_year == fig.avoided_t_co2 == fig.share_of_use == 0
     rows = view.chart_rows(fig, "en")
     assert [row["kwh"] for row in rows][0] == 0 and len(rows) == 4
+
+
+# --------------------------------------------------------------------------------------------
+# what the page draws (as data)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_one_row_keys_and_labels(lang: str) -> None:
+    rows = view.shown_figures(
+        view.figures(model_result(), RESIDENT), {"kwp": 890, "kwh_per_kwp": 1200}, RESIDENT, lang
+    )
+    assert [[f.key for f in row] for row in rows] == [
+        ["fig-kwh", "fig-avoided", "fig-share", "fig-residents"]
+    ]
+    assert [f.label for f in rows[0]] == [
+        t(f"solar.{n}", lang) for n in ("kwh", "avoided", "share", "residents")
+    ]
+    assert [f.provenance for f in rows[0]] == ["model", "model", "model", "rough"]
+    if lang == "en":
+        words = [text for f in rows[0] for text in (f.label, f.value, f.assumption or "")]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+
+
+def test_shown_figures_follow_the_model_and_the_sliders() -> None:
+    fig = view.figures(model_result({"solar.kwp": 1000.0, "solar.kwh_per_kwp": 1100.0}), RESIDENT)
+    kwh, avoided, share, residents = view.shown_figures(
+        fig, {"kwp": 1000, "kwh_per_kwp": 1100}, RESIDENT, "en"
+    )[0]
+    assert kwh.value == format_quantity(1_100_000, "kWh/yr", "en")
+    assert format_number(1000, "en") in kwh.assumption and format_number(1100, "en") in kwh.assumption
+    assert format_quantity(fig.simple_t_co2, "t CO2/yr", "en") in avoided.assumption
+    assert format_quantity(fig.park_use_total_kwh, "kWh/yr", "en") in share.assumption
+    assert residents.value == format_number(1_100_000 / RESIDENT, "en", sig=2)
+
+
+def test_sliders_keep_their_url_keys_and_open_on_the_plan() -> None:
+    columns = view.sliders(model_result()["values"], "en")
+    assert [[(s.name, s.key, s.default) for s in column] for column in columns] == [
+        [("kwp", "kwp", 890)],
+        [("kwh_per_kwp", "yld", 1200)],
+    ]
+    kwp, yld = columns[0][0], columns[1][0]
+    assert (kwp.min_value, kwp.max_value, kwp.step) == (0, 5000, 10)
+    assert (yld.min_value, yld.max_value, yld.step) == (1100, 1300, 10)
+    assert yld.help == t("solar.yield_help", "en")
+
+
+def test_is_plan_size_only_at_both_plan_values() -> None:
+    values = model_result()["values"]
+    assert view.is_plan_size({"kwp": 890, "kwh_per_kwp": 1200}, values)
+    assert not view.is_plan_size({"kwp": 900, "kwh_per_kwp": 1200}, values)
+    assert not view.is_plan_size({"kwp": 890, "kwh_per_kwp": 1210}, values)
+
+
+def test_kind_colours_and_simplified_text() -> None:
+    assert view.kind_colours("en") == {t("solar.kind.make", "en"): "amber", t("solar.kind.use", "en"): "blue"}
+    assert set(view.KIND_COLOURS.values()) <= set(COLOURS)
+    fig = view.figures(model_result(), RESIDENT)
+    assert format_number(fig.grid_kg_co2_per_kwh, "en", exact=True) in view.simplified_text(fig, "en")
+
+
+def test_provenance_items() -> None:
+    plan, factors = scenario_result(PLAN), factors_data()
+    items = view.provenance_items(plan, factors, "zh")
+    assert [label for label, _ in items] == [
+        t(f"solar.in.{n}", "zh") for n in ("kwp", "yield", "grid", "milestone", "resident")
+    ]
+    assert items[0][1] == plan["provenance"]["solar.kwp"]
+    milestone = items[3][1]
+    assert isinstance(milestone, ProvenanceView) and milestone.kind == "plan"
+    assert milestone.detail == t("solar.prov.milestone", "zh")
+    assert items[4][1] == factors["provenance"]["equivalents.resident_kwh_per_year"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,8 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import steam as view
-from parkloop.i18n import contains_cjk
+from parkloop.exhibits.figures import Figure
+from parkloop.i18n import contains_cjk, format_number, format_quantity
 from parkloop.model import evaluate, evaluate_dict, load_scenario
+from parkloop.ui.charts import COLOURS
+from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from tests.apptest import open_page as open_app_page
 
 KEY = "incineration.export_steam_t_per_year"
@@ -75,6 +78,86 @@ def test_chart_rows_sign_and_order() -> None:
     by_key = {r["key"]: r["kt"] for r in rows}
     assert by_key["given_up"] < 0 < by_key["net"] < by_key["avoided"]
     assert by_key["avoided"] + by_key["given_up"] == pytest.approx(by_key["net"])
+
+
+# --- what the page draws (as data) ----------------------------------------------------------------
+def page_figures(steam_t: int, lang: str) -> dict[str, Figure]:
+    """The figures the page shows at ``steam_t``, by key, from the data the page gets."""
+    plan, factors = scenario_result(PLAN), factors_data()
+    result = scenario_result(PLAN, view.overrides(steam_t))
+    figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
+    columns = view.shown_figures(figures, steam_t, plan, factors, lang)
+    assert [len(column) for column in columns] == [3, 3]
+    return {f.key: f for column in columns for f in column}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_keys_labels_and_order(lang: str) -> None:
+    shown = page_figures(98_000, lang)
+    assert list(shown) == ["fig-steam", "fig-gas", "fig-kwh", "fig-heat", "fig-avoided", "fig-net"]
+    names = ["steam", "gas", "kwh_given_up", "heat", "avoided", "net"]
+    assert [f.label for f in shown.values()] == [t(f"steam.{n}", lang) for n in names]
+    if lang == "en":
+        words = [text for f in shown.values() for text in (f.label, f.value, f.assumption or "")]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+    else:
+        assert shown["fig-steam"].value.startswith("9.8万")
+
+
+def test_the_slider_keeps_its_url_key_and_opens_on_the_plan() -> None:
+    slider = view.steam_slider(scenario_result(PLAN)["values"], "en")
+    assert (slider.name, slider.key, slider.default) == ("steam_t_per_year", "st", 98_000)
+    assert (slider.min_value, slider.max_value, slider.step, slider.integer) == (0, 200_000, 2_000, True)
+    assert slider.label == t("steam.slider", "en")
+    assert view.overrides(slider.default) == {KEY: 98_000}
+
+
+def test_the_steam_is_the_plans_only_at_the_plans_figure() -> None:
+    plan = scenario_result(PLAN)
+    assert view.default_steam(plan["values"]) == 98_000
+    assert page_figures(98_000, "en")["fig-steam"].provenance == plan["provenance"][KEY]
+    moved = page_figures(120_000, "en")
+    assert moved["fig-steam"].provenance == {"kind": "override"}
+    assert moved["fig-steam"].value.startswith("120,000")
+    assert (
+        format_quantity(98_000, "t/yr", "en") in moved["fig-steam"].assumption
+    )  # the plan's, for comparison
+
+
+def test_shown_figures_follow_the_model() -> None:
+    f = figures(150_000)
+    shown = page_figures(150_000, "en")
+    assert shown["fig-gas"].value == format_quantity(f.gas_nm3, "Nm3/yr", "en")
+    assert shown["fig-net"].value == format_quantity(f.net_co2_t, "t CO2/yr", "en")
+    assert format_quantity(f.kwh_given_up_co2_t, "t CO2/yr", "en") in shown["fig-kwh"].assumption
+    assert page_figures(0, "en")["fig-net"].value == format_quantity(0, "t CO2/yr", "en")
+
+
+def test_sentences_from_the_numbers() -> None:
+    f = figures()
+    summary = view.chart_summary_text(f, "en")
+    for value in (f.avoided_co2_t, f.gas_co2_t, f.kwh_given_up_co2_t, f.net_co2_t):
+        assert format_quantity(value, "t CO2", "en") in summary
+    factors = view.two_factors_text(f, "zh")
+    assert format_number(f.gas_factor_t_per_gj, "zh", sig=2) in factors
+    assert format_number(f.heat_factor_t_per_gj, "zh") in factors
+
+
+def test_bars_have_words_and_named_colours() -> None:
+    assert list(view.bar_labels("en")) == list(view.CHART_ITEMS) == list(view.BAR_COLOURS)
+    assert all(name in COLOURS for name in view.BAR_COLOURS.values())
+    assert view.BAR_COLOURS["given_up"] == "amber" and view.BAR_COLOURS["avoided"] == "teal"
+
+
+def test_provenance_items() -> None:
+    plan, factors = scenario_result(PLAN), factors_data()
+    items = view.provenance_items(plan, factors, "en")
+    assert [label for label, _ in items] == [
+        t(f"steam.prov.{n}", "en")
+        for n in ("steam", "enthalpy", "ncv", "gas_co2", "heat_factor", "penalty", "grid")
+    ]
+    assert items[1][1] == factors["provenance"]["constants.steam_enthalpy_gj_per_t"]
+    assert items[6][1] == plan["provenance"]["scenario.grid_kg_co2_per_kwh"]
 
 
 # --- the page --------------------------------------------------------------------------------------

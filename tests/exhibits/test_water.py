@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import water as view
+from parkloop.i18n import contains_cjk, format_quantity
+from parkloop.ui.charts import COLOURS, translucent
+from parkloop.ui.model_data import PLAN, scenario_result
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -65,6 +68,73 @@ def test_summary_sentence_from_the_numbers() -> None:
     empty = view.figures(model_result({"leachate.m3_per_day": 0.0}))
     assert view.chart_summary_text(empty, "en") == t("water.summary_none", "en")
     assert view.flow_links(empty) == []
+
+
+# --------------------------------------------------------------------------------------------
+# what the page draws (as data)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shown_figures_rows_keys_and_labels(lang: str) -> None:
+    result = model_result()
+    rows = view.shown_figures(view.figures(result), result["values"], lang)
+    assert [[f.key for f in row] for row in rows] == [
+        ["fig-reclaimed", "fig-concentrate", "fig-electricity"],
+        ["fig-ammonia", "fig-cod"],
+    ]
+    names = ["reclaimed", "concentrate", "electricity", "ammonia_out", "cod_out"]
+    assert [f.label for row in rows for f in row] == [t(f"water.{n}", lang) for n in names]
+    if lang == "en":
+        words = [text for row in rows for f in row for text in (f.label, f.value, f.assumption or "")]
+        assert contains_cjk("\n".join(words), CJK_ALLOWLIST) == []
+
+
+def test_shown_figures_follow_the_model() -> None:
+    result = model_result({"leachate.m3_per_day": 1000.0, "leachate.reuse_rate": 0.8})
+    fig = view.figures(result)
+    shown = {f.key: f for row in view.shown_figures(fig, result["values"], "en") for f in row}
+    assert shown["fig-reclaimed"].value == format_quantity(800, "m3/d", "en")
+    assert shown["fig-concentrate"].value == format_quantity(200, "m3/d", "en")
+    assert format_quantity(200 * 365, "m3", "en") in shown["fig-concentrate"].assumption
+    assert (
+        format_quantity(result["values"]["leachate.cod_mg_per_l"], "mg/L", "en")
+        in shown["fig-cod"].assumption
+    )
+
+
+def test_sliders_keep_their_url_keys_and_open_on_the_plan() -> None:
+    columns = view.sliders(model_result()["values"], "zh")
+    assert [[s.key for s in column] for column in columns] == [["m3", "reuse"], ["nh3", "cod"]]
+    sliders = {s.key: s for column in columns for s in column}
+    assert {key: s.default for key, s in sliders.items()} == pytest.approx(
+        {"m3": 1800, "reuse": 95, "nh3": 99, "cod": 88}
+    )
+    assert (sliders["nh3"].min_value, sliders["nh3"].max_value, sliders["nh3"].step) == (80.0, 99.5, 0.5)
+    assert sliders["nh3"].format == "%.1f%%" and not sliders["nh3"].integer
+    assert sliders["reuse"].label == t("water.reuse", "zh")
+    values = {s.name: s.default for s in sliders.values()}
+    assert view.overrides(**values) == view.overrides(1800, 95, 99, 88)
+
+
+def test_plan_text_has_the_sliders_rates() -> None:
+    text = view.plan_text({"reuse_percent": 90, "ammonia_percent": 99.5, "cod_percent": 88}, "en")
+    assert "90%" in text and "99.5%" in text and "88%" in text
+
+
+def test_sankey_colours_are_named() -> None:
+    assert set(view.NODE_COLOURS) == set(view.NODES) == set(view.node_labels("zh"))
+    assert set(view.NODE_COLOURS.values()) <= set(COLOURS)
+    assert view.link_colour("reclaimed") == ("blue", 0.3)
+    assert translucent(*view.link_colour("reclaimed")) == "rgba(29,78,216,0.3)"  # COLOURS["blue"] = #1d4ed8
+    assert view.link_colour("plant")[0] == view.link_colour("concentrate")[0] == "grey"
+
+
+def test_provenance_items_are_the_plans_leachate_inputs() -> None:
+    plan = scenario_result(PLAN)
+    items = view.provenance_items(plan, "en")
+    assert [label for label, _ in items][:2] == [t("water.in.m3", "en"), t("water.in.reuse", "en")]
+    assert len(items) == 8
+    assert items[4][1] == plan["provenance"]["leachate.source_shares"]
+    assert all(source for _, source in items)
 
 
 # --------------------------------------------------------------------------------------------
