@@ -101,7 +101,7 @@ with controls:
 with results:
     st.subheader(t("my_garbage.results_heading", lang))
     figure_columns(
-        view.result_figures(home, yields, factors["equivalents"], factors["provenance"], lang), lang
+        view.shown_figures(home, yields, factors["equivalents"], factors["provenance"], lang), lang
     )
     st.markdown(view.compare_text(people, yields, lang))
 

@@ -161,4 +161,3 @@ def test_english_safe() -> None:
         english_safe("Beijing's 社会大课堂 programme", allow=["社会大课堂"])
         == "Beijing's 社会大课堂 programme"
     )
-

@@ -148,7 +148,7 @@ def _equivalent(name: str, field: str, amount: float, provenance: Any, lang: str
     )
 
 
-def result_figures(
+def shown_figures(
     home: Household,
     yields: Yields,
     equivalents: Mapping[str, float],

@@ -103,7 +103,7 @@ def test_figures_in_their_order_with_keys_and_provenance(yields, lang: str) -> N
     assert total.provenance.kind == "illustrative"
     assert format_number(home.total_kg / 365, lang, sig=2) in total.assumption
 
-    columns = view.result_figures(home, yields, EQUIVALENTS, FACTOR_PROVENANCE, lang)
+    columns = view.shown_figures(home, yields, EQUIVALENTS, FACTOR_PROVENANCE, lang)
     assert [[f.key for f in column] for column in columns] == [
         ["fig-saved", "fig-car"],
         ["fig-kwh", "fig-trees"],

@@ -8,10 +8,9 @@ import pytest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.i18n import contains_cjk, format_quantity
-from parkloop.kiosk import attract
+from parkloop.kiosk import attract, screen
 from parkloop.live import FIELD_NAMES, Reading
 from parkloop.model import evaluate, load_scenario
-from parkloop.kiosk import screen
 
 NOW = datetime(2026, 5, 1, 4, 0, tzinfo=UTC)
 
