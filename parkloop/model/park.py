@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -26,21 +26,6 @@ from parkloop.model.tomlfile import read_toml
 from parkloop.model.units import energy_gj
 
 CHAINS = ("incineration", "kitchen_waste", "leachate", "construction_waste", "solar")
-EMISSION_CATEGORIES = (
-    "fossil_co2_incineration",
-    "n2o_incineration",
-    "ch4_leakage",
-    "landfilled_digestate_ch4",
-    "purchased_electricity",
-)
-AVOIDED_CATEGORIES = (
-    "grid_electricity",
-    "steam_heat",
-    "fuel_gas",
-    "landfill_methane",
-    "biodiesel",
-    "recycled_materials",
-)
 
 
 @dataclass
@@ -151,7 +136,25 @@ def named_quantities(chains: ChainResults, constants: Mapping[str, float]) -> di
 
 
 @dataclass(frozen=True, slots=True)
-class Emissions:
+class _ByCategory:
+    """One side of the carbon ledger [t CO2e/yr]: its fields are the categories, in category order."""
+
+    @classmethod
+    def categories(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @property
+    def total_t_co2e(self) -> float:
+        """All categories [t CO2e/yr], summed in category order."""
+        return sum(getattr(self, name) for name in self.categories())
+
+    def to_dict(self) -> dict[str, float]:
+        """``{category: t CO2e}`` in category order."""
+        return {name: getattr(self, name) for name in self.categories()}
+
+
+@dataclass(frozen=True, slots=True)
+class Emissions(_ByCategory):
     """What the park emits, by category [t CO2e/yr] (the fields are :data:`EMISSION_CATEGORIES`)."""
 
     fossil_co2_incineration: float
@@ -160,14 +163,9 @@ class Emissions:
     landfilled_digestate_ch4: float
     purchased_electricity: float
 
-    @property
-    def total_t_co2e(self) -> float:
-        """All emissions [t CO2e/yr], summed in category order."""
-        return sum(getattr(self, name) for name in EMISSION_CATEGORIES)
-
 
 @dataclass(frozen=True, slots=True)
-class Avoided:
+class Avoided(_ByCategory):
     """What the park's products avoid elsewhere, by category [t CO2e/yr] (:data:`AVOIDED_CATEGORIES`)."""
 
     grid_electricity: float
@@ -177,10 +175,9 @@ class Avoided:
     biodiesel: float
     recycled_materials: float
 
-    @property
-    def total_t_co2e(self) -> float:
-        """All avoided emissions [t CO2e/yr], summed in category order."""
-        return sum(getattr(self, name) for name in AVOIDED_CATEGORIES)
+
+EMISSION_CATEGORIES = Emissions.categories()
+AVOIDED_CATEGORIES = Avoided.categories()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +189,7 @@ class CarbonLedger:
 
     def to_dict(self) -> dict[str, dict[str, float]]:
         """``Result.ledger``: ``{"emissions": {category: t CO2e}, "avoided": {...}}`` in category order."""
-        return {
-            "emissions": {name: getattr(self.emissions, name) for name in EMISSION_CATEGORIES},
-            "avoided": {name: getattr(self.avoided, name) for name in AVOIDED_CATEGORIES},
-        }
+        return {"emissions": self.emissions.to_dict(), "avoided": self.avoided.to_dict()}
 
 
 def carbon_ledger(chains: ChainResults, settings: Mapping[str, Any], factors: Factors) -> CarbonLedger:

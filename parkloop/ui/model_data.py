@@ -11,13 +11,24 @@ from typing import Any
 import streamlit as st
 
 from parkloop.content import flatten
-from parkloop.model import SCHEMA, evaluate, load_scenario
+from parkloop.model import SCHEMA, Result, Scenario, evaluate, load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.model.targets import track_targets
 from parkloop.provenance import load_sources, provenance_to_dict
 
 BASELINE = "baseline-2023"
 PLAN = "plan-2026"
+
+
+def _scenario_data(scenario: Scenario, result: Result) -> dict[str, Any]:
+    """One evaluated scenario as the targets page shows it: name, totals, inputs, provenance, warnings."""
+    return {
+        "name": scenario.name,
+        "totals": dict(result.totals),
+        "values": flatten(scenario.values, depth=2),
+        "provenance": {key: provenance_to_dict(p) for key, p in scenario.provenance.items()},
+        "warnings": list(result.warnings),
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -29,20 +40,8 @@ def targets_page_data(baseline: str = BASELINE, plan: str = PLAN) -> dict[str, A
     grid_value = plan_result.grid_kg_co2_per_kwh
     grid_name = next((name for name, value in factors.grid.items() if abs(value - grid_value) < 1e-12), None)
     return {
-        "baseline": {
-            "name": baseline_scenario.name,
-            "totals": dict(baseline_result.totals),
-            "values": flatten(baseline_scenario.values, depth=2),
-            "provenance": {key: provenance_to_dict(p) for key, p in baseline_scenario.provenance.items()},
-            "warnings": list(baseline_result.warnings),
-        },
-        "plan": {
-            "name": plan_scenario.name,
-            "totals": dict(plan_result.totals),
-            "values": flatten(plan_scenario.values, depth=2),
-            "provenance": {key: provenance_to_dict(p) for key, p in plan_scenario.provenance.items()},
-            "warnings": list(plan_result.warnings),
-        },
+        "baseline": _scenario_data(baseline_scenario, baseline_result),
+        "plan": _scenario_data(plan_scenario, plan_result),
         "targets": track_targets(baseline_result, plan_result),
         "gwp": plan_result.gwp,
         "gwp_values": dict(factors.gwp.get(plan_result.gwp, {})),
