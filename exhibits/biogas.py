@@ -17,7 +17,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import biogas as view
-from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, links_sankey
+from parkloop.ui.charts import spec_sankey_chart
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_rows, model_warnings, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, scenario_result
@@ -38,18 +38,7 @@ def _energy(result: dict[str, Any], constants: dict[str, float], lang: str, mode
     st.subheader(t("biogas.chart_heading", lang))
     st.markdown(view.chart_note_text(result, lang))
     links = view.energy_links(result, constants["ch4_lhv_mj_per_nm3"], constants["mj_per_kwh"])
-    if links and charts_on_demand(lang):
-        sankey = links_sankey(
-            view.ENERGY_NODES,
-            links,
-            view.node_labels(lang),
-            view.NODE_COLOURS,
-            view.link_colour,
-            height=360,
-            font_size=14,
-            value_suffix=" GJ",
-        )
-        st.plotly_chart(sankey, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+    spec_sankey_chart(view.SANKEY, links, lang, mode, height=360, value_suffix=" GJ")
     chart_summary(view.chart_summary_text(links, lang))
 
 

@@ -15,7 +15,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import water as view
-from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, links_sankey
+from parkloop.ui.charts import spec_sankey_chart
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
 from parkloop.ui.model_data import PLAN, scenario_result
@@ -28,18 +28,7 @@ def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
     """Where the leachate goes (a Sankey) and the sentence under it."""
     st.subheader(t("water.chart_heading", lang))
     links = view.flow_links(fig)
-    if links and charts_on_demand(lang):
-        sankey = links_sankey(
-            view.NODES,
-            links,
-            view.node_labels(lang),
-            view.NODE_COLOURS,
-            view.link_colour,
-            height=320,
-            font_size=14,
-            value_suffix=" m³/d",
-        )
-        st.plotly_chart(sankey, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+    spec_sankey_chart(view.SANKEY, links, lang, mode, height=320, value_suffix=" m³/d")
     chart_summary(view.chart_summary_text(fig, lang))
 
 

@@ -11,7 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, plan_figure, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    FigureSpec,
+    SankeySpec,
+    SliderSpec,
+    SliderTable,
+    build_figures,
+    figure_sources,
+    pct,
+    plan_figure,
+    provenance_table,
+    qty,
+    scenario_provenance,
+)
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.provenance import ProvenanceView
 
@@ -22,11 +35,57 @@ PLAN_OIL_GAIN_POINTS = 0.4  # 二(三)2: oil extraction +0.4 percentage points
 PLAN_OIL_GAIN_T_CO2 = 1_600.0  # 二(三)2: "≈ 1600 t CO2" for that gain
 PLAN_SECTIONS = {"handling": "二(一)2", "digestate": "二(二)2", "oil": "二(三)2"}
 
-# Slider ranges (percent where the model holds a fraction).
-TONNES = {"min_value": 0, "max_value": 2000, "step": 50}
-POWER_PERCENT = {"min_value": 0, "max_value": 100, "step": 5}
-OIL_PERCENT = {"min_value": 1.0, "max_value": 3.5, "step": 0.1}
-DIGESTATE_PERCENT = {"min_value": 0, "max_value": 100, "step": 10}
+# The four sliders in two columns (percent where the model holds a fraction), in the order of
+# :func:`overrides`' arguments.
+KW = "kitchen_waste."
+SLIDERS = SliderTable(
+    (
+        (
+            SliderSpec(
+                "tonnes_per_day",
+                KW + "tonnes_per_day",
+                "t",
+                "tonnes",
+                "biogas.tonnes",
+                (0, 2000, 50),
+                help=False,
+            ),
+            SliderSpec(
+                "power_percent",
+                KW + "to_power_fraction",
+                "split",
+                "power",
+                "biogas.split",
+                (0, 100, 5),
+                True,
+                "%d%%",
+            ),
+        ),
+        (
+            SliderSpec(
+                "oil_percent",
+                KW + "oil_extraction_rate",
+                "oil",
+                "oil",
+                "biogas.oil",
+                (1.0, 3.5, 0.1),
+                True,
+                "%.1f%%",
+                integer=False,
+            ),
+            SliderSpec(
+                "digestate_percent",
+                KW + "digestate_to_incineration_fraction",
+                "dig",
+                "digestate",
+                "biogas.digestate",
+                (0, 100, 10),
+                True,
+                "%d%%",
+            ),
+        ),
+    )
+)
 
 
 def plan_provenance(which: str, lang: str) -> ProvenanceView:
@@ -34,26 +93,7 @@ def plan_provenance(which: str, lang: str) -> ProvenanceView:
     return plan_figure(PLAN_SECTIONS[which], t(f"biogas.prov.{which}", lang), lang)
 
 
-def overrides(
-    tonnes_per_day: float, power_percent: float, oil_percent: float, digestate_percent: float
-) -> dict:
-    """The scenario overrides the four sliders stand for (percent → the model's fractions)."""
-    return {
-        "kitchen_waste.tonnes_per_day": float(tonnes_per_day),
-        "kitchen_waste.to_power_fraction": round(power_percent / 100.0, 6),
-        "kitchen_waste.oil_extraction_rate": round(oil_percent / 100.0, 6),
-        "kitchen_waste.digestate_to_incineration_fraction": round(digestate_percent / 100.0, 6),
-    }
-
-
-def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
-    """Slider defaults from the plan scenario's own inputs (so the page opens on the plan)."""
-    return {
-        "tonnes": float(plan_values["kitchen_waste.tonnes_per_day"]),
-        "power": round(plan_values["kitchen_waste.to_power_fraction"] * 100.0, 6),
-        "oil": round(plan_values["kitchen_waste.oil_extraction_rate"] * 100.0, 6),
-        "digestate": round(plan_values["kitchen_waste.digestate_to_incineration_fraction"] * 100.0, 6),
-    }
+sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
 
 
 def split_text(power_percent: float, lang: str) -> str:
@@ -64,49 +104,6 @@ def split_text(power_percent: float, lang: str) -> str:
         power=format_percent(power_percent / 100, lang),
         gas=format_percent(1 - power_percent / 100, lang),
     )
-
-
-def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
-    """The four sliders in two columns, opening on the plan; named like the arguments of
-    :func:`overrides`."""
-    base = defaults(plan_values)
-    percent = "%d%%"
-    return [
-        [
-            Slider("tonnes_per_day", t("biogas.tonnes", lang), "t", base["tonnes"], integer=True, **TONNES),
-            Slider(
-                "power_percent",
-                t("biogas.split", lang),
-                "split",
-                base["power"],
-                integer=True,
-                format=percent,
-                help=t("biogas.split_help", lang),
-                **POWER_PERCENT,
-            ),
-        ],
-        [
-            Slider(
-                "oil_percent",
-                t("biogas.oil", lang),
-                "oil",
-                base["oil"],
-                format="%.1f%%",
-                help=t("biogas.oil_help", lang),
-                **OIL_PERCENT,
-            ),
-            Slider(
-                "digestate_percent",
-                t("biogas.digestate", lang),
-                "dig",
-                base["digestate"],
-                integer=True,
-                format=percent,
-                help=t("biogas.digestate_help", lang),
-                **DIGESTATE_PERCENT,
-            ),
-        ],
-    ]
 
 
 @dataclass(frozen=True)
@@ -161,107 +158,85 @@ def figures(result: dict[str, Any]) -> BiogasFigures:
     )
 
 
-def shown_figures(fig: BiogasFigures, values: dict[str, Any], lang: str) -> list[list[Figure]]:
-    """The page's six figures in two rows of three, in ``lang``: the products (biogas, electricity, fuel
-    gas), then oil, digestate and the methane that leaks. ``values`` are the scenario's inputs."""
-    return [product_figures(fig, values, lang), residue_figures(fig, values, lang)]
-
-
-def product_figures(fig: BiogasFigures, values: dict[str, Any], lang: str) -> list[Figure]:
-    """Biogas a day, the engines' electricity and the fuel gas."""
-    return [
-        Figure(
+FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
+    (
+        FigureSpec(
             "fig-biogas",
-            t("biogas.biogas", lang),
-            format_quantity(fig.biogas_nm3_per_day, "Nm3/d", lang),
-            assumption=t(
-                "biogas.biogas_note",
-                lang,
-                year=format_quantity(fig.biogas_nm3_per_year, "Nm3", lang),
-                yield_=format_quantity(values["kitchen_waste.biogas_nm3_per_tonne"], "Nm3/t", lang),
-            ),
+            "biogas.biogas",
+            qty("biogas_nm3_per_day", "Nm3/d"),
+            {"year": qty("biogas_nm3_per_year", "Nm3"), "yield_": qty(KW + "biogas_nm3_per_tonne", "Nm3/t")},
         ),
-        Figure(
+        FigureSpec(
             "fig-electricity",
-            t("biogas.electricity", lang),
-            format_quantity(fig.electricity_kwh_per_year, "kWh/yr", lang),
-            assumption=t(
-                "biogas.electricity_note", lang, own=format_quantity(fig.own_use_kwh_per_year, "kWh/yr", lang)
-            ),
+            "biogas.electricity",
+            qty("electricity_kwh_per_year", "kWh/yr"),
+            {"own": qty("own_use_kwh_per_year", "kWh/yr")},
         ),
-        Figure(
-            "fig-fuel-gas",
-            t("biogas.fuel_gas", lang),
-            format_quantity(fig.fuel_gas_nm3_per_year, "Nm3/yr", lang),
-            assumption=t("biogas.fuel_gas_note", lang),
-        ),
-    ]
-
-
-def residue_figures(fig: BiogasFigures, values: dict[str, Any], lang: str) -> list[Figure]:
-    """Oil for biodiesel, digestate burned, and the methane that leaks."""
-    return [
-        Figure(
-            "fig-oil",
-            t("biogas.oil_out", lang),
-            format_quantity(fig.oil_t_per_year, "t/yr", lang),
-            assumption=t("biogas.oil_note", lang),
-        ),
-        Figure(
+        FigureSpec("fig-fuel-gas", "biogas.fuel_gas", qty("fuel_gas_nm3_per_year", "Nm3/yr")),
+    ),
+    (
+        FigureSpec("fig-oil", "biogas.oil_out", qty("oil_t_per_year", "t/yr")),
+        FigureSpec(
             "fig-digestate",
-            t("biogas.digestate_out", lang),
-            format_quantity(fig.digestate_co_incinerated_t_per_year, "t/yr", lang),
-            assumption=t(
-                "biogas.digestate_note",
-                lang,
-                total=format_quantity(fig.digestate_t_per_year, "t/yr", lang),
-                landfilled=format_quantity(fig.digestate_landfilled_t_per_year, "t/yr", lang),
-            ),
+            "biogas.digestate_out",
+            qty("digestate_co_incinerated_t_per_year", "t/yr"),
+            {
+                "total": qty("digestate_t_per_year", "t/yr"),
+                "landfilled": qty("digestate_landfilled_t_per_year", "t/yr"),
+            },
         ),
-        Figure(
+        FigureSpec(
             "fig-leak",
-            t("biogas.leak", lang),
-            format_quantity(fig.methane_leaked_t_per_year, "t CH4/yr", lang),
-            assumption=t(
-                "biogas.leak_note",
-                lang,
-                co2e=format_quantity(fig.methane_leaked_t_co2e_per_year, "t CO2e/yr", lang),
-                share=format_percent(values["kitchen_waste.methane_leakage_fraction"], lang),
-            ),
+            "biogas.leak",
+            qty("methane_leaked_t_per_year", "t CH4/yr"),
+            {
+                "co2e": qty("methane_leaked_t_co2e_per_year", "t CO2e/yr"),
+                "share": pct(KW + "methane_leakage_fraction"),
+            },
         ),
-    ]
+    ),
+)
+"""The page's six figures in two rows of three: the products (biogas, electricity, fuel gas), then oil,
+digestate and the methane that leaks."""
+
+
+def shown_figures(fig: BiogasFigures, values: dict[str, Any], lang: str) -> list[list[Figure]]:
+    """The :data:`FIGURES` in ``lang``. ``values`` are the scenario's inputs."""
+    return build_figures(FIGURES, figure_sources(fig, values), lang)
 
 
 def provenance_items(plan: dict[str, Any], factors: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
     """The "where the numbers come from" list: the plan's inputs, the factors, the plan's own figures."""
-    factor = factors["provenance"]
-    inputs = (
-        ("tonnes", "tonnes_per_day"),
-        ("split", "to_power_fraction"),
-        ("oil", "oil_extraction_rate"),
-        ("digestate", "digestate_to_incineration_fraction"),
-        ("yield", "biogas_nm3_per_tonne"),
-        ("methane", "methane_fraction"),
-        ("engine", "engine_efficiency"),
-        ("upgrading", "upgrading_recovery"),
-        ("leakage", "methane_leakage_fraction"),
-        ("landfill_gas", "landfill_gas_nm3_per_day"),
-        ("digestate_fraction", "digestate_fraction"),
-    )
-    items: list[tuple[str, Any]] = [
-        (t(f"biogas.in.{label}", lang), scenario_provenance(plan, f"kitchen_waste.{key}"))
-        for label, key in inputs
-    ]
-    items += [
-        (t("biogas.in.lhv", lang), factor["constants.ch4_lhv_mj_per_nm3"]),
-        (t("biogas.in.biodiesel", lang), factor["constants.biodiesel_t_co2_per_t_oil"]),
-        (t("biogas.in.natural_gas", lang), factor["constants.natural_gas_kg_co2_per_nm3"]),
-    ]
-    return items + [
-        (t("biogas.in.handling", lang), plan_provenance("handling", lang)),
-        (t("biogas.in.digestate_plan", lang), plan_provenance("digestate", lang)),
-        (t("biogas.in.oil_plan", lang), plan_provenance("oil", lang)),
-    ]
+
+    def scenario(key: str) -> dict[str, str]:
+        return scenario_provenance(plan, KW + key)
+
+    factor, own = factors["provenance"].__getitem__, lambda which: plan_provenance(which, lang)
+    rows = [(label, scenario, key) for label, key in PROVENANCE_INPUTS]
+    rows += [(label, factor, "constants." + key) for label, key in PROVENANCE_FACTORS]
+    rows += [("handling", own, "handling"), ("digestate_plan", own, "digestate"), ("oil_plan", own, "oil")]
+    return provenance_table(rows, "biogas.in", lang)
+
+
+PROVENANCE_INPUTS = (
+    ("tonnes", "tonnes_per_day"),
+    ("split", "to_power_fraction"),
+    ("oil", "oil_extraction_rate"),
+    ("digestate", "digestate_to_incineration_fraction"),
+    ("yield", "biogas_nm3_per_tonne"),
+    ("methane", "methane_fraction"),
+    ("engine", "engine_efficiency"),
+    ("upgrading", "upgrading_recovery"),
+    ("leakage", "methane_leakage_fraction"),
+    ("landfill_gas", "landfill_gas_nm3_per_day"),
+    ("digestate_fraction", "digestate_fraction"),
+)
+"""``(label, kitchen_waste input)`` of :func:`provenance_items`, then the factors below."""
+PROVENANCE_FACTORS = (
+    ("lhv", "ch4_lhv_mj_per_nm3"),
+    ("biodiesel", "biodiesel_t_co2_per_t_oil"),
+    ("natural_gas", "natural_gas_kg_co2_per_nm3"),
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -354,39 +329,28 @@ def carbon_text(
 # --------------------------------------------------------------------------------------------
 # where the methane's energy goes (Sankey)
 # --------------------------------------------------------------------------------------------
-ENERGY_NODES = (
-    "methane",
-    "leak",
-    "engines",
-    "upgrading",
-    "electricity",
-    "engine_heat",
-    "fuel_gas",
-    "upgrading_loss",
+SANKEY = SankeySpec(
+    {
+        "methane": "teal",
+        "leak": "red",
+        "engines": "blue",
+        "upgrading": "violet",
+        "electricity": "blue",
+        "engine_heat": "grey",
+        "fuel_gas": "violet",
+        "upgrading_loss": "grey",
+    },
+    prefix="biogas.node",
+    target="leak",
+    highlight=("red", 0.45),
+    other=("teal", 0.3),
 )
-
-
-NODE_COLOURS: dict[str, str] = {
-    "methane": "teal",
-    "leak": "red",
-    "engines": "blue",
-    "upgrading": "violet",
-    "electricity": "blue",
-    "engine_heat": "grey",
-    "fuel_gas": "violet",
-    "upgrading_loss": "grey",
-}
-"""Each node's colour by meaning (:data:`parkloop.ui.charts.COLOURS`): a leak red, the losses grey."""
-
-
-def link_colour(target: str) -> tuple[str, float]:
-    """A link's colour and opacity by where it goes: a leak stands out in red, the rest are teal."""
-    return ("red", 0.45) if target == "leak" else ("teal", 0.3)
-
-
-def node_labels(lang: str) -> dict[str, str]:
-    """Each of :data:`ENERGY_NODES` in words, in ``lang``."""
-    return {node: t(f"biogas.node.{node}", lang) for node in ENERGY_NODES}
+"""The Sankey's nodes with their colours by meaning (:data:`parkloop.ui.charts.COLOURS`): a leak red, the
+losses grey; links into the leak stand out in red, the rest are teal."""
+ENERGY_NODES = SANKEY.nodes
+NODE_COLOURS = SANKEY.colours
+link_colour = SANKEY.link_colour
+node_labels = SANKEY.node_labels
 
 
 def energy_links(

@@ -10,61 +10,72 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    FigureSpec,
+    SliderSpec,
+    SliderTable,
+    build_figures,
+    figure_sources,
+    provenance_table,
+    qty,
+    scenario_provenance,
+)
 from parkloop.i18n import format_number, format_quantity
 
-TONNES = {"min_value": 0, "max_value": 3000, "step": 100}
-RECYCLED_PERCENT = {"min_value": 50, "max_value": 100, "step": 1}
-AGGREGATE_PERCENT = {"min_value": 0, "max_value": 100, "step": 5}
-ASH_PERCENT = {"min_value": 0, "max_value": 100, "step": 5}
-
-
-def overrides(
-    tonnes_per_day: float, recycled_percent: float, aggregate_percent: float, ash_percent: float
-) -> dict:
-    """The scenario overrides the four sliders stand for (percent → the model's fractions)."""
-    return {
-        "construction_waste.tonnes_per_day": float(tonnes_per_day),
-        "construction_waste.recycled_fraction": round(recycled_percent / 100.0, 6),
-        "construction_waste.aggregate_share": round(aggregate_percent / 100.0, 6),
-        "incineration.bottom_ash_recycled_fraction": round(ash_percent / 100.0, 6),
-    }
-
-
-def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
-    """Slider defaults from the plan scenario's own inputs."""
-    return {
-        "tonnes": float(plan_values["construction_waste.tonnes_per_day"]),
-        "recycled": round(plan_values["construction_waste.recycled_fraction"] * 100.0, 6),
-        "aggregate": round(plan_values["construction_waste.aggregate_share"] * 100.0, 6),
-        "ash": round(plan_values["incineration.bottom_ash_recycled_fraction"] * 100.0, 6),
-    }
-
-
-def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
-    """The four sliders in two columns, opening on the plan; named like the arguments of
-    :func:`overrides`."""
-    base = defaults(plan_values)
-
-    def percent(name: str, key: str, limits: dict[str, float]) -> Slider:
-        return Slider(
-            f"{name}_percent",
-            t(f"materials.{name}", lang),
-            key,
-            base[name],
-            integer=True,
-            format="%d%%",
-            help=t(f"materials.{name}_help", lang),
-            **limits,
-        )
-
-    tonnes = Slider(
-        "tonnes_per_day", t("materials.tonnes", lang), "t", base["tonnes"], integer=True, **TONNES
+CW = "construction_waste."
+# The four sliders in two columns (percent where the model holds a fraction), in the order of
+# :func:`overrides`' arguments.
+SLIDERS = SliderTable(
+    (
+        (
+            SliderSpec(
+                "tonnes_per_day",
+                CW + "tonnes_per_day",
+                "t",
+                "tonnes",
+                "materials.tonnes",
+                (0, 3000, 100),
+                help=False,
+            ),
+            SliderSpec(
+                "recycled_percent",
+                CW + "recycled_fraction",
+                "rec",
+                "recycled",
+                "materials.recycled",
+                (50, 100, 1),
+                True,
+                "%d%%",
+            ),
+        ),
+        (
+            SliderSpec(
+                "aggregate_percent",
+                CW + "aggregate_share",
+                "agg",
+                "aggregate",
+                "materials.aggregate",
+                (0, 100, 5),
+                True,
+                "%d%%",
+            ),
+            SliderSpec(
+                "ash_percent",
+                "incineration.bottom_ash_recycled_fraction",
+                "ash",
+                "ash",
+                "materials.ash",
+                (0, 100, 5),
+                True,
+                "%d%%",
+            ),
+        ),
     )
-    return [
-        [tonnes, percent("recycled", "rec", RECYCLED_PERCENT)],
-        [percent("aggregate", "agg", AGGREGATE_PERCENT), percent("ash", "ash", ASH_PERCENT)],
-    ]
+)
+
+
+sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
 
 
 @dataclass(frozen=True)
@@ -106,40 +117,32 @@ def figures(
     )
 
 
+FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
+    (
+        FigureSpec("fig-aggregate", "materials.aggregate_out", qty("aggregate_t", "t/yr")),
+        FigureSpec(
+            "fig-bricks",
+            "materials.bricks_out",
+            qty("bricks_t", "t/yr"),
+            {"ash": qty("bricks_from_ash_t", "t"), "all_ash": qty("bottom_ash_t", "t")},
+        ),
+        FigureSpec(
+            "fig-avoided",
+            "materials.avoided",
+            qty("avoided_t_co2", "t CO2/yr"),
+            {
+                "aggregate": qty("avoided_aggregate_t_co2", "t CO2"),
+                "bricks": qty("avoided_bricks_t_co2", "t CO2"),
+            },
+        ),
+    ),
+)
+"""The page's three figures in one row: aggregate, bricks, and the CO₂ they avoid."""
+
+
 def shown_figures(fig: MaterialsFigures, lang: str) -> list[list[Figure]]:
-    """The page's three figures in one row, in ``lang``: aggregate, bricks, and the CO₂ they avoid."""
-    return [
-        [
-            Figure(
-                "fig-aggregate",
-                t("materials.aggregate_out", lang),
-                format_quantity(fig.aggregate_t, "t/yr", lang),
-                assumption=t("materials.aggregate_note", lang),
-            ),
-            Figure(
-                "fig-bricks",
-                t("materials.bricks_out", lang),
-                format_quantity(fig.bricks_t, "t/yr", lang),
-                assumption=t(
-                    "materials.bricks_note",
-                    lang,
-                    ash=format_quantity(fig.bricks_from_ash_t, "t", lang),
-                    all_ash=format_quantity(fig.bottom_ash_t, "t", lang),
-                ),
-            ),
-            Figure(
-                "fig-avoided",
-                t("materials.avoided", lang),
-                format_quantity(fig.avoided_t_co2, "t CO2/yr", lang),
-                assumption=t(
-                    "materials.avoided_note",
-                    lang,
-                    aggregate=format_quantity(fig.avoided_aggregate_t_co2, "t CO2", lang),
-                    bricks=format_quantity(fig.avoided_bricks_t_co2, "t CO2", lang),
-                ),
-            ),
-        ]
-    ]
+    """The :data:`FIGURES` in ``lang``."""
+    return build_figures(FIGURES, figure_sources(fig), lang)
 
 
 def brick_to_aggregate_ratio(constants: dict[str, float]) -> float:
@@ -173,22 +176,31 @@ def simplified_text(constants: dict[str, float], lang: str) -> str:
     )
 
 
+PROVENANCE_INPUTS = (
+    ("tonnes", CW + "tonnes_per_day"),
+    ("recycled", CW + "recycled_fraction"),
+    ("aggregate", CW + "aggregate_share"),
+    ("ash", "incineration.bottom_ash_recycled_fraction"),
+    ("ash_fraction", "incineration.bottom_ash_fraction"),
+    ("incineration", "incineration.tonnes_per_day"),
+    ("kwh", CW + "kwh_per_tonne"),
+)
+"""``(label, scenario input)`` of :func:`provenance_items`, after the two factors."""
+
+
 def provenance_items(plan: dict[str, Any], factors: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
     """The "where the numbers come from" list: the two factors, then the plan's inputs."""
-    factor = factors["provenance"]
-    inputs = (
-        ("tonnes", "construction_waste.tonnes_per_day"),
-        ("recycled", "construction_waste.recycled_fraction"),
-        ("aggregate", "construction_waste.aggregate_share"),
-        ("ash", "incineration.bottom_ash_recycled_fraction"),
-        ("ash_fraction", "incineration.bottom_ash_fraction"),
-        ("incineration", "incineration.tonnes_per_day"),
-        ("kwh", "construction_waste.kwh_per_tonne"),
-    )
-    return [
-        (t("materials.in.aggregate_factor", lang), factor["constants.natural_aggregate_kg_co2_per_t"]),
-        (t("materials.in.brick_factor", lang), factor["constants.fired_brick_kg_co2_per_t"]),
-    ] + [(t(f"materials.in.{label}", lang), scenario_provenance(plan, key)) for label, key in inputs]
+    factor = factors["provenance"].__getitem__
+
+    def scenario(key: str) -> dict[str, str]:
+        return scenario_provenance(plan, key)
+
+    rows = [
+        ("aggregate_factor", factor, "constants.natural_aggregate_kg_co2_per_t"),
+        ("brick_factor", factor, "constants.fired_brick_kg_co2_per_t"),
+    ]
+    rows += [(label, scenario, key) for label, key in PROVENANCE_INPUTS]
+    return provenance_table(rows, "materials.in", lang)
 
 
 PRODUCTS = ("aggregate", "bricks", "rejects")

@@ -10,7 +10,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, plan_figure, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    FigureSpec,
+    SliderSpec,
+    SliderTable,
+    build_figures,
+    figure_sources,
+    num,
+    pct,
+    plan_figure,
+    qty,
+    scenario_provenance,
+)
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.provenance import ProvenanceView
 
@@ -18,49 +30,21 @@ PLAN_MILESTONE_KWH = 1_070_000.0  # 一(三): green power +107万 kWh by the end
 PLAN_MILESTONE_SECTION = "一(三)"
 USERS = ("kitchen_waste", "leachate", "construction_waste")  # plants whose electricity use the model counts
 
-KWP = {"min_value": 0, "max_value": 5000, "step": 10}
-YIELD = {"min_value": 1100, "max_value": 1300, "step": 10}  # Beijing, solar zone II (literature range)
+# The two sliders side by side, in the order of :func:`overrides`' arguments.
+SLIDERS = SliderTable(
+    (
+        (SliderSpec("kwp", "solar.kwp", "kwp", "kwp", "solar.kwp", (0, 5000, 10)),),
+        # Beijing, solar zone II (literature range)
+        (SliderSpec("kwh_per_kwp", "solar.kwh_per_kwp", "yld", "yield", "solar.yield", (1100, 1300, 10)),),
+    )
+)
 
 
 def milestone_provenance(lang: str) -> ProvenanceView:
     return plan_figure(PLAN_MILESTONE_SECTION, t("solar.prov.milestone", lang), lang)
 
 
-def overrides(kwp: float, kwh_per_kwp: float) -> dict:
-    return {"solar.kwp": float(kwp), "solar.kwh_per_kwp": float(kwh_per_kwp)}
-
-
-def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
-    return {"kwp": float(plan_values["solar.kwp"]), "yield": float(plan_values["solar.kwh_per_kwp"])}
-
-
-def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
-    """The two sliders side by side, opening on the plan; named like the arguments of :func:`overrides`."""
-    base = defaults(plan_values)
-    return [
-        [
-            Slider(
-                "kwp",
-                t("solar.kwp", lang),
-                "kwp",
-                base["kwp"],
-                integer=True,
-                help=t("solar.kwp_help", lang),
-                **KWP,
-            )
-        ],
-        [
-            Slider(
-                "kwh_per_kwp",
-                t("solar.yield", lang),
-                "yld",
-                base["yield"],
-                integer=True,
-                help=t("solar.yield_help", lang),
-                **YIELD,
-            )
-        ],
-    ]
+sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
 
 
 @dataclass(frozen=True)
@@ -101,51 +85,44 @@ def is_plan_size(slider_values: dict[str, float], plan_values: dict[str, Any]) -
     return slider_values["kwp"] == base["kwp"] and slider_values["kwh_per_kwp"] == base["yield"]
 
 
+FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
+    (
+        FigureSpec(
+            "fig-kwh",
+            "solar.kwh",
+            qty("kwh_per_year", "kWh/yr"),
+            {"kwp": num("kwp"), "yld": num("kwh_per_kwp")},
+        ),
+        FigureSpec(
+            "fig-avoided",
+            "solar.avoided",
+            qty("avoided_t_co2", "t CO2/yr"),
+            {"grid": num("grid_kg_co2_per_kwh", exact=True), "simple": qty("simple_t_co2", "t CO2/yr")},
+        ),
+        FigureSpec(
+            "fig-share", "solar.share", pct("share_of_use"), {"use": qty("park_use_total_kwh", "kWh/yr")}
+        ),
+        FigureSpec(
+            "fig-residents",
+            "solar.residents",
+            num("residents", sig=2),
+            {"per": qty("resident", "kWh/yr")},
+            "rough",
+        ),
+    ),
+)
+"""The page's four figures in one row: kWh a year, the CO₂ it avoids, its share of the park's own use,
+and (roughly) how many residents' electricity it is."""
+
+
 def shown_figures(
     fig: SolarFigures, slider_values: dict[str, float], resident_kwh_per_year: float, lang: str
 ) -> list[list[Figure]]:
-    """The page's four figures in one row, in ``lang``: kWh a year, the CO₂ it avoids, its share of the
-    park's own use, and (roughly) how many residents' electricity it is. ``slider_values`` are the
-    :func:`sliders`' values (kWp and kWh per kWp, named in the first figure's assumption)."""
-    kwp, kwh_per_kwp = slider_values["kwp"], slider_values["kwh_per_kwp"]
-    return [
-        [
-            Figure(
-                "fig-kwh",
-                t("solar.kwh", lang),
-                format_quantity(fig.kwh_per_year, "kWh/yr", lang),
-                assumption=t(
-                    "solar.kwh_note", lang, kwp=format_number(kwp, lang), yld=format_number(kwh_per_kwp, lang)
-                ),
-            ),
-            Figure(
-                "fig-avoided",
-                t("solar.avoided", lang),
-                format_quantity(fig.avoided_t_co2, "t CO2/yr", lang),
-                assumption=t(
-                    "solar.avoided_note",
-                    lang,
-                    grid=format_number(fig.grid_kg_co2_per_kwh, lang, exact=True),
-                    simple=format_quantity(fig.simple_t_co2, "t CO2/yr", lang),
-                ),
-            ),
-            Figure(
-                "fig-share",
-                t("solar.share", lang),
-                format_percent(fig.share_of_use, lang),
-                assumption=t(
-                    "solar.share_note", lang, use=format_quantity(fig.park_use_total_kwh, "kWh/yr", lang)
-                ),
-            ),
-            Figure(
-                "fig-residents",
-                t("solar.residents", lang),
-                format_number(fig.residents, lang, sig=2),
-                "rough",
-                t("solar.residents_note", lang, per=format_quantity(resident_kwh_per_year, "kWh/yr", lang)),
-            ),
-        ]
-    ]
+    """The :data:`FIGURES` in ``lang``. ``slider_values`` are the :func:`sliders`' values (kWp and kWh
+    per kWp, named in the first figure's assumption)."""
+    return build_figures(
+        FIGURES, figure_sources(fig, slider_values, {"resident": resident_kwh_per_year}), lang
+    )
 
 
 def provenance_items(plan: dict[str, Any], factors: dict[str, Any], lang: str) -> list[tuple[str, Any]]:

@@ -10,78 +10,62 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    FigureSpec,
+    SankeySpec,
+    SliderSpec,
+    SliderTable,
+    build_figures,
+    figure_sources,
+    provenance_table,
+    qty,
+    scenario_provenance,
+)
 from parkloop.i18n import format_percent, format_quantity
 
 SOURCES = ("incineration", "kitchen_waste", "landfill")
 
-# Slider ranges (percent where the model holds a fraction).
-M3 = {"min_value": 0, "max_value": 3000, "step": 100}
-REUSE_PERCENT = {"min_value": 50, "max_value": 100, "step": 1}
-AMMONIA_PERCENT = {"min_value": 80.0, "max_value": 99.5, "step": 0.5}
-COD_PERCENT = {"min_value": 50, "max_value": 99, "step": 1}
-
-
-def overrides(m3_per_day: float, reuse_percent: float, ammonia_percent: float, cod_percent: float) -> dict:
-    """The scenario overrides the four sliders stand for (percent → the model's fractions)."""
-    return {
-        "leachate.m3_per_day": float(m3_per_day),
-        "leachate.reuse_rate": round(reuse_percent / 100.0, 6),
-        "leachate.ammonia_recovery": round(ammonia_percent / 100.0, 6),
-        "leachate.cod_removal": round(cod_percent / 100.0, 6),
-    }
-
-
-def defaults(plan_values: dict[str, Any]) -> dict[str, float]:
-    """Slider defaults from the plan scenario's own inputs."""
-    return {
-        "m3": float(plan_values["leachate.m3_per_day"]),
-        "reuse": round(plan_values["leachate.reuse_rate"] * 100.0, 6),
-        "ammonia": round(plan_values["leachate.ammonia_recovery"] * 100.0, 6),
-        "cod": round(plan_values["leachate.cod_removal"] * 100.0, 6),
-    }
-
-
-def sliders(plan_values: dict[str, Any], lang: str) -> list[list[Slider]]:
-    """The four sliders in two columns, opening on the plan; named like the arguments of
-    :func:`overrides`."""
-    base = defaults(plan_values)
-    return [
-        [
-            Slider("m3_per_day", t("water.m3", lang), "m3", base["m3"], integer=True, **M3),
-            Slider(
+# The four sliders in two columns (percent where the model holds a fraction), in the order of
+# :func:`overrides`' arguments.
+SLIDERS = SliderTable(
+    (
+        (
+            SliderSpec(
+                "m3_per_day", "leachate.m3_per_day", "m3", "m3", "water.m3", (0, 3000, 100), help=False
+            ),
+            SliderSpec(
                 "reuse_percent",
-                t("water.reuse", lang),
+                "leachate.reuse_rate",
                 "reuse",
-                base["reuse"],
-                integer=True,
-                format="%d%%",
-                help=t("water.reuse_help", lang),
-                **REUSE_PERCENT,
+                "reuse",
+                "water.reuse",
+                (50, 100, 1),
+                True,
+                "%d%%",
             ),
-        ],
-        [
-            Slider(
+        ),
+        (
+            SliderSpec(
                 "ammonia_percent",
-                t("water.ammonia", lang),
+                "leachate.ammonia_recovery",
                 "nh3",
-                base["ammonia"],
-                format="%.1f%%",
-                help=t("water.ammonia_help", lang),
-                **AMMONIA_PERCENT,
+                "ammonia",
+                "water.ammonia",
+                (80.0, 99.5, 0.5),
+                True,
+                "%.1f%%",
+                integer=False,
             ),
-            Slider(
-                "cod_percent",
-                t("water.cod", lang),
-                "cod",
-                base["cod"],
-                integer=True,
-                format="%d%%",
-                help=t("water.cod_help", lang),
-                **COD_PERCENT,
+            SliderSpec(
+                "cod_percent", "leachate.cod_removal", "cod", "cod", "water.cod", (50, 99, 1), True, "%d%%"
             ),
-        ],
-    ]
+        ),
+    )
+)
+
+
+sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
 
 
 @dataclass(frozen=True)
@@ -122,59 +106,49 @@ def figures(result: dict[str, Any]) -> WaterFigures:
     )
 
 
-def shown_figures(fig: WaterFigures, values: dict[str, Any], lang: str) -> list[list[Figure]]:
-    """The page's figures in two rows, in ``lang``: the water out (reclaimed, concentrate) and the
-    electricity it takes; then what is taken out of it (ammonia, COD). ``values`` are the scenario's
-    inputs."""
-    water = [
-        Figure(
+FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
+    (
+        FigureSpec(
             "fig-reclaimed",
-            t("water.reclaimed", lang),
-            format_quantity(fig.reclaimed_m3_per_day, "m3/d", lang),
-            assumption=t(
-                "water.reclaimed_note", lang, year=format_quantity(fig.reclaimed_m3_per_year, "m3", lang)
-            ),
+            "water.reclaimed",
+            qty("reclaimed_m3_per_day", "m3/d"),
+            {"year": qty("reclaimed_m3_per_year", "m3")},
         ),
-        Figure(
+        FigureSpec(
             "fig-concentrate",
-            t("water.concentrate", lang),
-            format_quantity(fig.concentrate_m3_per_day, "m3/d", lang),
-            assumption=t(
-                "water.concentrate_note", lang, year=format_quantity(fig.concentrate_m3_per_year, "m3", lang)
-            ),
+            "water.concentrate",
+            qty("concentrate_m3_per_day", "m3/d"),
+            {"year": qty("concentrate_m3_per_year", "m3")},
         ),
-        Figure(
+        FigureSpec(
             "fig-electricity",
-            t("water.electricity", lang),
-            format_quantity(fig.electricity_kwh_per_year, "kWh/yr", lang),
-            assumption=t(
-                "water.electricity_note",
-                lang,
-                per_m3=format_quantity(values["leachate.kwh_per_m3"], "kWh/m³", lang),
-            ),
+            "water.electricity",
+            qty("electricity_kwh_per_year", "kWh/yr"),
+            {"per_m3": qty("leachate.kwh_per_m3", "kWh/m³")},
         ),
-    ]
-    recovered = [
-        Figure(
+    ),
+    (
+        FigureSpec(
             "fig-ammonia",
-            t("water.ammonia_out", lang),
-            format_quantity(fig.ammonia_n_recovered_t_per_year, "t/yr", lang),
-            assumption=t(
-                "water.ammonia_note",
-                lang,
-                mg=format_quantity(values["leachate.ammonia_mg_per_l"], "mg/L", lang),
-            ),
+            "water.ammonia_out",
+            qty("ammonia_n_recovered_t_per_year", "t/yr"),
+            {"mg": qty("leachate.ammonia_mg_per_l", "mg/L")},
         ),
-        Figure(
+        FigureSpec(
             "fig-cod",
-            t("water.cod_out", lang),
-            format_quantity(fig.cod_removed_t_per_year, "t/yr", lang),
-            assumption=t(
-                "water.cod_note", lang, mg=format_quantity(values["leachate.cod_mg_per_l"], "mg/L", lang)
-            ),
+            "water.cod_out",
+            qty("cod_removed_t_per_year", "t/yr"),
+            {"mg": qty("leachate.cod_mg_per_l", "mg/L")},
         ),
-    ]
-    return [water, recovered]
+    ),
+)
+"""The page's figures in two rows: the water out (reclaimed, concentrate) and the electricity it takes;
+then what is taken out of it (ammonia, COD)."""
+
+
+def shown_figures(fig: WaterFigures, values: dict[str, Any], lang: str) -> list[list[Figure]]:
+    """The :data:`FIGURES` in ``lang``. ``values`` are the scenario's inputs."""
+    return build_figures(FIGURES, figure_sources(fig, values), lang)
 
 
 def plan_text(slider_values: dict[str, float], lang: str) -> str:
@@ -189,21 +163,26 @@ def plan_text(slider_values: dict[str, float], lang: str) -> str:
     )
 
 
+PROVENANCE_INPUTS = (
+    ("m3", "m3_per_day"),
+    ("reuse", "reuse_rate"),
+    ("ammonia", "ammonia_recovery"),
+    ("cod", "cod_removal"),
+    ("shares", "source_shares"),
+    ("kwh", "kwh_per_m3"),
+    ("ammonia_mg", "ammonia_mg_per_l"),
+    ("cod_mg", "cod_mg_per_l"),
+)
+"""``(label, leachate input)`` of :func:`provenance_items`."""
+
+
 def provenance_items(plan: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
     """The "where the numbers come from" list: the plan's inputs of the leachate plant."""
-    inputs = (
-        ("m3", "m3_per_day"),
-        ("reuse", "reuse_rate"),
-        ("ammonia", "ammonia_recovery"),
-        ("cod", "cod_removal"),
-        ("shares", "source_shares"),
-        ("kwh", "kwh_per_m3"),
-        ("ammonia_mg", "ammonia_mg_per_l"),
-        ("cod_mg", "cod_mg_per_l"),
-    )
-    return [
-        (t(f"water.in.{label}", lang), scenario_provenance(plan, f"leachate.{key}")) for label, key in inputs
-    ]
+
+    def scenario(key: str) -> dict[str, str]:
+        return scenario_provenance(plan, f"leachate.{key}")
+
+    return provenance_table([(label, scenario, key) for label, key in PROVENANCE_INPUTS], "water.in", lang)
 
 
 def flow_links(fig: WaterFigures) -> list[tuple[str, str, float]]:
@@ -218,35 +197,26 @@ def flow_links(fig: WaterFigures) -> list[tuple[str, str, float]]:
     return [link for link in links if link[2] > 1e-9]
 
 
-NODES = (
-    "src_incineration",
-    "src_kitchen_waste",
-    "src_landfill",
-    "plant",
-    "reclaimed",
-    "concentrate",
+SANKEY = SankeySpec(
+    {
+        "src_incineration": "amber",
+        "src_kitchen_waste": "green",
+        "src_landfill": "stone",
+        "plant": "teal",
+        "reclaimed": "blue",
+        "concentrate": "grey",
+    },
+    prefix="water.node",
+    target="reclaimed",
+    highlight=("blue", 0.3),
+    other=("grey", 0.35),
 )
-
-
-NODE_COLOURS: dict[str, str] = {
-    "src_incineration": "amber",
-    "src_kitchen_waste": "green",
-    "src_landfill": "stone",
-    "plant": "teal",
-    "reclaimed": "blue",
-    "concentrate": "grey",
-}
-"""Each node's colour by meaning (:data:`parkloop.ui.charts.COLOURS`): water blue, the rest grey."""
-
-
-def link_colour(target: str) -> tuple[str, float]:
-    """A link's colour and opacity by where it goes: reclaimed water blue, everything else grey."""
-    return ("blue", 0.3) if target == "reclaimed" else ("grey", 0.35)
-
-
-def node_labels(lang: str) -> dict[str, str]:
-    """Each of :data:`NODES` in words, in ``lang``."""
-    return {node: t(f"water.node.{node}", lang) for node in NODES}
+"""The Sankey's nodes with their colours by meaning (:data:`parkloop.ui.charts.COLOURS`); links of
+reclaimed water blue, everything else grey."""
+NODES = SANKEY.nodes
+NODE_COLOURS = SANKEY.colours
+link_colour = SANKEY.link_colour
+node_labels = SANKEY.node_labels
 
 
 def chart_summary_text(fig: WaterFigures, lang: str) -> str:

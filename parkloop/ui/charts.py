@@ -204,6 +204,17 @@ def links_sankey(
     )
 
 
+def spec_sankey_chart(spec: Any, links: Sequence[Link], lang: str, mode: str, **options: Any) -> None:
+    """Draw an exhibit's Sankey (a :class:`parkloop.exhibits.figures.SankeySpec` and its ``links``), when
+    there are links and :func:`charts_on_demand` says so; static in the kiosk. ``options`` go to
+    :func:`sankey` (``height``, ``value_suffix`` …)."""
+    if links and charts_on_demand(lang):
+        figure = links_sankey(
+            spec.nodes, links, spec.node_labels(lang), spec.colours, spec.link_colour, font_size=14, **options
+        )
+        st.plotly_chart(figure, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+
+
 def charts_on_demand(lang: str) -> bool:
     """Whether to draw this page's chart now. Everywhere but on a phone: yes. On a phone (``?mode=phone``,
     how a QR poster opens a station) the story and the numbers come first and a chart waits for a tap on
