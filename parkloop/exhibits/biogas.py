@@ -14,12 +14,14 @@ from parkloop.content import page_section, t
 from parkloop.exhibits.figures import (
     Figure,
     FigureSpec,
+    Phrase,
     SankeySpec,
     SliderSpec,
     SliderTable,
     build_figures,
     figure_sources,
     pct,
+    pcts,
     plan_figure,
     provenance_table,
     qty,
@@ -405,16 +407,15 @@ def energy_shares(links: list[tuple[str, str, float]]) -> dict[str, float]:
     return {key: (value / total if total > 0 else 0.0) for key, value in ends.items()}
 
 
+SUMMARY = Phrase(
+    "biogas.summary",
+    pcts(0, electricity="electricity", fuel_gas="fuel_gas", losses="losses") | pcts(1, leak="leak"),
+)
+"""The sentence under the Sankey, from :func:`energy_shares`."""
+
+
 def chart_summary_text(links: list[tuple[str, str, float]], lang: str) -> str:
     """One sentence under the Sankey, written from its numbers."""
     if not links:
         return t("biogas.summary_none", lang)
-    shares = energy_shares(links)
-    return t(
-        "biogas.summary",
-        lang,
-        electricity=format_percent(shares["electricity"], lang, decimals=0),
-        fuel_gas=format_percent(shares["fuel_gas"], lang, decimals=0),
-        losses=format_percent(shares["losses"], lang, decimals=0),
-        leak=format_percent(shares["leak"], lang, decimals=1),
-    )
+    return SUMMARY.text(energy_shares(links), lang)

@@ -122,6 +122,40 @@ def num(source: str, **options: Any) -> Shown:
     return Shown(source, None, "number", options)
 
 
+def qtys(unit: str, **placeholders: str) -> dict[str, Shown]:
+    """Placeholders that all show a quantity in ``unit``: ``qtys("t", ash="bottom_ash_t")``."""
+    return {name: qty(source, unit) for name, source in placeholders.items()}
+
+
+def pcts(decimals: int, **placeholders: str) -> dict[str, Shown]:
+    """Placeholders that all show a percent with ``decimals`` decimals."""
+    return {name: pct(source, decimals=decimals) for name, source in placeholders.items()}
+
+
+def filled(fields: Mapping[str, Shown], sources: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """A content key's placeholders (``{name: Shown}``) as text, in ``lang``."""
+    return {name: shown.text(sources, lang) for name, shown in fields.items()}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A content key and its placeholders: a sentence written from an exhibit's numbers (the text under a
+    chart …), or a figure's value written in words."""
+
+    key: str
+    fields: Mapping[str, Shown] = field(default_factory=dict)
+
+    def text(self, sources: Mapping[str, Any], lang: str) -> str:
+        return t(self.key, lang, **filled(self.fields, sources, lang))
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A figure's provenance taken from the sources as it is (it depends on the scenario or factors)."""
+
+    source: str
+
+
 @dataclass(frozen=True)
 class FigureSpec:
     """One figure of an exhibit's table: the element key, the label's content key, the value, and the
@@ -130,23 +164,28 @@ class FigureSpec:
 
     key: str
     label: str
-    value: Shown
+    value: Shown | Phrase
     fields: Mapping[str, Shown] = field(default_factory=dict)
     provenance: Any = "model"
+    """As :attr:`Figure.provenance`, or a :class:`Ref` to one in the sources."""
 
     @property
     def note(self) -> str:
         return self.label.removesuffix("_out") + "_note"
 
     def figure(self, sources: Mapping[str, Any], lang: str) -> Figure:
-        note = t(self.note, lang, **{name: shown.text(sources, lang) for name, shown in self.fields.items()})
-        return Figure(self.key, t(self.label, lang), self.value.text(sources, lang), self.provenance, note)
+        note = Phrase(self.note, self.fields).text(sources, lang)
+        provenance = sources[self.provenance.source] if isinstance(self.provenance, Ref) else self.provenance
+        return Figure(self.key, t(self.label, lang), self.value.text(sources, lang), provenance, note)
 
 
 def figure_sources(figures: Any, *inputs: Mapping[str, Any]) -> dict[str, Any]:
-    """What a :class:`Shown` may name: the fields of an exhibit's figures dataclass and the ``inputs``
-    (scenario values by dotted key, the sliders' values …)."""
+    """What a :class:`Shown` may name: the fields and properties of an exhibit's figures dataclass and
+    the ``inputs`` (scenario values by dotted key, the sliders' values …)."""
     sources = dict(vars(figures))
+    for name, member in vars(type(figures)).items():
+        if isinstance(member, property):
+            sources[name] = getattr(figures, name)
     for mapping in inputs:
         sources.update(mapping)
     return sources

@@ -13,15 +13,19 @@ from parkloop.content import page_section, t
 from parkloop.exhibits.figures import (
     Figure,
     FigureSpec,
+    Phrase,
     SliderSpec,
     SliderTable,
     build_figures,
     figure_sources,
+    filled,
+    num,
     provenance_table,
     qty,
+    qtys,
     scenario_provenance,
 )
-from parkloop.i18n import format_number, format_quantity
+from parkloop.i18n import format_quantity
 
 CW = "construction_waste."
 # The four sliders in two columns (percent where the model holds a fraction), in the order of
@@ -151,29 +155,21 @@ def brick_to_aggregate_ratio(constants: dict[str, float]) -> float:
     return constants["fired_brick_kg_co2_per_t"] / aggregate if aggregate else 0
 
 
+FACTORS = {"aggregate": num("natural_aggregate_kg_co2_per_t"), "brick": num("fired_brick_kg_co2_per_t")}
+"""The two replacement factors [kg CO₂/t] as the page texts name them."""
+
+
 def factors_text(fig: MaterialsFigures, constants: dict[str, float], lang: str) -> str:
     """How the avoided CO₂ is counted: the two replacement factors, and what goes to landfill."""
-    return page_section(
-        "materials",
-        "factors",
-        lang,
-        aggregate=format_number(constants["natural_aggregate_kg_co2_per_t"], lang),
-        brick=format_number(constants["fired_brick_kg_co2_per_t"], lang),
-        ratio=format_number(brick_to_aggregate_ratio(constants), lang),
-        rejects=format_quantity(fig.rejects_t, "t/yr", lang),
-        electricity=format_quantity(fig.electricity_kwh, "kWh/yr", lang),
-    )
+    fields = FACTORS | {"ratio": num("ratio"), "rejects": qty("rejects_t", "t/yr")}
+    fields |= {"electricity": qty("electricity_kwh", "kWh/yr")}
+    sources = figure_sources(fig, constants, {"ratio": brick_to_aggregate_ratio(constants)})
+    return page_section("materials", "factors", lang, **filled(fields, sources, lang))
 
 
 def simplified_text(constants: dict[str, float], lang: str) -> str:
     """What the exhibit simplifies, with the two replacement factors filled in."""
-    return page_section(
-        "materials",
-        "simplified",
-        lang,
-        aggregate=format_number(constants["natural_aggregate_kg_co2_per_t"], lang),
-        brick=format_number(constants["fired_brick_kg_co2_per_t"], lang),
-    )
+    return page_section("materials", "simplified", lang, **filled(FACTORS, constants, lang))
 
 
 PROVENANCE_INPUTS = (
@@ -233,15 +229,15 @@ def chart_rows(fig: MaterialsFigures, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+SUMMARY = Phrase(
+    "materials.summary",
+    qtys("t", aggregate="aggregate_t", bricks="bricks_t", ash="bricks_from_ash_t", rejects="rejects_t"),
+)
+"""The sentence under the chart."""
+
+
 def chart_summary_text(fig: MaterialsFigures, lang: str) -> str:
     """One sentence under the chart, from its numbers."""
     if fig.aggregate_t + fig.bricks_t + fig.rejects_t <= 0:
         return t("materials.summary_none", lang)
-    return t(
-        "materials.summary",
-        lang,
-        aggregate=format_quantity(fig.aggregate_t, "t", lang),
-        bricks=format_quantity(fig.bricks_t, "t", lang),
-        ash=format_quantity(fig.bricks_from_ash_t, "t", lang),
-        rejects=format_quantity(fig.rejects_t, "t", lang),
-    )
+    return SUMMARY.text(figure_sources(fig), lang)

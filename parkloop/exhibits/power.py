@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    FigureSpec,
+    Phrase,
+    Ref,
+    Slider,
+    SliderSpec,
+    build_figures,
+    figure_sources,
+    num,
+    qty,
+    qtys,
+    scenario_provenance,
+)
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.model import landfill
 from parkloop.model.factors import Factors, load_factors
@@ -73,19 +86,15 @@ def composition(main: Mapping[str, float], base: Mapping[str, float]) -> dict[st
     return {name: out[name] for name in COMPONENTS}
 
 
+TONNES = SliderSpec(
+    "tonnes_per_day", "incineration.tonnes_per_day", "t", "tonnes", "power.tonnes", (500, 6000, 100)
+)
+"""Tonnes of garbage burned a day (``?t=``)."""
+
+
 def tonnes_slider(plan_values: Mapping[str, Any], lang: str) -> Slider:
-    """Tonnes of garbage burned a day (``?t=``), opening on the plan's figure."""
-    return Slider(
-        "tonnes_per_day",
-        t("power.tonnes", lang),
-        "t",
-        default_tonnes(plan_values),
-        min_value=500,
-        max_value=6000,
-        step=100,
-        integer=True,
-        help=t("power.tonnes_help", lang),
-    )
+    """The :data:`TONNES` slider, opening on the plan's figure."""
+    return TONNES.slider(default_tonnes(plan_values), lang)
 
 
 def share_sliders(plan_mix: Mapping[str, float], lang: str) -> list[Slider]:
@@ -185,61 +194,52 @@ def bins_line(mix: Mapping[str, float], lang: str) -> str:
     return t("power.bins_line", lang, **shares)
 
 
+FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
+    (
+        FigureSpec("fig-net-kwh", "power.net_kwh", qty("net_kwh", "kWh/yr")),
+        FigureSpec("fig-fossil", "power.fossil", qty("fossil_co2_t", "t CO2/yr")),
+        FigureSpec(
+            "fig-bricks",
+            "power.bricks",
+            qty("bricks_t", "t/yr"),
+            qtys("t/yr", ash="bottom_ash_t"),
+            Ref("ash"),
+        ),
+    ),
+    (
+        FigureSpec(
+            "fig-people",
+            "power.people",
+            Phrase("power.people_value", {"people": num("people", sig=2)}),
+            {"kwh": num("resident")},
+            Ref("resident_prov"),
+        ),
+        FigureSpec("fig-biogenic", "power.biogenic", qty("biogenic_co2_t", "t CO2/yr")),
+        FigureSpec(
+            "fig-heat",
+            "power.heat",
+            Phrase("power.heat_value", {"value": num("heating_value_gj_per_t")}),
+            {},
+            Ref("lhv"),
+        ),
+    ),
+)
+"""The page's six figures in two columns: what the incinerator makes, then what it emits."""
+
+
 def shown_figures(
     figures: PowerFigures, plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str
 ) -> list[list[Figure]]:
-    """The page's six figures in two columns, in ``lang``: what the incinerator makes, then what it
-    emits. ``plan`` is the plan's ``scenario_result`` (for the inputs' provenance), ``factors`` the
-    factors as plain data (``parkloop.ui.model_data.factors_data``)."""
+    """The :data:`FIGURES` in ``lang``. ``plan`` is the plan's ``scenario_result`` (for the inputs'
+    provenance), ``factors`` the factors as plain data (``parkloop.ui.model_data.factors_data``)."""
     factor = factors["provenance"]
-    first = [
-        Figure(
-            "fig-net-kwh",
-            t("power.net_kwh", lang),
-            format_quantity(figures.net_kwh, "kWh/yr", lang),
-            assumption=t("power.net_kwh_note", lang),
-        ),
-        Figure(
-            "fig-fossil",
-            t("power.fossil", lang),
-            format_quantity(figures.fossil_co2_t, "t CO2/yr", lang),
-            assumption=t("power.fossil_note", lang),
-        ),
-        Figure(
-            "fig-bricks",
-            t("power.bricks", lang),
-            format_quantity(figures.bricks_t, "t/yr", lang),
-            scenario_provenance(plan, "incineration.bottom_ash_recycled_fraction"),
-            t("power.bricks_note", lang, ash=format_quantity(figures.bottom_ash_t, "t/yr", lang)),
-        ),
-    ]
-    second = [
-        Figure(
-            "fig-people",
-            t("power.people", lang),
-            t("power.people_value", lang, people=format_number(figures.people, lang, sig=2)),
-            factor["equivalents.resident_kwh_per_year"],
-            t(
-                "power.people_note",
-                lang,
-                kwh=format_number(factors["equivalents"]["resident_kwh_per_year"], lang),
-            ),
-        ),
-        Figure(
-            "fig-biogenic",
-            t("power.biogenic", lang),
-            format_quantity(figures.biogenic_co2_t, "t CO2/yr", lang),
-            assumption=t("power.biogenic_note", lang),
-        ),
-        Figure(
-            "fig-heat",
-            t("power.heat", lang),
-            t("power.heat_value", lang, value=format_number(figures.heating_value_gj_per_t, lang)),
-            factor.get("composition.food.lhv_mj_per_kg", "model"),
-            t("power.heat_note", lang),
-        ),
-    ]
-    return [first, second]
+    inputs = {
+        "ash": scenario_provenance(plan, "incineration.bottom_ash_recycled_fraction"),
+        "resident": factors["equivalents"]["resident_kwh_per_year"],
+        "resident_prov": factor["equivalents.resident_kwh_per_year"],
+        "lhv": factor.get("composition.food.lhv_mj_per_kg", "model"),
+    }
+    return build_figures(FIGURES, figure_sources(figures, inputs), lang)
 
 
 def provenance_items(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> list[tuple[str, Any]]:

@@ -13,6 +13,7 @@ from parkloop.content import page_section, t
 from parkloop.exhibits.figures import (
     Figure,
     FigureSpec,
+    Phrase,
     SliderSpec,
     SliderTable,
     build_figures,
@@ -21,6 +22,7 @@ from parkloop.exhibits.figures import (
     pct,
     plan_figure,
     qty,
+    qtys,
     scenario_provenance,
 )
 from parkloop.i18n import format_number, format_percent, format_quantity
@@ -160,14 +162,15 @@ def chart_rows(fig: SolarFigures, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+SUMMARY = Phrase(
+    "solar.summary",
+    qtys("kWh/yr", pv="kwh_per_year", use="park_use_total_kwh") | {"share": pct("share_of_use")},
+)
+"""The sentence under the chart."""
+
+
 def chart_summary_text(fig: SolarFigures, lang: str) -> str:
-    return t(
-        "solar.summary",
-        lang,
-        pv=format_quantity(fig.kwh_per_year, "kWh/yr", lang),
-        use=format_quantity(fig.park_use_total_kwh, "kWh/yr", lang),
-        share=format_percent(fig.share_of_use, lang),
-    )
+    return SUMMARY.text(figure_sources(fig), lang)
 
 
 def milestone_text(fig: SolarFigures, is_plan_size: bool, lang: str) -> str:

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkloop.content import page_section, t
-from parkloop.exhibits.figures import Figure, Slider, scenario_provenance
+from parkloop.exhibits.figures import (
+    Figure,
+    Phrase,
+    Slider,
+    SliderSpec,
+    figure_sources,
+    qtys,
+    scenario_provenance,
+)
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.model.factors import Factors, load_factors
 
@@ -39,19 +47,12 @@ def default_steam(plan_values: Mapping[str, Any]) -> int:
     return int(plan_values[STEAM_KEY])
 
 
+STEAM = SliderSpec("steam_t_per_year", STEAM_KEY, "st", "steam", "steam.slider", (0, 200_000, 2_000))
+
+
 def steam_slider(plan_values: Mapping[str, Any], lang: str) -> Slider:
     """Tonnes of steam sent out a year (``?st=``), opening on the plan's figure."""
-    return Slider(
-        "steam_t_per_year",
-        t("steam.slider", lang),
-        "st",
-        default_steam(plan_values),
-        min_value=0,
-        max_value=200_000,
-        step=2_000,
-        integer=True,
-        help=t("steam.slider_help", lang),
-    )
+    return STEAM.slider(default_steam(plan_values), lang)
 
 
 @dataclass(frozen=True)
@@ -217,17 +218,17 @@ def chart_rows(figures: SteamFigures, labels: Mapping[str, str]) -> list[dict[st
     return [{"item": labels[key], "key": key, "kt": values[key] / 1000.0} for key in CHART_ITEMS]
 
 
+SUMMARY = Phrase(
+    "steam.chart_summary",
+    qtys("t", steam="steam_t")
+    | qtys("t CO2", avoided="avoided_co2_t", gas="gas_co2_t", given_up="kwh_given_up_co2_t", net="net_co2_t"),
+)
+"""The sentence under the chart."""
+
+
 def chart_summary_text(figures: SteamFigures, lang: str) -> str:
     """The sentence under the chart, from its numbers."""
-    return t(
-        "steam.chart_summary",
-        lang,
-        steam=format_quantity(figures.steam_t, "t", lang),
-        avoided=format_quantity(figures.avoided_co2_t, "t CO2", lang),
-        gas=format_quantity(figures.gas_co2_t, "t CO2", lang),
-        given_up=format_quantity(figures.kwh_given_up_co2_t, "t CO2", lang),
-        net=format_quantity(figures.net_co2_t, "t CO2", lang),
-    )
+    return SUMMARY.text(figure_sources(figures), lang)
 
 
 def two_factors_text(figures: SteamFigures, lang: str) -> str:

@@ -65,9 +65,6 @@ SLIDERS = SliderTable(
 )
 
 
-sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
-
-
 @dataclass(frozen=True)
 class WaterFigures:
     days: float
@@ -81,6 +78,9 @@ class WaterFigures:
     cod_removed_t_per_year: float
     electricity_kwh_per_year: float
     source_m3_per_day: dict[str, float]
+
+
+sliders, defaults, overrides = SLIDERS.sliders, SLIDERS.defaults, SLIDERS.overrides
 
 
 def figures(result: dict[str, Any]) -> WaterFigures:
@@ -106,20 +106,22 @@ def figures(result: dict[str, Any]) -> WaterFigures:
     )
 
 
+def _per_day(name: str) -> FigureSpec:
+    """A water out: m³ a day, its note giving m³ a year (``fig-reclaimed`` …)."""
+    value, year = qty(f"{name}_m3_per_day", "m3/d"), qty(f"{name}_m3_per_year", "m3")
+    return FigureSpec(f"fig-{name}", f"water.{name}", value, {"year": year})
+
+
+def _taken_out(name: str, source: str) -> FigureSpec:
+    """What is taken out of the water (``fig-ammonia`` …): t a year, its note giving the mg/L it comes in."""
+    mg = qty(f"leachate.{name}_mg_per_l", "mg/L")
+    return FigureSpec(f"fig-{name}", f"water.{name}_out", qty(source, "t/yr"), {"mg": mg})
+
+
 FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
     (
-        FigureSpec(
-            "fig-reclaimed",
-            "water.reclaimed",
-            qty("reclaimed_m3_per_day", "m3/d"),
-            {"year": qty("reclaimed_m3_per_year", "m3")},
-        ),
-        FigureSpec(
-            "fig-concentrate",
-            "water.concentrate",
-            qty("concentrate_m3_per_day", "m3/d"),
-            {"year": qty("concentrate_m3_per_year", "m3")},
-        ),
+        _per_day("reclaimed"),
+        _per_day("concentrate"),
         FigureSpec(
             "fig-electricity",
             "water.electricity",
@@ -127,20 +129,7 @@ FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
             {"per_m3": qty("leachate.kwh_per_m3", "kWh/m³")},
         ),
     ),
-    (
-        FigureSpec(
-            "fig-ammonia",
-            "water.ammonia_out",
-            qty("ammonia_n_recovered_t_per_year", "t/yr"),
-            {"mg": qty("leachate.ammonia_mg_per_l", "mg/L")},
-        ),
-        FigureSpec(
-            "fig-cod",
-            "water.cod_out",
-            qty("cod_removed_t_per_year", "t/yr"),
-            {"mg": qty("leachate.cod_mg_per_l", "mg/L")},
-        ),
-    ),
+    (_taken_out("ammonia", "ammonia_n_recovered_t_per_year"), _taken_out("cod", "cod_removed_t_per_year")),
 )
 """The page's figures in two rows: the water out (reclaimed, concentrate) and the electricity it takes;
 then what is taken out of it (ammonia, COD)."""

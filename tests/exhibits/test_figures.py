@@ -80,3 +80,26 @@ def test_sankey_spec() -> None:
 def test_provenance_table() -> None:
     rows = [("tonnes", {"k": "v"}.__getitem__, "k")]
     assert kit.provenance_table(rows, "biogas.in", "zh") == [(t("biogas.in.tonnes", "zh"), "v")]
+
+
+def test_phrase_fills_placeholders_and_ref_takes_provenance_from_sources():
+    @dataclass(frozen=True)
+    class Numbers:
+        waste_t: float
+
+        @property
+        def half_t(self) -> float:
+            return self.waste_t / 2
+
+    sources = kit.figure_sources(Numbers(1000.0), {"prov": {"kind": "override"}})
+    assert sources["half_t"] == 500.0
+    fields = kit.qtys("t", total="waste_t") | kit.pcts(0, share="share")
+    assert kit.filled(fields, {**sources, "share": 0.25}, "en") == {
+        "total": format_quantity(1000.0, "t", "en"),
+        "share": format_percent(0.25, "en", decimals=0),
+    }
+    people = kit.Phrase("power.people_value", {"people": kit.num("half_t", sig=2)})
+    expected = t("power.people_value", "en", people=format_number(500.0, "en", sig=2))
+    assert people.text(sources, "en") == expected
+    spec = kit.FigureSpec("fig-x", "power.net_kwh", kit.qty("waste_t", "t"), provenance=kit.Ref("prov"))
+    assert spec.figure(sources, "en").provenance == {"kind": "override"}
