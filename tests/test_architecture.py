@@ -23,7 +23,8 @@ PACKAGE = REPO / "parkloop"
 FORBIDDEN_IN_MODEL = ("streamlit", "sqlite_utils", "pandas", "altair", "pydeck", "exhibits", "parkloop.ui")
 """Top-level modules (or packages) the model must not import, nor anything inside them."""
 
-STREAMLIT = ("streamlit",)
+STREAMLIT = ("streamlit", "parkloop.ui")
+"""What a library module must not import: Streamlit, nor the kit that imports it."""
 
 
 def may_import_streamlit(path: Path) -> bool:

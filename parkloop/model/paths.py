@@ -55,18 +55,3 @@ def synergy_file() -> Path:
 def sources_file() -> Path:
     """``<data>/sources.toml``: the bibliography that ``cited:`` provenance refers to."""
     return _data_dir / "sources.toml"
-
-
-# Deprecated: constants of earlier versions, still imported outside the model (parkloop/cli.py,
-# parkloop/provenance.py: SOURCES_FILE; parkloop/school/lessons.py: FACTORS_FILE). Each resolves to the
-# folder in use when it is looked up; switch those imports to the functions above, then delete this table.
-_DEPRECATED_CONSTANTS: dict[str, Callable[[], Path]] = {
-    "FACTORS_FILE": factors_file,
-    "SOURCES_FILE": sources_file,
-}
-
-
-def __getattr__(name: str) -> Path:
-    if name in _DEPRECATED_CONSTANTS:
-        return _DEPRECATED_CONSTANTS[name]()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

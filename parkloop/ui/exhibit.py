@@ -1,12 +1,12 @@
-"""What every exhibit page starts with: language, mode, title and its short story.
+"""What every exhibit page starts with: language, mode, title, the station header of a QR scan, and the
+page's short story.
 
-A page is thin (design.md): ::
+A page is thin (``docs/writing-an-exhibit.md``): ::
 
     lang, mode = exhibit_start("power")
     tonnes = url_slider(t("power.tonnes", lang), "t", ...)
-    data = scenario_result(PLAN, {"incineration.tonnes_per_day": tonnes})
-    figure(t("power.net", lang), format_quantity(...), lang, provenance="model")
-    ...
+    result = scenario_result(PLAN, view.overrides(tonnes))
+    figure_columns(view.shown_figures(result, lang), lang)
 """
 
 from __future__ import annotations
@@ -39,10 +39,3 @@ def exhibit_start(
         if text:
             st.markdown(text)
     return lang, mode
-
-
-def stub(slug: str) -> None:
-    """A page that is not written yet: its title, teaser and a line saying so (never an error)."""
-    lang, _ = exhibit_start(slug, intro=False)
-    st.markdown(t(f"teaser.{BY_SLUG[slug].key}", lang))
-    st.info(t("stub.building", lang))

@@ -103,3 +103,19 @@ def test_phrase_fills_placeholders_and_ref_takes_provenance_from_sources():
     assert people.text(sources, "en") == expected
     spec = kit.FigureSpec("fig-x", "power.net_kwh", kit.qty("waste_t", "t"), provenance=kit.Ref("prov"))
     assert spec.figure(sources, "en").provenance == {"kind": "override"}
+
+
+@pytest.mark.parametrize("module", ["biogas", "materials", "power", "solar", "water"])
+def test_every_figure_table_names_words_that_exist(module: str) -> None:
+    """A table names its content keys by string (the assumption's key is even derived from the label's):
+    a typo would show a raw key to a visitor, so every key must be in both catalogs."""
+    import importlib
+
+    from parkloop.content import has_key
+
+    table = importlib.import_module(f"parkloop.exhibits.{module}").FIGURES
+    specs = [spec for row in table for spec in row]
+    assert specs
+    for spec in specs:
+        for key in (spec.label, spec.note):
+            assert has_key(key, "zh") and has_key(key, "en"), (module, spec.key, key)

@@ -110,13 +110,8 @@ def test_use_data_dir_switches_folder_and_clears_caches(data_copy):
     assert "copy-of-plan" not in list_scenarios()
 
 
-def test_deprecated_constants_follow_the_data_dir(data_copy):
-    from parkloop.model.paths import FACTORS_FILE, SOURCES_FILE
-
-    assert (FACTORS_FILE, SOURCES_FILE) == (DATA / "factors.toml", DATA / "sources.toml")
-    paths.use_data_dir(data_copy)
-    assert paths.SOURCES_FILE == data_copy / "sources.toml"
-    for gone in ("DATA_DIR", "SCENARIO_DIR", "SYNERGY_FILE", "REPO_ROOT"):  # nothing outside used them
+def test_the_old_module_constants_are_gone():
+    for gone in ("DATA_DIR", "SCENARIO_DIR", "SYNERGY_FILE", "REPO_ROOT", "FACTORS_FILE", "SOURCES_FILE"):
         with pytest.raises(AttributeError):
             getattr(paths, gone)
 
