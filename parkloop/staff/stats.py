@@ -13,6 +13,7 @@ from parkloop.i18n import SUPPORTED_LANGS, format_number, format_percent
 from parkloop.kiosk.usage import totals_by
 from parkloop.tours import passport
 from parkloop.tours.data import Tours, tours_or_none
+from parkloop.tours.render import route_title, station_title
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +145,7 @@ def station_rows(tours: Tours, numbers: Mapping[str, Any], lang: str) -> list[di
     station, scans = t("tours.stats.station", lang), t("tours.stats.scans", lang)
     return [
         {
-            station: t(
-                "tours.station_line", lang, number=s.number, title=t(f"tours.station.{s.id}.title", lang)
-            ),
+            station: t("tours.station_line", lang, number=s.number, title=station_title(s.id, lang)),
             scans: format_number(numbers["per_station"].get(s.id, 0), lang, exact=True),
         }
         for s in tours.stations.values()
@@ -173,7 +172,7 @@ def completion_rows(numbers: Mapping[str, Any], lang: str) -> list[dict[str, str
     """Per route: passports that started it, finished it, and the rate ("—" before anyone started)."""
     return [
         {
-            t("tours.stats.route", lang): t(f"tours.route.{route_id}.title", lang),
+            t("tours.stats.route", lang): route_title(route_id, lang),
             t("tours.stats.started", lang): format_number(route["started"], lang, exact=True),
             t("tours.stats.completed", lang): format_number(route["completed"], lang, exact=True),
             t("tours.stats.rate", lang): "—"

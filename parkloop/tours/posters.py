@@ -22,7 +22,7 @@ from parkloop.content import t
 from parkloop.i18n import other_lang
 from parkloop.printing import FAMILY, new_pdf
 from parkloop.tours.data import Station, Tours, load_tours
-from parkloop.tours.render import PLANT_FILL
+from parkloop.tours.render import PLANT_FILL, station_title
 
 SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0)}
 QR_WIDTH_MM = {"a4": 100.0, "a5": 70.0}
@@ -128,9 +128,9 @@ def station_poster(tours: Tours, station: Station, base_url: str, lang: str, siz
     pdf.set_xy(0, 27 * scale)
     pdf.cell(width, 8 * scale, t("tours.station_number", other, number=station.number), align="C")
     y = 48 * scale
-    y = _centred(pdf, y, t(f"tours.station.{station.id}.title", lang), 34 * scale, bold=True)
+    y = _centred(pdf, y, station_title(station.id, lang), 34 * scale, bold=True)
     y = _centred(pdf, y + 1 * scale, t(f"tours.station.{station.id}.teaser", lang), 17 * scale, colour=MUTED)
-    y = _centred(pdf, y + 4 * scale, t(f"tours.station.{station.id}.title", other), 20 * scale, bold=True)
+    y = _centred(pdf, y + 4 * scale, station_title(station.id, other), 20 * scale, bold=True)
     y = _centred(pdf, y + 1 * scale, t(f"tours.station.{station.id}.teaser", other), 13 * scale, colour=MUTED)
     url = station_url(base_url, station.id, lang)
     qr_width = QR_WIDTH_MM[size]
@@ -224,7 +224,7 @@ def leaflet(tours: Tours, base_url: str, lang: str) -> bytes:
                 "tours.station_line",
                 lang,
                 number=station.number,
-                title=t(f"tours.station.{station.id}.title", lang),
+                title=station_title(station.id, lang),
             ),
         )
         pdf.set_x(12)

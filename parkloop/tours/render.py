@@ -11,6 +11,7 @@ import html
 import io
 from collections.abc import Mapping, Sequence
 
+from parkloop.content import t
 from parkloop.printing import image_font
 from parkloop.tours.data import Tours
 
@@ -197,3 +198,42 @@ def svg_img(svg: str, alt: str) -> str:
         f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}" '
         'style="width:100%;max-width:420px;height:auto;display:block">'
     )
+
+
+# --------------------------------------------------------------------------------------------
+# words: station and route names, the route map with its text equivalent
+# --------------------------------------------------------------------------------------------
+def station_title(station_id: str, lang: str) -> str:
+    return t(f"tours.station.{station_id}.title", lang)
+
+
+def route_title(route_id: str, lang: str) -> str:
+    return t(f"tours.route.{route_id}.title", lang)
+
+
+def map_html(tours: Tours, route_id: str, lang: str, *, here: str | None, stamped: dict[str, str]) -> str:
+    route = tours.routes[route_id]
+    upcoming = tours.next_station(route_id, here) if here else None
+    label = t("tours.map_label", lang, route=route_title(route_id, lang))
+    svg = route_svg(
+        tours,
+        route.stations,
+        here=here,
+        next_station=upcoming.id if upcoming else None,
+        stamped=list(stamped),
+        label=label,
+    )
+    return svg_img(svg, label)
+
+
+def map_summary(tours: Tours, route_id: str, lang: str) -> str:
+    """One sentence listing the route's stations in order (the map's text equivalent)."""
+    route = tours.routes[route_id]
+    separator = "、" if lang == "zh" else ", "
+    names = separator.join(f"{tours.stations[s].number} {station_title(s, lang)}" for s in route.stations)
+    return t("tours.map_summary", lang, count=len(route.stations), stations=names)
+
+
+def summary_html(text: str) -> str:
+    """A map's one-sentence text equivalent, styled like the chart summaries."""
+    return f'<p class="parkloop-summary" role="note">{html.escape(text)}</p>'

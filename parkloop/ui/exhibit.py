@@ -19,6 +19,7 @@ from parkloop.content import page_section, t
 from parkloop.pages import BY_SLUG, PAGES
 from parkloop.ui.session import current_lang
 from parkloop.ui.state import current_mode
+from parkloop.ui.tours import station_banner
 
 
 def exhibit_start(
@@ -31,8 +32,6 @@ def exhibit_start(
     lang, mode = current_lang(), current_mode()
     key = (BY_SLUG.get(slug) or next(p for p in PAGES if p.key == slug)).key
     st.title(title(lang) if title else t(f"nav.{key}", lang))
-    from parkloop.ui.tours import station_banner
-
     station_banner(lang)  # only with a known ?station= (a QR scan); draws nothing otherwise
     if intro:
         text = page_section(key, "intro", lang)

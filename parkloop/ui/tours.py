@@ -24,9 +24,11 @@ from typing import Any
 import streamlit as st
 
 from parkloop.content import page_section, t
+from parkloop.pages import BY_SLUG
 from parkloop.tours import passport
 from parkloop.tours.data import Station, Tours, station_for, tours_or_none
-from parkloop.tours.render import route_svg, svg_img
+from parkloop.tours.render import map_html, map_summary, route_title, station_title, summary_html
+from parkloop.ui.state import link_params, url_choice
 
 log = logging.getLogger(__name__)
 
@@ -140,23 +142,11 @@ def my_stamps() -> dict[str, str] | None:
 def page(slug: str) -> st.Page:
     """A registered page as a ``st.Page`` (works before ``st.navigation`` has run in this session: the
     header is drawn by the frame before navigation; a path would not be found there yet)."""
-    from parkloop.pages import BY_SLUG
-
     spec = BY_SLUG[slug]
     return st.Page(spec.path, url_path=spec.slug or "home")
 
 
-def station_title(station_id: str, lang: str) -> str:
-    return t(f"tours.station.{station_id}.title", lang)
-
-
-def route_title(route_id: str, lang: str) -> str:
-    return t(f"tours.route.{route_id}.title", lang)
-
-
 def _route_choice(tours: Tours, station: Station, lang: str, stamped: dict[str, str]) -> str | None:
-    from parkloop.ui.state import url_choice
-
     routes = tours.routes_with(station.id)
     if not routes:
         return None
@@ -173,38 +163,8 @@ def _route_choice(tours: Tours, station: Station, lang: str, stamped: dict[str, 
     )
 
 
-def map_html(tours: Tours, route_id: str, lang: str, *, here: str | None, stamped: dict[str, str]) -> str:
-    route = tours.routes[route_id]
-    upcoming = tours.next_station(route_id, here) if here else None
-    label = t("tours.map_label", lang, route=route_title(route_id, lang))
-    svg = route_svg(
-        tours,
-        route.stations,
-        here=here,
-        next_station=upcoming.id if upcoming else None,
-        stamped=list(stamped),
-        label=label,
-    )
-    return svg_img(svg, label)
-
-
-def map_summary(tours: Tours, route_id: str, lang: str) -> str:
-    """One sentence listing the route's stations in order (the map's text equivalent)."""
-    route = tours.routes[route_id]
-    separator = "、" if lang == "zh" else ", "
-    names = separator.join(f"{tours.stations[s].number} {station_title(s, lang)}" for s in route.stations)
-    return t("tours.map_summary", lang, count=len(route.stations), stations=names)
-
-
-def summary_html(text: str) -> str:
-    """A map's one-sentence text equivalent, styled like the chart summaries."""
-    return f'<p class="parkloop-summary" role="note">{html.escape(text)}</p>'
-
-
 def station_banner(lang: str) -> None:
     """The station header of a page opened from a QR poster; draws nothing without a known ``?station=``."""
-    from parkloop.ui.state import link_params
-
     station = station_for(st.query_params.get(STATION_PARAM))
     tours = tours_or_none()
     if station is None or tours is None:

@@ -15,9 +15,9 @@ import streamlit as st
 from parkloop.content import t
 from parkloop.tours import passport
 from parkloop.tours.data import Route, Tours, tours_or_none
-from parkloop.tours.render import ROUTE_COLOUR, certificate_png, format_day
+from parkloop.tours.render import ROUTE_COLOUR, certificate_png, format_day, route_title, station_title
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.tours import forget_token, route_title, station_title, visitor_token
+from parkloop.ui.tours import forget_token, visitor_token
 
 PAGE = "passport"
 CLEARED_STATE = "parkloop_passport_cleared"

@@ -14,9 +14,10 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.pages import BY_SLUG
 from parkloop.tours.data import Route, Tours, tours_or_none
+from parkloop.tours.render import map_html, map_summary, route_title, station_title, summary_html
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.state import link_params
-from parkloop.ui.tours import map_html, map_summary, my_stamps, route_title, station_title, summary_html
+from parkloop.ui.tours import my_stamps
 
 PAGE = "tours"
 
