@@ -71,8 +71,7 @@ def illustrative(detail: str, lang: str) -> ProvenanceView:
 
 def scenario_provenance(result: Mapping[str, Any], dotted_key: str) -> dict[str, str]:
     """The provenance of one scenario input (``"incineration.tonnes_per_day"``) in a ``scenario_result``
-    (``{}`` when the scenario has none): what :func:`parkloop.ui.model_data.provenance` gives, without
-    Streamlit."""
+    (``{}`` when the scenario has none)."""
     return result["provenance"].get(dotted_key, {})
 
 

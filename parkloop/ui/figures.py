@@ -4,8 +4,9 @@ Every figure a visitor sees can say where it comes from (glossary "Honest figure
 section), a cited source, or an illustrative assumption — in plain words, one tap away. Every chart has a
 one-sentence summary under it, for screen readers and for people who prefer words.
 
-Provenance is given as a dict ``{"kind", "ref", "note"}`` (what :func:`parkloop.ui.model_data.provenance`
-returns for a scenario or factor key), or as a ready :class:`parkloop.provenance.ProvenanceView`, or as
+Provenance is given as a dict ``{"kind", "ref", "note"}`` (what
+:func:`parkloop.exhibits.figures.scenario_provenance` returns for a scenario input, or a factor's entry in
+``factors_data()["provenance"]``), or as a ready :class:`parkloop.provenance.ProvenanceView`, or as
 the literal strings ``"model"`` (computed by the park model from the inputs shown) and ``"rough"``
 (an everyday equivalent, labelled as rough).
 """

@@ -103,11 +103,6 @@ def scenario_result(name: str = PLAN, overrides: dict[str, Any] | None = None) -
     return _scenario_result(name, overrides_key(overrides))
 
 
-def provenance(name: str, dotted_key: str) -> dict[str, str]:
-    """The provenance of one scenario input (``"incineration.net_kwh_per_tonne"``) of scenario ``name``."""
-    return _scenario_result(name, ())["provenance"].get(dotted_key, {})
-
-
 @st.cache_data(show_spinner=False)
 def factors_data() -> dict[str, Any]:
     """The curated factors (``data/factors.toml``) as plain data: components, gwp, grid, constants,
