@@ -35,9 +35,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         _emit(result.to_dict())
         return 0
     t = result.totals
-    print(f"scenario {result.scenario} (GWP {result.gwp}, grid {result.grid_kg_co2_per_kwh} kg CO2/kWh)")
+    print(
+        f"scenario {result.scenario} (GWP {result.gwp}, electricity bought {result.grid_kg_co2_per_kwh}, "
+        f"exported {result.avoided_grid_kg_co2_per_kwh} kg CO2/kWh)"
+    )
     for key, value in t.items():
         print(f"  {key:40s} {value:>18,.1f}")
+    landfill = result.counterfactual["landfill"]
+    print(
+        f"  counterfactual (in no total): landfilled instead, year 1 {landfill['first_year_t_co2e']:,.0f} "
+        f"t CO2e, {landfill['horizon_years']} years {landfill['total_t_co2e']:,.0f} t CO2e"
+    )
     for warning in result.warnings:
         print(f"  warning: {warning}")
     return 0
@@ -70,6 +78,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
         )
         for lever in row["levers"][:4]:
             print(f"{'':16s}lever {lever['lever']}: {_format_value(lever['value'], lever['unit'])}")
+        for name, value in row["details"].items():
+            print(f"{'':16s}{name}: {_format_value(value, '')}")
+        if not row["reproducible"]:
+            print(f"{'':16s}the plan's own method is not published: the model measures something else")
     return 0
 
 
@@ -84,7 +96,7 @@ def collect_provenance() -> tuple[list[dict[str, str]], list[str]]:
         try:
             prov = Provenance.parse(text)
         except ValueError:
-            problems.append(f"{where}: {key}: no provenance (plan:, cited: or illustrative:)")
+            problems.append(f"{where}: {key}: no provenance (plan:, cited:, derived: or illustrative:)")
             rows.append(
                 {"where": where, "key": key, "value": repr(value), "kind": "MISSING", "ref": "", "note": ""}
             )
@@ -182,7 +194,7 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
     from parkloop.school.worksheets import worksheets
 
     try:
-        written = worksheets(args.out, guides=not args.no_guides)
+        written = worksheets(args.out, guides=not args.no_guides, variants=args.variants)
     except FontMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -256,9 +268,24 @@ def build_parser() -> argparse.ArgumentParser:
     ck = sub.add_parser("check", help="validate data, provenance and content; non-zero exit on problems")
     ck.set_defaults(func=cmd_check)
 
-    ws = sub.add_parser("worksheets", help="print-ready A4 PDFs of every lesson module, zh and en")
+    ws = sub.add_parser(
+        "worksheets",
+        help="print-ready A4 PDFs of every lesson module, zh and en: task sheets, teacher's guides (rubric, "
+        "reference answers, key), preparation checklists, safety and route sheets, parental notices, "
+        "picture sheets (grades 1-2) and evaluation forms",
+    )
     ws.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs (created if missing)")
-    ws.add_argument("--no-guides", action="store_true", help="task sheets only, no teacher's guides")
+    ws.add_argument(
+        "--no-guides", action="store_true", help="task sheets only: no guide, checklists, notices…"
+    )
+    ws.add_argument(
+        "--variants",
+        type=int,
+        default=1,
+        choices=range(1, 7),
+        metavar="N",
+        help="print N versions of each task sheet with the quiz options shuffled (the guide's key lists all)",
+    )
     ws.set_defaults(func=cmd_worksheets)
 
     cl = sub.add_parser("classes", help="class sessions: 'prune' deletes those past class_retention_days")

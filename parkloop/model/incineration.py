@@ -14,7 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parkloop.model.factors import ComponentFactors, Factors
+from parkloop.model.scenario import ScenarioError
 from parkloop.model.units import energy_gj, heat_gj, per_year
+
+# Net electricity of a waste-to-energy plant may not exceed this share of the waste's heating value (the
+# best plants reach about 28 %; model.md accounting version 2, physics bounds).
+MAX_NET_ELECTRICAL_EFFICIENCY = 0.30
 
 
 def carbon_per_tonne(
@@ -61,6 +66,21 @@ def heating_value_gj_per_t(
     return sum(share * components[name].lhv_mj_per_kg for name, share in composition.items())
 
 
+def kwh_per_tonne_at(net_kwh_per_tonne: float, heating_value: float, reference_heating_value: float) -> float:
+    """Net electricity per tonne of this waste [kWh/t]: the plant's ``net_kwh_per_tonne`` holds at the
+    reference heating value [GJ/t]; the electricity follows the heating value of the composition (the same
+    net efficiency). A reference of 0 means the given figure is for this very composition."""
+    if reference_heating_value <= 0:
+        return net_kwh_per_tonne
+    return net_kwh_per_tonne * heating_value / reference_heating_value
+
+
+def combustion_air_t(heat_gj: float, stoich_air_t_per_gj: float, excess_air_ratio: float) -> float:
+    """Air blown through the grate [t] = heat released [GJ] × stoichiometric air [t/GJ] × excess-air ratio
+    λ (a rule of thumb across fuels: about 0.32 t of air per GJ released at λ = 1)."""
+    return heat_gj * stoich_air_t_per_gj * excess_air_ratio
+
+
 def electricity_kwh(
     waste_t: float, net_kwh_per_tonne: float, steam_t: float, steam_power_penalty_kwh_per_tonne: float
 ) -> float:
@@ -98,13 +118,17 @@ class IncinerationResult:
     steam_t: float  # export steam to the kitchen-waste plant
     steam_gj: float
     losses_gj: float
+    kwh_per_tonne: float  # net electricity per tonne of this composition, before steam [kWh/t]
+    combustion_air_t: float  # air blown through the grate
+    flue_gas_t: float  # what leaves the chimney: everything burned plus the air, less the ashes
     fossil_carbon_t_c: float  # in the household waste
     biogenic_carbon_t_c: float  # in the household waste
+    digestate_fossil_carbon_t_c: float  # link: plastics in the co-incinerated residue
     fossil_carbon_to_air_t_c: float
     fossil_co2_t: float  # [t CO2/yr], IPCC Eq. 5.2
-    fossil_co2_kg_per_t: float  # per tonne of household waste [kg CO2/t]
+    fossil_co2_kg_per_t: float  # per tonne of household waste, without the residue [kg CO2/t]
     biogenic_co2_t: float  # [t CO2/yr], household waste and digestate; reported, not counted
-    biogenic_carbon_to_air_t_c: float  # that CO2 ÷ 44/12
+    biogenic_carbon_to_air_t_c: float
     unburned_carbon_t_c: float  # to the ash
     n2o_t: float  # [t N2O/yr]
     bottom_ash_t: float
@@ -158,15 +182,22 @@ def run(
     steam_power_penalty_kwh_per_tonne: float,
     bottom_ash_recycled_fraction: float,
     fly_ash_reused_fraction: float,
+    reference_heating_value_gj_per_t: float,
+    excess_air_ratio: float,
     days_per_year: float,
     factors: Factors,
     digestate_t: float = 0.0,
     digestate_carbon_t_c: float = 0.0,
+    digestate_fossil_carbon_t_c: float = 0.0,
     digestate_heat_gj: float = 0.0,
+    concentrate_t: float = 0.0,
 ) -> IncinerationResult:
     """The chain for one year. The keyword arguments before ``days_per_year`` are the scenario's
     ``[incineration]`` table (units in ``parkloop.model.scenario.SCHEMA``); ``digestate_*`` is the
-    co-incinerated digestate from the kitchen-waste chain [t/yr, t C/yr, GJ/yr]."""
+    co-incinerated digestate and residue from the food-waste plants [t/yr, t C/yr (biogenic, fossil),
+    GJ/yr]; ``concentrate_t`` the leachate concentrate evaporated in the furnace [t/yr].
+
+    :raises ScenarioError: net electricity above 30 % of the waste's heating value."""
     constants = factors.constants
     oxidation, co2_per_c = constants["oxidation_factor_incineration"], constants["co2_per_c"]
     waste_t = per_year(tonnes_per_day, days_per_year)
@@ -174,15 +205,24 @@ def run(
     fossil_per_t, biogenic_per_t = carbon_per_tonne(composition, factors.components)
     fossil_carbon_t_c = waste_t * fossil_per_t
     biogenic_carbon_t_c = waste_t * biogenic_per_t
-    biogenic_co2_t = co2_to_air_t(biogenic_carbon_t_c + digestate_carbon_t_c, oxidation, co2_per_c)
+    biogenic_carbon_to_air_t_c = oxidised_carbon_t(biogenic_carbon_t_c + digestate_carbon_t_c, oxidation)
     heating_value = heating_value_gj_per_t(composition, factors.components)
+    kwh_per_t = kwh_per_tonne_at(net_kwh_per_tonne, heating_value, reference_heating_value_gj_per_t)
+    if energy_gj(kwh_per_t, constants["mj_per_kwh"]) > MAX_NET_ELECTRICAL_EFFICIENCY * heating_value + 1e-12:
+        raise ScenarioError(
+            "model",
+            "incineration.net_kwh_per_tonne",
+            f"{kwh_per_t:.0f} kWh/t is more than 30 % of this waste's heating value "
+            f"({heating_value:.2f} GJ/t allows at most "
+            f"{MAX_NET_ELECTRICAL_EFFICIENCY * heating_value * 1000 / constants['mj_per_kwh']:.0f} kWh/t)",
+        )
     waste_heat_gj = heat_gj(waste_t, heating_value)
     heat_in_gj = waste_heat_gj + digestate_heat_gj
     kwh, steam_t, warnings = _power_and_steam(
         waste_t,
         heat_in_gj,
         export_steam_t_per_year,
-        net_kwh_per_tonne,
+        kwh_per_t,
         steam_power_penalty_kwh_per_tonne,
         constants,
     )
@@ -191,6 +231,8 @@ def run(
     bottom_ash_recycled_t = bottom_ash_t * bottom_ash_recycled_fraction
     fly_ash_t = burned_t * fly_ash_fraction
     fly_ash_reused_t = fly_ash_t * fly_ash_reused_fraction
+    air_t = combustion_air_t(heat_in_gj, constants["stoich_air_t_per_gj"], excess_air_ratio)
+    fossil_in_t_c = fossil_carbon_t_c + digestate_fossil_carbon_t_c
     return IncinerationResult(
         capacity_t_per_day=tonnes_per_day,
         waste_t=waste_t,
@@ -204,15 +246,20 @@ def run(
         steam_t=steam_t,
         steam_gj=steam_gj,
         losses_gj=max(0.0, heat_in_gj - energy_gj(kwh, constants["mj_per_kwh"]) - steam_gj),
+        kwh_per_tonne=kwh_per_t,
+        combustion_air_t=air_t,
+        flue_gas_t=burned_t + concentrate_t + air_t - bottom_ash_t - fly_ash_t,
         fossil_carbon_t_c=fossil_carbon_t_c,
         biogenic_carbon_t_c=biogenic_carbon_t_c,
-        fossil_carbon_to_air_t_c=oxidised_carbon_t(fossil_carbon_t_c, oxidation),
-        fossil_co2_t=co2_to_air_t(fossil_carbon_t_c, oxidation, co2_per_c),
+        digestate_fossil_carbon_t_c=digestate_fossil_carbon_t_c,
+        fossil_carbon_to_air_t_c=oxidised_carbon_t(fossil_in_t_c, oxidation),
+        fossil_co2_t=co2_to_air_t(fossil_in_t_c, oxidation, co2_per_c),
         fossil_co2_kg_per_t=co2_to_air_t(fossil_per_t, oxidation, co2_per_c) * 1000.0,
-        biogenic_co2_t=biogenic_co2_t,
-        biogenic_carbon_to_air_t_c=biogenic_co2_t / co2_per_c,
+        biogenic_co2_t=biogenic_carbon_to_air_t_c * co2_per_c,
+        biogenic_carbon_to_air_t_c=biogenic_carbon_to_air_t_c,
         unburned_carbon_t_c=unburned_carbon_t(
-            waste_t * (fossil_per_t + biogenic_per_t) + digestate_carbon_t_c, oxidation
+            fossil_carbon_t_c + biogenic_carbon_t_c + digestate_carbon_t_c + digestate_fossil_carbon_t_c,
+            oxidation,
         ),
         n2o_t=n2o_t(burned_t, n2o_g_per_tonne),
         bottom_ash_t=bottom_ash_t,

@@ -1,14 +1,22 @@
-"""Kitchen and restaurant food waste → biogas → engine power or upgraded fuel gas; oil → biodiesel;
-digestate → co-incineration or landfill; the rest (liquor) → the leachate plant.
+"""The food-waste plants: household kitchen waste (厨余, ``[kitchen_waste]``) and restaurant waste (餐厨,
+``[restaurant_waste]``) → biogas, extracted oil → biodiesel, digestate and residue → co-incineration or
+landfill, liquor → the leachate plant; and the plants' process heat (waste-heat steam first, a natural-gas
+boiler for the rest).
 
-Layer one: the functions below, each one formula. :func:`run` is the chain for one year and returns a
-:class:`KitchenWasteResult`.
+Layer one: the functions below, each one formula. :func:`digest` is one plant for one year and returns a
+:class:`FoodWasteResult`; the biogas of both plants is blended with landfill gas in
+:mod:`parkloop.model.biogas`. :func:`process_heat` is the plants' heat.
+
+Physics bounds (a scenario that breaks one is refused, :class:`~parkloop.model.scenario.ScenarioError`
+naming the key): the biogas may not hold more carbon than the feed's degradable organic carbon; biogas,
+oil and digestate may not weigh more than the food waste; the liquor's carbon follows its COD, and what the
+biogas, oil and liquor do not take stays in the digestate — never below zero.
 
 References: [1] physical constants: ideal-gas molar volume 22.414 Nm³/kmol at 0 °C and 101.325 kPa (one
-carbon atom per CH4 or CO2 molecule), gas densities, methane's heating value, 1 kWh = 3.6 MJ;
-[2] GB/T 32151 Table C.1 (natural gas net calorific value); [3] the plan, 二(二)2 (digestate and residue
-co-incinerated, landfill gas blended with the biogas). Each constant's own provenance is in
-``data/factors.toml`` (``python -m parkloop sources``).
+carbon atom per CH4 or CO2 molecule), gas densities; [2] IPCC 2006 Vol. 5 Table 2.4 (food waste: dm, CF,
+DOC); [3] COD to carbon: 12 g C per 32 g O2 for carbohydrate-like organic matter (CH2O + O2 → CO2 + H2O);
+[4] GB/T 32151 (natural gas NCV and CO2 per Nm³); [5] the plan, 二(二)2 (digestate and residue
+co-incinerated) and 二(四)3 (waste-heat steam for the food-waste plant).
 """
 
 from __future__ import annotations
@@ -16,25 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parkloop.model.factors import Factors
-from parkloop.model.landfill import LandfillSite
-from parkloop.model.units import heat_gj, per_year
+from parkloop.model.scenario import ScenarioError
+from parkloop.model.units import per_year
 
 # A balance remainder below this share of what went in is floating-point noise, not an impossible input.
 _BALANCE_TOLERANCE = 1e-9
-
-
-def engine_kwh(
-    methane_nm3: float, lhv_mj_per_nm3: float, efficiency: float, mj_per_kwh: float = 3.6
-) -> float:
-    """Electricity from burning methane in gas engines [kWh] = Nm³ × LHV [MJ/Nm³] × η / 3.6 MJ/kWh [1]."""
-    return methane_nm3 * lhv_mj_per_nm3 * efficiency / mj_per_kwh
-
-
-def natural_gas_displaced_nm3(
-    methane_nm3: float, ch4_lhv_mj_per_nm3: float, ng_ncv_mj_per_nm3: float
-) -> float:
-    """Natural gas with the same heating value as the delivered biomethane [Nm³] = Nm³ CH4 × LHV / NCV [2]."""
-    return methane_nm3 * ch4_lhv_mj_per_nm3 / ng_ncv_mj_per_nm3
+# Carbon per unit of COD for carbohydrate-like organic matter [t C per t O2] [3].
+C_PER_COD = 12.0 / 32.0
 
 
 def gas_carbon_t(nm3: float, molar_volume_nm3_per_kmol: float = 22.414) -> float:
@@ -54,235 +50,178 @@ def biogas_mass_t(
     return (co2_nm3 * co2_density_kg_per_nm3 + methane_nm3 * ch4_density_kg_per_nm3) / 1000.0
 
 
-def remainder(total: float, *parts: float) -> float:
-    """What is left of ``total`` after the ``parts`` [same unit]; a mass or carbon balance closes on it."""
-    for part in parts:
-        total -= part
-    return total
+def liquor_carbon_t(liquor_m3: float, cod_mg_per_l: float) -> float:
+    """Organic carbon dissolved in the liquor [t C] = m³ × COD [mg/L] × 1e-6 t/(m³·mg/L) × 12/32 [3]."""
+    return liquor_m3 * cod_mg_per_l * 1e-6 * C_PER_COD
 
 
-def exceeds(total: float, rest: float) -> bool:
-    """Whether a remainder ``rest`` of ``total`` is negative beyond rounding (the parts weigh more)."""
+def boiler_fuel_nm3(heat_gj: float, boiler_efficiency: float, ncv_mj_per_nm3: float) -> float:
+    """Natural gas a boiler burns for ``heat_gj`` of useful heat [Nm³] = GJ × 1000 ÷ (η × NCV) [4]."""
+    return heat_gj * 1000.0 / (boiler_efficiency * ncv_mj_per_nm3) if heat_gj > 0 else 0.0
+
+
+def _negative(total: float, rest: float) -> bool:
+    """Whether a remainder ``rest`` of ``total`` is negative beyond rounding."""
     return rest < -_BALANCE_TOLERANCE * max(total, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
-class GasRoutes:
-    """Where the methane of the digester's biogas, blended with landfill gas, goes [Nm³/yr]."""
+class FoodWasteResult:
+    """One year of one food-waste plant. Amounts are per year: ``_t`` [t/yr], ``_t_c`` [t C/yr], ``_nm3``
+    [Nm³/yr], ``_kwh`` [kWh/yr], ``_gj`` [GJ/yr]."""
 
-    biogas_nm3: float  # from the digesters
-    digester_methane_nm3: float
-    digester_co2_nm3: float
-    landfill_gas_nm3: float
-    landfill_gas_methane_nm3: float
-    methane_nm3: float  # digester and landfill-gas methane together
-    blend_co2_nm3: float  # the CO2 of both gases
-    leaked_nm3: float  # methane lost to the air
-    to_engines_nm3: float
-    to_upgrading_nm3: float
-    fuel_gas_nm3: float  # biomethane delivered
-    flared_nm3: float  # methane lost in upgrading
-
-
-def gas_routes(
-    *,
-    biogas_nm3: float,
-    methane_fraction: float,
-    landfill_gas_nm3: float,
-    landfill_gas_methane_fraction: float,
-    leakage_fraction: float,
-    to_power_fraction: float,
-    upgrading_recovery: float,
-) -> GasRoutes:
-    """Split the blended methane [Nm³]: a share leaks, a share of the rest goes to the engines, the
-    remainder is upgraded, of which ``upgrading_recovery`` is delivered and the rest flared."""
-    digester_methane_nm3 = biogas_nm3 * methane_fraction
-    digester_co2_nm3 = biogas_nm3 - digester_methane_nm3
-    landfill_gas_methane_nm3 = landfill_gas_nm3 * landfill_gas_methane_fraction
-    methane_nm3 = digester_methane_nm3 + landfill_gas_methane_nm3
-    leaked_nm3 = methane_nm3 * leakage_fraction
-    to_engines_nm3 = (methane_nm3 - leaked_nm3) * to_power_fraction
-    to_upgrading_nm3 = methane_nm3 - leaked_nm3 - to_engines_nm3
-    fuel_gas_nm3 = to_upgrading_nm3 * upgrading_recovery
-    return GasRoutes(
-        biogas_nm3=biogas_nm3,
-        digester_methane_nm3=digester_methane_nm3,
-        digester_co2_nm3=digester_co2_nm3,
-        landfill_gas_nm3=landfill_gas_nm3,
-        landfill_gas_methane_nm3=landfill_gas_methane_nm3,
-        methane_nm3=methane_nm3,
-        blend_co2_nm3=digester_co2_nm3 + landfill_gas_nm3 - landfill_gas_methane_nm3,
-        leaked_nm3=leaked_nm3,
-        to_engines_nm3=to_engines_nm3,
-        to_upgrading_nm3=to_upgrading_nm3,
-        fuel_gas_nm3=fuel_gas_nm3,
-        flared_nm3=to_upgrading_nm3 - fuel_gas_nm3,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class CarbonRoutes:
-    """Where the carbon of the food waste and of the blended landfill gas goes [t C/yr]."""
-
-    waste_t_c: float  # in the food waste
-    landfill_gas_t_c: float  # in the landfill gas
-    biogas_t_c: float  # in the digesters' biogas
+    plant: str  # "kitchen_waste" (厨余) or "restaurant_waste" (餐厨)
+    capacity_t_per_day: float
+    waste_t: float
+    biogas_nm3: float  # from the digesters, before blending
+    methane_nm3: float
+    co2_nm3: float
+    biogas_mass_t: float
+    oil_t: float  # extracted, made into biodiesel
+    digestate_t: float  # digestate and residue
+    digestate_to_incineration_t: float  # link
+    digestate_to_landfill_t: float
+    liquor_t: float  # link: to the leachate plant (a tonne is a cubic metre)
+    carbon_t_c: float  # in the food waste (biogenic)
+    biogas_t_c: float
     oil_t_c: float
+    liquor_t_c: float  # follows the liquor's COD
+    digestate_t_c: float  # what stays in the solids
     digestate_to_incineration_t_c: float
     digestate_to_landfill_t_c: float
-    liquor_t_c: float  # the rest, with the liquor
-    leaked_methane_t_c: float
-    to_air_as_co2_t_c: float  # burned in engines, flared, and the blend's own CO2 (biogenic)
-    fuel_gas_t_c: float
-
-
-def carbon_routes(
-    *,
-    waste_t_c: float,
-    gas: GasRoutes,
-    oil_t: float,
-    oil_carbon_fraction: float,
-    digestate_t: float,
-    digestate_to_incineration_t: float,
-    digestate_to_landfill_t: float,
-    digestate_carbon_fraction: float,
-    molar_volume_nm3_per_kmol: float,
-) -> CarbonRoutes:
-    """The carbon balance of the plant [t C]: gases by :func:`gas_carbon_t` [1], oil and digestate by
-    their carbon fractions, the liquor takes the rest."""
-    biogas_t_c = gas_carbon_t(gas.biogas_nm3, molar_volume_nm3_per_kmol)
-    oil_t_c = oil_t * oil_carbon_fraction
-    return CarbonRoutes(
-        waste_t_c=waste_t_c,
-        landfill_gas_t_c=gas_carbon_t(gas.landfill_gas_nm3, molar_volume_nm3_per_kmol),
-        biogas_t_c=biogas_t_c,
-        oil_t_c=oil_t_c,
-        digestate_to_incineration_t_c=digestate_to_incineration_t * digestate_carbon_fraction,
-        digestate_to_landfill_t_c=digestate_to_landfill_t * digestate_carbon_fraction,
-        liquor_t_c=remainder(waste_t_c, biogas_t_c, oil_t_c, digestate_t * digestate_carbon_fraction),
-        leaked_methane_t_c=gas_carbon_t(gas.leaked_nm3, molar_volume_nm3_per_kmol),
-        to_air_as_co2_t_c=gas_carbon_t(
-            gas.to_engines_nm3 + gas.flared_nm3 + gas.blend_co2_nm3, molar_volume_nm3_per_kmol
-        ),
-        fuel_gas_t_c=gas_carbon_t(gas.fuel_gas_nm3, molar_volume_nm3_per_kmol),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class KitchenWasteResult:
-    """One year of the kitchen-waste chain. Every amount is per year, in the unit its suffix names:
-    ``_t`` [t/yr], ``_nm3`` [Nm³/yr], ``_kwh`` [kWh/yr], ``_gj`` [GJ/yr]."""
-
-    capacity_t_per_day: float  # food waste received a day [t/d]
-    waste_t: float
-    gas: GasRoutes
-    carbon: CarbonRoutes
-    engine_kwh: float
+    digestate_doc_t_c: float  # degradable carbon of the landfilled digestate
     own_use_kwh: float
-    methane_leaked_t: float  # [t CH4/yr]
-    natural_gas_displaced_nm3: float
-    biogenic_co2_t: float  # [t CO2/yr] of the carbon sent to the air as CO2
-    biogas_mass_t: float
-    oil_t: float
-    digestate_t: float
-    digestate_to_incineration_t: float  # link: co-incinerated
-    digestate_to_incineration_heat_gj: float  # link: its heating value
-    digestate_to_landfill_t: float
-    landfilled_digestate_ch4_t: float  # [t CH4/yr]
-    liquor_t: float  # link: the rest, to the leachate plant
-    warnings: tuple[str, ...]
+    heat_demand_gj: float
 
 
-def _balance_warnings(waste_t: float, liquor_t: float, carbon: CarbonRoutes) -> tuple[str, ...]:
-    warnings = []
-    if exceeds(waste_t, liquor_t):
-        warnings.append(
-            "kitchen_waste: biogas, oil and digestate weigh more than the food waste that went in"
+def _bounds(plant: str, waste_t: float, result_parts: dict[str, float], doc_t_c: float) -> None:
+    """Refuse a plant that makes carbon or mass out of nothing (one line naming the key)."""
+    if result_parts["biogas_t_c"] > doc_t_c * (1.0 + _BALANCE_TOLERANCE) + 1e-12:
+        raise ScenarioError(
+            "model",
+            f"{plant}.biogas_nm3_per_tonne",
+            "the biogas holds more carbon than the food waste's degradable organic carbon can yield",
         )
-    if exceeds(carbon.waste_t_c, carbon.liquor_t_c):
-        warnings.append("kitchen_waste: biogas, oil and digestate hold more carbon than the food waste had")
-    return tuple(warnings)
+    if _negative(waste_t, result_parts["liquor_t"]):
+        raise ScenarioError(
+            "model",
+            "kitchen_waste.digestate_fraction",
+            f"{plant}: biogas, oil and digestate weigh more than the food waste",
+        )
+    if _negative(result_parts["carbon_t_c"], result_parts["digestate_t_c"]):
+        raise ScenarioError(
+            "model",
+            f"{plant}.biogas_nm3_per_tonne",
+            "biogas, oil and liquor hold more carbon than the food waste has",
+        )
 
 
-def run(
+def digest(
+    plant: str,
     *,
     tonnes_per_day: float,
     biogas_nm3_per_tonne: float,
     methane_fraction: float,
-    to_power_fraction: float,
-    engine_efficiency: float,
-    upgrading_recovery: float,
-    own_use_kwh_per_tonne: float,
     oil_extraction_rate: float,
     digestate_fraction: float,
     digestate_to_incineration_fraction: float,
-    digestate_carbon_fraction: float,
     digestate_doc_fraction: float,
-    digestate_lhv_mj_per_kg: float,
-    methane_leakage_fraction: float,
-    landfill_gas_nm3_per_day: float,
-    landfill_gas_methane_fraction: float,
+    liquor_cod_mg_per_l: float,
+    own_use_kwh_per_tonne: float,
+    heat_demand_gj_per_tonne: float,
     days_per_year: float,
     factors: Factors,
-    landfill: LandfillSite,
-) -> KitchenWasteResult:
-    """The chain for one year. The keyword arguments before ``days_per_year`` are the scenario's
-    ``[kitchen_waste]`` table (units in ``parkloop.model.scenario.SCHEMA``); digestate that is not
-    co-incinerated decays at ``landfill``."""
-    constants = factors.constants
+) -> FoodWasteResult:
+    """One food-waste plant for one year (units in ``parkloop.model.scenario.SCHEMA``)."""
+    constants, food = factors.constants, factors.components["food"]
+    molar = constants["molar_volume_nm3_per_kmol"]
     waste_t = per_year(tonnes_per_day, days_per_year)
-    gas = gas_routes(
-        biogas_nm3=waste_t * biogas_nm3_per_tonne,
-        methane_fraction=methane_fraction,
-        landfill_gas_nm3=per_year(landfill_gas_nm3_per_day, days_per_year),
-        landfill_gas_methane_fraction=landfill_gas_methane_fraction,
-        leakage_fraction=methane_leakage_fraction,
-        to_power_fraction=to_power_fraction,
-        upgrading_recovery=upgrading_recovery,
+    biogas_nm3 = waste_t * biogas_nm3_per_tonne
+    methane_nm3 = biogas_nm3 * methane_fraction
+    co2_nm3 = biogas_nm3 - methane_nm3
+    gas_t = biogas_mass_t(
+        co2_nm3, methane_nm3, constants["co2_density_kg_per_nm3"], constants["ch4_density_kg_per_nm3"]
     )
     oil_t = waste_t * oil_extraction_rate
     digestate_t = waste_t * digestate_fraction
+    liquor_t = waste_t - gas_t - oil_t - digestate_t
+    carbon_t_c = waste_t * food.carbon_per_tonne
+    biogas_t_c = gas_carbon_t(biogas_nm3, molar)
+    oil_t_c = oil_t * constants["oil_carbon_fraction"]
+    liquor_t_c = liquor_carbon_t(max(liquor_t, 0.0), liquor_cod_mg_per_l)
+    digestate_t_c = carbon_t_c - biogas_t_c - oil_t_c - liquor_t_c
+    _bounds(
+        plant,
+        waste_t,
+        {
+            "biogas_t_c": biogas_t_c,
+            "liquor_t": liquor_t,
+            "carbon_t_c": carbon_t_c,
+            "digestate_t_c": digestate_t_c,
+        },
+        waste_t * food.doc,
+    )
+    digestate_t_c = max(digestate_t_c, 0.0)
     to_incineration_t = digestate_t * digestate_to_incineration_fraction
     to_landfill_t = digestate_t - to_incineration_t
-    gas_t = biogas_mass_t(
-        gas.digester_co2_nm3,
-        gas.digester_methane_nm3,
-        constants["co2_density_kg_per_nm3"],
-        constants["ch4_density_kg_per_nm3"],
-    )
-    liquor_t = remainder(waste_t, gas_t, oil_t, digestate_t)
-    carbon = carbon_routes(
-        waste_t_c=waste_t * factors.components["food"].carbon_per_tonne,
-        gas=gas,
-        oil_t=oil_t,
-        oil_carbon_fraction=constants["oil_carbon_fraction"],
-        digestate_t=digestate_t,
-        digestate_to_incineration_t=to_incineration_t,
-        digestate_to_landfill_t=to_landfill_t,
-        digestate_carbon_fraction=digestate_carbon_fraction,
-        molar_volume_nm3_per_kmol=constants["molar_volume_nm3_per_kmol"],
-    )
-    return KitchenWasteResult(
+    carbon_share = digestate_to_incineration_fraction if digestate_t > 0 else 0.0
+    return FoodWasteResult(
+        plant=plant,
         capacity_t_per_day=tonnes_per_day,
         waste_t=waste_t,
-        gas=gas,
-        carbon=carbon,
-        engine_kwh=engine_kwh(
-            gas.to_engines_nm3, constants["ch4_lhv_mj_per_nm3"], engine_efficiency, constants["mj_per_kwh"]
-        ),
-        own_use_kwh=waste_t * own_use_kwh_per_tonne,
-        methane_leaked_t=gas_mass_t(gas.leaked_nm3, constants["ch4_density_kg_per_nm3"]),
-        natural_gas_displaced_nm3=natural_gas_displaced_nm3(
-            gas.fuel_gas_nm3, constants["ch4_lhv_mj_per_nm3"], constants["natural_gas_ncv_mj_per_nm3"]
-        ),
-        biogenic_co2_t=constants["co2_per_c"] * carbon.to_air_as_co2_t_c,
+        biogas_nm3=biogas_nm3,
+        methane_nm3=methane_nm3,
+        co2_nm3=co2_nm3,
         biogas_mass_t=gas_t,
         oil_t=oil_t,
         digestate_t=digestate_t,
         digestate_to_incineration_t=to_incineration_t,
-        digestate_to_incineration_heat_gj=heat_gj(to_incineration_t, digestate_lhv_mj_per_kg),
         digestate_to_landfill_t=to_landfill_t,
-        landfilled_digestate_ch4_t=landfill.methane_t(to_landfill_t, digestate_doc_fraction),
-        liquor_t=liquor_t,
-        warnings=_balance_warnings(waste_t, liquor_t, carbon),
+        liquor_t=max(liquor_t, 0.0),
+        carbon_t_c=carbon_t_c,
+        biogas_t_c=biogas_t_c,
+        oil_t_c=oil_t_c,
+        liquor_t_c=liquor_t_c,
+        digestate_t_c=digestate_t_c,
+        digestate_to_incineration_t_c=digestate_t_c * carbon_share,
+        digestate_to_landfill_t_c=digestate_t_c * (1.0 - carbon_share),
+        digestate_doc_t_c=to_landfill_t * digestate_doc_fraction,
+        own_use_kwh=waste_t * own_use_kwh_per_tonne,
+        heat_demand_gj=waste_t * heat_demand_gj_per_tonne,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessHeat:
+    """The food-waste plants' process heat for one year [GJ/yr]: waste-heat steam from the incinerator
+    first (inside the fence, so it lowers the inventory), a natural-gas boiler for the rest."""
+
+    demand_gj: float
+    steam_supplied_gj: float  # waste-heat steam sent from the incinerator
+    steam_used_gj: float
+    steam_unused_gj: float  # steam beyond the demand (condensed, lost)
+    boiler_heat_gj: float
+    boiler_gas_nm3: float  # natural gas burned [Nm³/yr]
+    boiler_co2_t: float  # [t CO2/yr], fossil, counted
+    boiler_losses_gj: float
+
+
+def process_heat(
+    demand_gj: float, steam_gj: float, boiler_efficiency: float, factors: Factors
+) -> ProcessHeat:
+    """Cover ``demand_gj`` with ``steam_gj`` first, then a natural-gas boiler of ``boiler_efficiency`` [4]."""
+    constants = factors.constants
+    used = min(demand_gj, steam_gj)
+    boiler_heat = demand_gj - used
+    gas_nm3 = boiler_fuel_nm3(boiler_heat, boiler_efficiency, constants["natural_gas_ncv_mj_per_nm3"])
+    fuel_gj = gas_nm3 * constants["natural_gas_ncv_mj_per_nm3"] / 1000.0
+    return ProcessHeat(
+        demand_gj=demand_gj,
+        steam_supplied_gj=steam_gj,
+        steam_used_gj=used,
+        steam_unused_gj=steam_gj - used,
+        boiler_heat_gj=boiler_heat,
+        boiler_gas_nm3=gas_nm3,
+        boiler_co2_t=gas_nm3 * constants["natural_gas_kg_co2_per_nm3"] / 1000.0,
+        boiler_losses_gj=max(fuel_gj - boiler_heat, 0.0),
     )

@@ -4,8 +4,11 @@ This is the pipeline runner (pvlib's ``ModelChain`` idea): pages and the CLI cal
 sliders may call a chain's ``run()`` or its layer-one functions directly. :func:`evaluate` runs the
 chains (:func:`parkloop.model.chains.run_chains`), then builds from their typed results the carbon ledger,
 the per-chain summaries, the five flow graphs (:mod:`parkloop.model.flows`), the synergy index and the
-totals. Units are in the names. Conventions (``docs/model.md``): emissions and avoided emissions are kept
-apart; biogenic CO2 is reported, not counted; the GWP set and the grid factor are scenario inputs.
+totals. Units are in the names. Conventions (``docs/model.md``, accounting version 2): three ledgers,
+never netted silently — the **inventory** (what the park emits inside its fence, its own landfill
+included), the **avoided** emissions outside the fence (electricity exported, fuel gas, biodiesel,
+recycled materials) and the landfill **counterfactual**, a teaching comparison in no total and no target;
+biogenic CO2 is reported, not counted; the GWP set and both grid factors are scenario inputs.
 """
 
 from __future__ import annotations
@@ -21,11 +24,19 @@ from parkloop.model.chains import ChainResults, run_chains
 from parkloop.model.construction_waste import materials_avoided_co2_t
 from parkloop.model.factors import Factors, load_factors
 from parkloop.model.flows import Graph, Prices, park_flows
-from parkloop.model.scenario import Scenario
+from parkloop.model.scenario import Scenario, ScenarioError
 from parkloop.model.tomlfile import read_toml
 from parkloop.model.units import energy_gj
 
-CHAINS = ("incineration", "kitchen_waste", "leachate", "construction_waste", "solar")
+CHAINS = (
+    "incineration",
+    "kitchen_waste",
+    "restaurant_waste",
+    "landfill",
+    "leachate",
+    "construction_waste",
+    "solar",
+)
 
 
 @dataclass
@@ -37,7 +48,9 @@ class Result:
     scenario: str
     gwp: str
     grid_kg_co2_per_kwh: float
+    avoided_grid_kg_co2_per_kwh: float
     totals: dict[str, float]
+    counterfactual: dict[str, Any]
     chains: dict[str, dict[str, Any]]
     ledger: dict[str, dict[str, float]]
     quantities: dict[str, float]
@@ -55,7 +68,9 @@ class Result:
             "scenario": self.scenario,
             "gwp": self.gwp,
             "grid_kg_co2_per_kwh": self.grid_kg_co2_per_kwh,
+            "avoided_grid_kg_co2_per_kwh": self.avoided_grid_kg_co2_per_kwh,
             "totals": self.totals,
+            "counterfactual": self.counterfactual,
             "chains": self.chains,
             "ledger": self.ledger,
             "flows": {name: graph.to_dict() for name, graph in self.flows.items()},
@@ -101,34 +116,39 @@ def named_quantities(chains: ChainResults, constants: Mapping[str, float]) -> di
     """``Result.quantities``: model quantities by name, built from the chains' typed fields. This is the
     one place that names them: ``data/synergy.toml`` lists its ``used`` and ``total`` by these names (it is
     data-driven by design), and pages read a few of them."""
-    kitchen, incinerator, leachate = chains.kitchen_waste, chains.incineration, chains.leachate
+    incinerator, leachate, gas = chains.incineration, chains.leachate, chains.biogas
+    food = chains.food_plants
     return {
-        "digestate_t": kitchen.digestate_t,
-        "digestate_co_incinerated_t": kitchen.digestate_to_incineration_t,
+        "digestate_t": sum(plant.digestate_t for plant in food),
+        "digestate_co_incinerated_t": sum(plant.digestate_to_incineration_t for plant in food),
         "bottom_ash_t": incinerator.bottom_ash_t,
         "bottom_ash_recycled_t": incinerator.bottom_ash_recycled_t,
         "fly_ash_t": incinerator.fly_ash_t,
         "fly_ash_reused_t": incinerator.fly_ash_reused_t,
         "cd_input_t": chains.construction_waste.waste_t,
         "cd_recycled_t": chains.construction_waste.recycled_t,
-        "oil_t": kitchen.oil_t,
+        "oil_t": sum(plant.oil_t for plant in food),
         "energy_input_gj": incinerator.heat_in_gj
-        + energy_gj(kitchen.gas.methane_nm3, constants["ch4_lhv_mj_per_nm3"]),
+        + energy_gj(gas.methane_nm3, constants["ch4_lhv_mj_per_nm3"]),
         "electricity_useful_gj": energy_gj(
-            incinerator.electricity_kwh + kitchen.engine_kwh, constants["mj_per_kwh"]
+            incinerator.electricity_kwh + gas.engine_kwh, constants["mj_per_kwh"]
         ),
-        "steam_useful_gj": incinerator.steam_gj,
-        "fuel_gas_useful_gj": energy_gj(kitchen.gas.fuel_gas_nm3, constants["ch4_lhv_mj_per_nm3"]),
+        "steam_useful_gj": chains.heat.steam_used_gj,
+        "fuel_gas_useful_gj": energy_gj(gas.fuel_gas_nm3, constants["ch4_lhv_mj_per_nm3"]),
         "leachate_m3": leachate.leachate_m3,
         "reclaimed_water_m3": leachate.reclaimed_m3,
-        "landfill_methane_avoided_t_ch4": chains.landfill_counterfactual.total_ch4_t,
+        "counterfactual_first_year_t_ch4": chains.counterfactual.methane_t_by_year[0],
         "ammonia_n_recovered_t": leachate.ammonia_n_recovered_t,
         "cod_removed_t": leachate.cod_removed_t,
-        "engine_kwh": kitchen.engine_kwh,
+        "cod_discharged_t": leachate.cod_discharged_t,
+        "engine_kwh": gas.engine_kwh,
         "incineration_kwh": incinerator.electricity_kwh,
         "solar_kwh": chains.solar.electricity_kwh,
-        "flared_ch4_nm3": kitchen.gas.flared_nm3,
-        "leaked_ch4_nm3": kitchen.gas.leaked_nm3,
+        "biogas_flared_nm3": gas.flared_biogas_nm3,
+        "upgrading_loss_ch4_nm3": gas.upgrading_loss_nm3,
+        "leaked_ch4_nm3": gas.leaked_nm3,
+        "landfill_gas_captured_nm3": chains.landfill.captured_gas_nm3,
+        "boiler_heat_gj": chains.heat.boiler_heat_gj,
     }
 
 
@@ -155,23 +175,25 @@ class _ByCategory:
 
 @dataclass(frozen=True, slots=True)
 class Emissions(_ByCategory):
-    """What the park emits, by category [t CO2e/yr] (the fields are :data:`EMISSION_CATEGORIES`)."""
+    """The inventory: what the park emits inside its fence, by category [t CO2e/yr] (the fields are
+    :data:`EMISSION_CATEGORIES`)."""
 
     fossil_co2_incineration: float
     n2o_incineration: float
-    ch4_leakage: float
+    biogas_methane_slip: float  # digesters, gas handling, engines, upgrading
+    park_landfill_ch4: float  # the park's own landfill: FOD of the waste in place, less the gas captured
     landfilled_digestate_ch4: float
+    gas_boiler: float  # the food-waste plants' heat that steam does not cover
     purchased_electricity: float
 
 
 @dataclass(frozen=True, slots=True)
 class Avoided(_ByCategory):
-    """What the park's products avoid elsewhere, by category [t CO2e/yr] (:data:`AVOIDED_CATEGORIES`)."""
+    """What the park's products avoid outside its fence, by category [t CO2e/yr]
+    (:data:`AVOIDED_CATEGORIES`)."""
 
     grid_electricity: float
-    steam_heat: float
     fuel_gas: float
-    landfill_methane: float
     biodiesel: float
     recycled_materials: float
 
@@ -182,7 +204,7 @@ AVOIDED_CATEGORIES = Avoided.categories()
 
 @dataclass(frozen=True, slots=True)
 class CarbonLedger:
-    """Emissions and avoided emissions, kept apart (``docs/model.md``)."""
+    """Inventory emissions and avoided emissions, kept apart (``docs/model.md``)."""
 
     emissions: Emissions
     avoided: Avoided
@@ -193,24 +215,25 @@ class CarbonLedger:
 
 
 def carbon_ledger(chains: ChainResults, settings: Mapping[str, Any], factors: Factors) -> CarbonLedger:
-    """Emissions and avoided emissions [t CO2e/yr] with the scenario's GWP set, grid factor and heat
-    factor (``settings`` is its ``[scenario]`` table)."""
+    """Inventory and avoided emissions [t CO2e/yr] with the scenario's GWP set and its two grid factors
+    (``settings`` is its ``[scenario]`` table): electricity bought at the consumption average, electricity
+    exported at the regional baseline."""
     constants, gwp = factors.constants, factors.gwp[settings["gwp"]]
-    kitchen, incinerator, construction = chains.kitchen_waste, chains.incineration, chains.construction_waste
-    grid_t_per_kwh = settings["grid_kg_co2_per_kwh"] / 1000.0
+    incinerator, construction = chains.incineration, chains.construction_waste
     emissions = Emissions(
         fossil_co2_incineration=incinerator.fossil_co2_t,
         n2o_incineration=incinerator.n2o_t * gwp["n2o"],
-        ch4_leakage=kitchen.methane_leaked_t * gwp["ch4"],
-        landfilled_digestate_ch4=kitchen.landfilled_digestate_ch4_t * gwp["ch4"],
-        purchased_electricity=chains.electricity.purchased_kwh * grid_t_per_kwh,
+        biogas_methane_slip=chains.biogas.methane_leaked_t * gwp["ch4"],
+        park_landfill_ch4=chains.landfill.emitted_ch4_t * gwp["ch4"],
+        landfilled_digestate_ch4=chains.digestate_ch4_t * gwp["ch4"],
+        gas_boiler=chains.heat.boiler_co2_t,
+        purchased_electricity=chains.electricity.purchased_kwh * settings["grid_kg_co2_per_kwh"] / 1000.0,
     )
+    oil_t = sum(plant.oil_t for plant in chains.food_plants)
     avoided = Avoided(
-        grid_electricity=chains.electricity.export_kwh * grid_t_per_kwh,
-        steam_heat=incinerator.steam_gj * settings["heat_t_co2_per_gj"],
-        fuel_gas=kitchen.natural_gas_displaced_nm3 * constants["natural_gas_kg_co2_per_nm3"] / 1000.0,
-        landfill_methane=chains.landfill_counterfactual.total_ch4_t * gwp["ch4"],
-        biodiesel=kitchen.oil_t * constants["biodiesel_t_co2_per_t_oil"],
+        grid_electricity=chains.electricity.export_kwh * settings["avoided_grid_kg_co2_per_kwh"] / 1000.0,
+        fuel_gas=chains.biogas.natural_gas_displaced_nm3 * constants["natural_gas_kg_co2_per_nm3"] / 1000.0,
+        biodiesel=oil_t * constants["biodiesel_t_co2_per_t_oil"],
         recycled_materials=materials_avoided_co2_t(
             construction.aggregate_t,
             construction.bricks_t,
@@ -221,12 +244,40 @@ def carbon_ledger(chains: ChainResults, settings: Mapping[str, Any], factors: Fa
     return CarbonLedger(emissions, avoided)
 
 
+def counterfactual_dict(chains: ChainResults, ch4_gwp: float) -> dict[str, Any]:
+    """``Result.counterfactual``: the landfill comparison (FOD year by year), in no total and no target."""
+    comparison = chains.counterfactual
+    by_year = list(comparison.methane_t_by_year)
+    return {
+        "landfill": {
+            "horizon_years": comparison.horizon_years,
+            "waste_t": comparison.waste_t,
+            "methane_t_by_year": by_year,
+            "first_year_t_co2e": (by_year[0] if by_year else 0.0) * ch4_gwp,
+            "total_t_co2e": sum(by_year) * ch4_gwp,
+            "lifetime_t_co2e": comparison.lifetime_methane_t * ch4_gwp,
+            "gwp_ch4": ch4_gwp,
+        }
+    }
+
+
 # --- per-chain summaries (Result.chains) --------------------------------------------------------------
-# Exported electricity's avoided emissions go to the generators by their share of generation; purchased
-# electricity's emissions to the users by their share of use.
+# Exported electricity's avoided emissions go to the generators by their share of generation (the engines'
+# share further by each gas source's share of the methane); purchased electricity's emissions to the users
+# by their share of use; the biogas's slip and fuel gas to the gas sources by their share of the methane.
 
 
-def _incineration_summary(chains: ChainResults, ledger: CarbonLedger, ch4_gwp: float) -> dict[str, Any]:
+def _gas_share(chains: ChainResults, source: str) -> float:
+    return chains.biogas.source_share.get(source, 0.0)
+
+
+def _gas_avoided(chains: ChainResults, ledger: CarbonLedger, source: str) -> float:
+    """Avoided emissions of a gas source's share of the biogas: engine electricity and fuel gas."""
+    engines = ledger.avoided.grid_electricity * chains.electricity.generation_share["biogas"]
+    return (engines + ledger.avoided.fuel_gas) * _gas_share(chains, source)
+
+
+def _incineration_summary(chains: ChainResults, ledger: CarbonLedger) -> dict[str, Any]:
     incinerator, emissions, avoided = chains.incineration, ledger.emissions, ledger.avoided
     return {
         "inputs": {
@@ -234,6 +285,7 @@ def _incineration_summary(chains: ChainResults, ledger: CarbonLedger, ch4_gwp: f
             "waste_t_per_year": incinerator.waste_t,
             "digestate_t_per_year": incinerator.digestate_t,
             "concentrate_m3_per_year": chains.leachate.concentrate_m3,
+            "combustion_air_t_per_year": incinerator.combustion_air_t,
             "heating_value_gj_per_year": incinerator.heat_in_gj,
         },
         "products": {
@@ -247,44 +299,79 @@ def _incineration_summary(chains: ChainResults, ledger: CarbonLedger, ch4_gwp: f
         "biogenic_co2_t_per_year": incinerator.biogenic_co2_t,
         "bottom_ash_t_per_year": incinerator.bottom_ash_t,
         "fly_ash_t_per_year": incinerator.fly_ash_t,
+        "flue_gas_t_per_year": incinerator.flue_gas_t,
         "fossil_co2_kg_per_t": incinerator.fossil_co2_kg_per_t,
         "heating_value_gj_per_t": incinerator.heating_value_gj_per_t,
+        "net_kwh_per_tonne": incinerator.kwh_per_tonne,
         "emissions_t_co2e_per_year": emissions.fossil_co2_incineration + emissions.n2o_incineration,
         "avoided_t_co2e_per_year": avoided.grid_electricity
-        * chains.electricity.generation_share["incineration"]
-        + avoided.steam_heat
-        + chains.landfill_counterfactual.household_waste_ch4_t * ch4_gwp,
+        * chains.electricity.generation_share["incineration"],
     }
 
 
-def _kitchen_waste_summary(chains: ChainResults, ledger: CarbonLedger, ch4_gwp: float) -> dict[str, Any]:
-    kitchen, emissions, avoided = chains.kitchen_waste, ledger.emissions, ledger.avoided
+def _food_waste_summary(chains: ChainResults, ledger: CarbonLedger, name: str) -> dict[str, Any]:
+    plant, emissions, heat = getattr(chains, name), ledger.emissions, chains.heat
+    gas_share = _gas_share(chains, name)
+    landfilled = sum(p.digestate_to_landfill_t for p in chains.food_plants)
+    oil = sum(p.oil_t for p in chains.food_plants)
+    heat_share = plant.heat_demand_gj / heat.demand_gj if heat.demand_gj > 0 else 0.0
     return {
         "inputs": {
-            "tonnes_per_day": kitchen.capacity_t_per_day,
-            "waste_t_per_year": kitchen.waste_t,
-            "steam_t_per_year": chains.incineration.steam_t,
-            "landfill_gas_nm3_per_year": kitchen.gas.landfill_gas_nm3,
-            "electricity_kwh_per_year": kitchen.own_use_kwh,
+            "tonnes_per_day": plant.capacity_t_per_day,
+            "waste_t_per_year": plant.waste_t,
+            "steam_gj_per_year": heat.steam_used_gj * heat_share,
+            "boiler_heat_gj_per_year": heat.boiler_heat_gj * heat_share,
+            "electricity_kwh_per_year": plant.own_use_kwh,
         },
         "products": {
-            "biogas_nm3_per_year": kitchen.gas.biogas_nm3,
-            "methane_nm3_per_year": kitchen.gas.methane_nm3,
-            "engine_electricity_kwh_per_year": kitchen.engine_kwh,
-            "fuel_gas_nm3_per_year": kitchen.gas.fuel_gas_nm3,
-            "oil_t_per_year": kitchen.oil_t,
-            "digestate_t_per_year": kitchen.digestate_t,
-            "digestate_co_incinerated_t_per_year": kitchen.digestate_to_incineration_t,
+            "biogas_nm3_per_year": plant.biogas_nm3,
+            "methane_nm3_per_year": plant.methane_nm3,
+            "oil_t_per_year": plant.oil_t,
+            "digestate_t_per_year": plant.digestate_t,
+            "digestate_co_incinerated_t_per_year": plant.digestate_to_incineration_t,
+            "liquor_m3_per_year": plant.liquor_t,
         },
-        "methane_leaked_t_per_year": kitchen.methane_leaked_t,
-        "emissions_t_co2e_per_year": emissions.ch4_leakage
-        + emissions.landfilled_digestate_ch4
-        + emissions.purchased_electricity * chains.electricity.use_share["kitchen_waste"],
-        "avoided_t_co2e_per_year": avoided.grid_electricity
-        * chains.electricity.generation_share["kitchen_waste"]
-        + avoided.fuel_gas
-        + avoided.biodiesel
-        + chains.landfill_counterfactual.food_waste_ch4_t * ch4_gwp,
+        "biogas_share_of_blend": gas_share,
+        "emissions_t_co2e_per_year": emissions.biogas_methane_slip * gas_share
+        + (
+            emissions.landfilled_digestate_ch4 * plant.digestate_to_landfill_t / landfilled
+            if landfilled
+            else 0.0
+        )
+        + emissions.gas_boiler * heat_share
+        + emissions.purchased_electricity * chains.electricity.use_share[name],
+        "avoided_t_co2e_per_year": _gas_avoided(chains, ledger, name)
+        + (ledger.avoided.biodiesel * plant.oil_t / oil if oil else 0.0),
+    }
+
+
+def _biogas_totals(chains: ChainResults) -> dict[str, float]:
+    gas = chains.biogas
+    return {
+        "biogas_nm3_per_year": gas.biogas_nm3,
+        "methane_nm3_per_year": gas.methane_nm3,
+        "handling_capacity_nm3_per_year": gas.capacity_nm3,
+        "flared_biogas_nm3_per_year": gas.flared_biogas_nm3,
+        "engine_electricity_kwh_per_year": gas.engine_kwh,
+        "fuel_gas_nm3_per_year": gas.fuel_gas_nm3,
+        "methane_leaked_t_per_year": gas.methane_leaked_t,
+    }
+
+
+def _landfill_summary(chains: ChainResults, ledger: CarbonLedger) -> dict[str, Any]:
+    site, share = chains.landfill, _gas_share(chains, "landfill")
+    return {
+        "inputs": {"waste_in_place_t": site.waste_in_place_t},
+        "products": {
+            "landfill_gas_captured_nm3_per_year": site.captured_gas_nm3,
+            "methane_captured_t_per_year": site.captured_ch4_t,
+        },
+        "methane_generated_t_per_year": site.generated_ch4_t,
+        "methane_emitted_t_per_year": site.emitted_ch4_t,
+        "methane_oxidised_t_per_year": site.oxidised_ch4_t,
+        "emissions_t_co2e_per_year": ledger.emissions.park_landfill_ch4
+        + ledger.emissions.biogas_methane_slip * share,
+        "avoided_t_co2e_per_year": _gas_avoided(chains, ledger, "landfill"),
     }
 
 
@@ -293,6 +380,9 @@ def _leachate_summary(chains: ChainResults, ledger: CarbonLedger) -> dict[str, A
     return {
         "inputs": {
             "leachate_m3_per_year": leachate.leachate_m3,
+            "from_incineration_m3_per_year": leachate.from_incineration_m3,
+            "from_restaurant_waste_m3_per_year": leachate.from_restaurant_waste_m3,
+            "from_landfill_m3_per_year": leachate.from_landfill_m3,
             "electricity_kwh_per_year": leachate.electricity_kwh,
         },
         "products": {
@@ -301,6 +391,9 @@ def _leachate_summary(chains: ChainResults, ledger: CarbonLedger) -> dict[str, A
             "cod_removed_t_per_year": leachate.cod_removed_t,
             "concentrate_m3_per_year": leachate.concentrate_m3,
         },
+        "effluent_cod_mg_per_l": leachate.effluent_cod_mg_per_l,
+        "cod_limit_mg_per_l": leachate.cod_limit_mg_per_l,
+        "cod_discharged_t_per_year": leachate.cod_discharged_t,
         "emissions_t_co2e_per_year": ledger.emissions.purchased_electricity
         * chains.electricity.use_share["leachate"],
         "avoided_t_co2e_per_year": 0.0,
@@ -337,12 +430,16 @@ def _solar_summary(chains: ChainResults, ledger: CarbonLedger) -> dict[str, Any]
     }
 
 
-def chain_summaries(chains: ChainResults, ledger: CarbonLedger, ch4_gwp: float) -> dict[str, dict[str, Any]]:
+def chain_summaries(chains: ChainResults, ledger: CarbonLedger) -> dict[str, dict[str, Any]]:
     """``Result.chains``: each chain's inputs, products, and the emissions and avoided emissions
-    attributed to it [per year]."""
+    attributed to it [per year]; ``kitchen_waste`` also carries the park's biogas totals (``biogas``)."""
+    kitchen = _food_waste_summary(chains, ledger, "kitchen_waste")
+    kitchen["biogas"] = _biogas_totals(chains)
     return {
-        "incineration": _incineration_summary(chains, ledger, ch4_gwp),
-        "kitchen_waste": _kitchen_waste_summary(chains, ledger, ch4_gwp),
+        "incineration": _incineration_summary(chains, ledger),
+        "kitchen_waste": kitchen,
+        "restaurant_waste": _food_waste_summary(chains, ledger, "restaurant_waste"),
+        "landfill": _landfill_summary(chains, ledger),
         "leachate": _leachate_summary(chains, ledger),
         "construction_waste": _construction_waste_summary(chains, ledger),
         "solar": _solar_summary(chains, ledger),
@@ -363,21 +460,28 @@ def park_totals(
     chains: ChainResults, ledger: CarbonLedger, synergy: float, revenue_yuan: float
 ) -> dict[str, float]:
     """``Result.totals`` [per year] from the chains, the carbon ledger, the synergy index and the park's
-    revenue from outside."""
-    incinerator, kitchen, construction = chains.incineration, chains.kitchen_waste, chains.construction_waste
+    revenue from outside. Intensity per tonne of household waste leaves construction waste out of the
+    denominator (the plan's "单位垃圾处理量碳排放", model.md version 2)."""
+    incinerator, construction, gas = chains.incineration, chains.construction_waste, chains.biogas
+    kitchen, restaurant = chains.food_plants
     emissions_total = ledger.emissions.total_t_co2e
     avoided_total = ledger.avoided.total_t_co2e
-    waste_t = incinerator.waste_t + kitchen.waste_t + construction.waste_t
+    household_t = incinerator.waste_t + kitchen.waste_t + restaurant.waste_t
+    waste_t = household_t + construction.waste_t
     return {
         "waste_treated_t_per_year": waste_t,
+        "household_waste_t_per_year": household_t,
         "treatment_capacity_t_per_day": incinerator.capacity_t_per_day
         + kitchen.capacity_t_per_day
+        + restaurant.capacity_t_per_day
         + construction.capacity_t_per_day,
         "net_electricity_kwh_per_year": chains.electricity.export_kwh,
         "purchased_electricity_kwh_per_year": chains.electricity.purchased_kwh,
         "green_electricity_kwh_per_year": chains.electricity.generated_kwh,
         "export_steam_t_per_year": incinerator.steam_t,
-        "fuel_gas_nm3_per_year": kitchen.gas.fuel_gas_nm3,
+        "fuel_gas_nm3_per_year": gas.fuel_gas_nm3,
+        "biogas_nm3_per_year": gas.biogas_nm3,
+        "biogas_flared_nm3_per_year": gas.flared_biogas_nm3,
         "recycled_materials_t_per_year": construction.aggregate_t
         + construction.bricks_t
         + incinerator.fly_ash_reused_t,
@@ -386,8 +490,9 @@ def park_totals(
         "avoided_t_co2e_per_year": avoided_total,
         "net_t_co2e_per_year": emissions_total - avoided_total,
         "emissions_kg_co2e_per_t_waste": _kg_per_tonne(emissions_total, waste_t),
+        "emissions_kg_co2e_per_t_household_waste": _kg_per_tonne(emissions_total, household_t),
         "net_kg_co2e_per_t_waste": _kg_per_tonne(emissions_total - avoided_total, waste_t),
-        "biogenic_co2_t_per_year": incinerator.biogenic_co2_t + kitchen.biogenic_co2_t,
+        "biogenic_co2_t_per_year": incinerator.biogenic_co2_t + gas.to_air_as_co2_t_c * 44.0 / 12.0,
         "water_reuse_rate": chains.leachate.reuse_rate,
         "synergy_index": synergy,
         "output_value_yuan_per_year": revenue_yuan,
@@ -400,10 +505,15 @@ def external_revenue_yuan(money: Graph) -> float:
 
 
 def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
-    """Run the whole park for one validated scenario [per year]."""
+    """Run the whole park for one validated scenario [per year].
+
+    :raises ScenarioError: the scenario breaks a physics bound (one line naming the file and the key)."""
     factors = factors or load_factors()
     settings = scenario.values["scenario"]
-    chains = run_chains(scenario, factors)
+    try:
+        chains = run_chains(scenario, factors)
+    except ScenarioError as error:  # a physics bound: name the scenario, not the model
+        raise ScenarioError(str(scenario.path or scenario.name), error.key, error.reason) from None
     ledger = carbon_ledger(chains, settings, factors)
     flows = park_flows(chains, factors.constants, Prices(**scenario.values["prices"]))
     quantities = named_quantities(chains, factors.constants)
@@ -416,8 +526,10 @@ def evaluate(scenario: Scenario, factors: Factors | None = None) -> Result:
         scenario=scenario.name,
         gwp=settings["gwp"],
         grid_kg_co2_per_kwh=settings["grid_kg_co2_per_kwh"],
+        avoided_grid_kg_co2_per_kwh=settings["avoided_grid_kg_co2_per_kwh"],
         totals=totals,
-        chains=chain_summaries(chains, ledger, factors.gwp[settings["gwp"]]["ch4"]),
+        counterfactual=counterfactual_dict(chains, factors.gwp[settings["gwp"]]["ch4"]),
+        chains=chain_summaries(chains, ledger),
         ledger=ledger.to_dict(),
         quantities=quantities,
         flows=flows,

@@ -28,7 +28,22 @@ COMPONENTS = (
     "glass_metal",
     "other_inert",
 )
-LEACHATE_SOURCES = ("incineration", "kitchen_waste", "landfill")
+LEACHATE_SOURCES = ("incineration", "restaurant_waste", "landfill")
+# The park's landfill took raw household waste before Beijing's zero-landfill policy; this is the older
+# survey's mixture (factors.md: food ≈ 63 %, plastics ≈ 13 %, paper ≈ 11 %; the rest the project's split).
+OLD_RAW_WASTE = {
+    "food": 0.63,
+    "paper": 0.11,
+    "plastics": 0.13,
+    "textiles": 0.03,
+    "wood": 0.02,
+    "garden": 0.02,
+    "rubber_leather": 0.01,
+    "glass_metal": 0.02,
+    "other_inert": 0.03,
+}
+# Gas engines convert at most this share of the methane's heating value (large engines reach about 42 %).
+MAX_ENGINE_EFFICIENCY = 0.45
 COMPOSITION_TOLERANCE = 0.001
 
 
@@ -41,7 +56,8 @@ class Spec:
     """One scenario key: what it holds and whether a file must give it.
 
     kind: ``flow`` (a number >= 0), ``fraction`` (0–1), ``positive`` (> 0), ``days`` (0 < x <= 366),
-    ``str``, ``gwp`` (AR5 | AR6) or ``composition`` (a table of fractions summing to 1).
+    ``year`` (1900–2100), ``years`` (a whole number 1–200), ``str``, ``gwp`` (AR5 | AR6) or
+    ``composition`` (a table of fractions summing to 1).
     """
 
     kind: str
@@ -66,18 +82,26 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "scenario": {
         "name": _req("str", "", "scenario name"),
         "extends": _opt("str", "", "start from this scenario, then apply this file's values", None, ""),
+        "year": _opt(
+            "year",
+            "",
+            "the year the scenario describes (the park landfill's decay is counted to it)",
+            2023,
+            "",
+        ),
         "days_per_year": _req("days", "d", "operating days a year"),
         "grid_kg_co2_per_kwh": _req(
-            "flow", "kg CO2/kWh", "grid emission factor for exported/purchased power"
+            "flow", "kg CO2/kWh", "grid emission factor of electricity bought (consumption average)"
+        ),
+        "avoided_grid_kg_co2_per_kwh": _opt(
+            "flow",
+            "kg CO2/kWh",
+            "grid emission factor of electricity exported (the regional baseline of offset projects)",
+            0.7119,
+            "cited: mee-grid-baseline-2019 — North China regional grid, combined margin 0.5 × OM 0.9419 + "
+            "0.5 × BM 0.4819 t CO2/MWh",
         ),
         "gwp": _req("gwp", "", "global warming potential set: AR5 or AR6"),
-        "heat_t_co2_per_gj": _opt(
-            "flow",
-            "t CO2/GJ",
-            "emission factor of the heat that export steam replaces",
-            0.11,
-            "cited: gbt-32150-2025 — purchased heat 0.11 t CO2/GJ, clauses 7.5.6–7.5.7",
-        ),
     },
     "incineration": {
         "tonnes_per_day": _req("flow", "t/d", "household residual waste incinerated"),
@@ -116,15 +140,33 @@ SCHEMA: dict[str, dict[str, Spec]] = {
             0.0,
             "illustrative: the plan only starts research on fly-ash reuse (二(三)3)",
         ),
+        "reference_heating_value_gj_per_t": _opt(
+            "flow",
+            "GJ/t",
+            "heating value at which net_kwh_per_tonne holds; electricity follows the composition's "
+            "heating value (0: the figure is for the scenario's own composition)",
+            10.51,
+            "illustrative: the heating value of baseline-2023's composition (10.51 GJ/t), for which "
+            "375 kWh/t holds; electricity follows the heating value when the composition changes",
+        ),
+        "excess_air_ratio": _opt(
+            "positive",
+            "",
+            "combustion air over the stoichiometric air (λ)",
+            1.8,
+            "illustrative: grate furnaces for household waste run at λ ≈ 1.6–2.0 (literature-ranges)",
+        ),
     },
     "kitchen_waste": {
-        "tonnes_per_day": _req("flow", "t/d", "household and restaurant food waste digested"),
+        "tonnes_per_day": _req("flow", "t/d", "household kitchen waste (厨余) digested"),
         "biogas_nm3_per_tonne": _req("flow", "Nm³/t", "biogas yield per wet tonne"),
         "methane_fraction": _req("fraction", "Nm³/Nm³", "methane share of the biogas"),
         "to_power_fraction": _req(
-            "fraction", "", "share of methane burned in engines (rest upgraded to fuel gas)"
+            "fraction",
+            "",
+            "share of the park's handled methane burned in engines (rest upgraded to fuel gas)",
         ),
-        "engine_efficiency": _req("fraction", "", "electrical efficiency of the gas engines"),
+        "engine_efficiency": _req("fraction", "", "electrical efficiency of the gas engines (at most 0.45)"),
         "upgrading_recovery": _req(
             "fraction", "", "share of the methane sent to upgrading delivered as fuel gas"
         ),
@@ -133,23 +175,47 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "digestate_fraction": _opt(
             "fraction",
             "t/t",
-            "digestate and residue per tonne of food waste",
+            "digestate and residue per tonne of food waste (both food-waste plants)",
             0.32,
-            "plan: 二(二)2 — 14万 t/a of digestate and residue from 1200 t/d ≈ 0.32 t/t (derived)",
+            "derived: 二(二)2 — 14万 t/a of digestate and residue co-treated, from 1200 t/d of food waste "
+            "≈ 0.32 t/t (assumes all of it comes from the two food-waste plants)",
         ),
         "digestate_to_incineration_fraction": _opt(
             "fraction",
             "",
             "share of digestate and residue co-incinerated (rest landfilled)",
             1.0,
-            "plan: 二(二)2 — incinerators co-treat digestate and residue",
+            "derived: 二(二)2 — incinerators co-treat digestate and residue (协同处置厨余垃圾沼渣、残渣); "
+            "taken as all of it",
         ),
-        "digestate_carbon_fraction": _opt(
+        "residue_fossil_carbon_fraction": _opt(
             "fraction",
             "t C/t",
-            "carbon in wet digestate and residue",
-            0.08,
-            "illustrative: wet digestate cake, about 25 % dry matter with about a third carbon",
+            "fossil carbon (plastic bags and film) in the digestate and residue",
+            0.01,
+            "illustrative: sorted food waste still carries plastic bags; about 1 % fossil carbon in the "
+            "pre-treatment residue and digestate (the project's round number)",
+        ),
+        "liquor_cod_mg_per_l": _opt(
+            "flow",
+            "mg/L",
+            "COD of the liquor sent to the leachate plant (its carbon follows it)",
+            20000.0,
+            "illustrative: digestate liquor of food waste, 10 000–40 000 mg/L COD",
+        ),
+        "heat_demand_gj_per_tonne": _opt(
+            "flow",
+            "GJ/t",
+            "process heat per tonne of food waste (both plants): heating, hygienisation, digesters",
+            0.8,
+            "illustrative: about 0.3 t of steam per tonne (0.2–0.4 t/t) × 2.69 GJ/t",
+        ),
+        "boiler_efficiency": _opt(
+            "positive",
+            "",
+            "efficiency of the natural-gas boiler that covers what the steam does not",
+            0.9,
+            "illustrative: gas-fired steam boilers, 88–92 % (literature-ranges)",
         ),
         "digestate_doc_fraction": _opt(
             "fraction",
@@ -172,25 +238,86 @@ SCHEMA: dict[str, dict[str, Spec]] = {
             0.01,
             "illustrative: 1 % is a common assumption for well-run digesters (ranges 0.5–3 %)",
         ),
-        "landfill_gas_nm3_per_day": _opt(
+    },
+    "restaurant_waste": {
+        "tonnes_per_day": _opt(
+            "flow", "t/d", "restaurant food waste (餐厨) digested", 0.0, "illustrative: none"
+        ),
+        "biogas_nm3_per_tonne": _opt(
+            "flow",
+            "Nm³/t",
+            "biogas yield per wet tonne",
+            70.0,
+            "illustrative: restaurant waste after oil extraction, 60–100 Nm³/t wet (literature-ranges)",
+        ),
+        "methane_fraction": _opt(
+            "fraction", "Nm³/Nm³", "methane share of the biogas", 0.62, "illustrative: 55–65 % methane"
+        ),
+        "oil_extraction_rate": _opt(
+            "fraction",
+            "t/t",
+            "oil extracted per tonne (made into biodiesel)",
+            0.025,
+            "illustrative: restaurant waste yields 2–4 % oil; the park's rate is not published",
+        ),
+    },
+    "biogas": {
+        "handling_capacity_nm3_per_day": _opt(
             "flow",
             "Nm³/d",
-            "landfill gas from the park's landfill, blended with the biogas",
-            0.0,
-            "illustrative: off unless a scenario sets it",
+            "biogas the park can handle (engines and upgrading); the rest is flared",
+            50000.0,
+            "plan: 二(一)2 — 沼气处理能力达到5万Nm3/d",
         ),
-        "landfill_gas_methane_fraction": _opt(
+    },
+    "landfill": {
+        "waste_in_place_t": _opt(
+            "flow", "t", "waste already in the park's sanitary landfill", 0.0, "illustrative: none"
+        ),
+        "gas_capture_fraction": _opt(
             "fraction",
-            "Nm³/Nm³",
-            "methane share of the landfill gas",
-            0.5,
-            "cited: ipcc-2006-v5 — Vol. 5 Ch. 3, F default 0.5",
+            "",
+            "share of the landfill's methane captured and sent to the biogas blend",
+            0.3,
+            "illustrative: Chinese sanitary landfills capture 20–50 % of their gas",
+        ),
+        "first_deposit_year": _opt("year", "", "first year waste was landfilled", 2002, "illustrative"),
+        "last_deposit_year": _opt("year", "", "last year raw waste was landfilled", 2020, "illustrative"),
+        "oxidation_factor": _opt(
+            "fraction",
+            "",
+            "share oxidised in the cover soil (OX)",
+            0.1,
+            "cited: ipcc-2006-v5 — Vol. 5 Ch. 3, OX = 0.1 for sites covered with oxidising material",
+        ),
+        "methane_correction_factor": _opt(
+            "fraction",
+            "",
+            "methane correction factor (MCF)",
+            1.0,
+            "cited: ipcc-2006-v5 — Vol. 5 Ch. 3, MCF = 1.0 for managed anaerobic sites",
+        ),
+        "composition": _opt(
+            "composition",
+            "fraction",
+            "wet composition of the waste in place",
+            OLD_RAW_WASTE,
+            "illustrative: raw household waste before sorting — the older survey's food ≈ 63 %, plastics ≈ "
+            "13 %, paper ≈ 11 % (factors.md); the rest the project's split",
+            COMPONENTS,
         ),
     },
     "landfill_counterfactual": {
         "recovery_fraction": _req("fraction", "", "share of landfill methane a landfill would recover (R)"),
         "oxidation_factor": _req("fraction", "", "share oxidised in the cover soil (OX)"),
         "methane_correction_factor": _req("fraction", "", "methane correction factor of the site (MCF)"),
+        "horizon_years": _opt(
+            "years",
+            "yr",
+            "years over which the comparison follows the decay",
+            30,
+            "illustrative: 30 years show most of the decay of food and paper (k = 0.04–0.06)",
+        ),
     },
     "leachate": {
         "m3_per_day": _req("flow", "m³/d", "leachate treated"),
@@ -199,8 +326,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
             "composition",
             "fraction",
             "where the leachate comes from",
-            {"incineration": 0.5, "kitchen_waste": 0.35, "landfill": 0.15},
-            "illustrative: the plan names three sources (二(二)2) but not their shares",
+            {"incineration": 0.5, "restaurant_waste": 0.3, "landfill": 0.2},
+            "illustrative: the plan names the three sources (二(二)2, 三源混合) but not their shares",
             LEACHATE_SOURCES,
         ),
         "kwh_per_m3": _opt(
@@ -222,7 +349,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
             "",
             "share of ammonia nitrogen recovered",
             0.99,
-            "plan: 二(三)1 — ammonia-nitrogen recovery above 99 %",
+            "derived: 二(三)1 — the plan's ammonia-nitrogen recovery above 99 % is for the kitchen-waste "
+            "digestate liquor (厨余沼液); applied here to the mixed leachate",
         ),
         "cod_mg_per_l": _opt(
             "flow",
@@ -234,9 +362,9 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "cod_removal": _opt(
             "fraction",
             "",
-            "share of COD removed before discharge",
-            0.88,
-            "plan: 二(三)1 — COD discharge cut by 88 %",
+            "share of COD removed by the treatment (a removal efficiency)",
+            0.996,
+            "illustrative: membrane bioreactor plus NF/RO remove 99.5 % and more of leachate COD",
         ),
     },
     "construction_waste": {
@@ -292,12 +420,13 @@ for _spec_name, _spec in list(SCHEMA["prices"].items()):
         _spec.kind, _spec.unit, _spec.help, False, _spec.default, PRICE_PROVENANCE
     )
 
-PROVENANCE_KINDS = ("plan", "cited", "illustrative")
+PROVENANCE_KINDS = ("plan", "cited", "derived", "illustrative")
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a value comes from: ``plan`` (section), ``cited`` (source id), ``illustrative`` (reason),
+    """Where a value comes from: ``plan`` (section; a figure the plan text contains), ``cited`` (source
+    id), ``derived`` (computed from plan figures with a stated assumption), ``illustrative`` (reason),
     ``default`` (the schema default, whose own provenance is ``note``) or ``override`` (a visitor or
     --set)."""
 
@@ -311,7 +440,9 @@ class Provenance:
         kind = kind.strip()
         rest = rest.strip()
         if kind not in PROVENANCE_KINDS or not rest:
-            raise ValueError(f"provenance must start with plan:, cited: or illustrative: — got {text!r}")
+            raise ValueError(
+                f"provenance must start with plan:, cited:, derived: or illustrative: — got {text!r}"
+            )
         ref, _, note = rest.partition(" — ")
         return cls(kind, ref.strip(), note.strip())
 
@@ -518,6 +649,12 @@ def _check_number(source: str, key: str, spec: Spec, value: Any) -> float:
         raise ScenarioError(source, key, f"fraction outside 0–1: {number:g}")
     if kind == "days" and not 0 < number <= 366:
         raise ScenarioError(source, key, f"must be more than 0 and at most 366 days, got {number:g}")
+    if kind == "positive" and number <= 0:
+        raise ScenarioError(source, key, f"must be more than 0, got {number:g}")
+    if kind == "year" and not 1900 <= number <= 2100:
+        raise ScenarioError(source, key, f"must be a year from 1900 to 2100, got {number:g}")
+    if kind == "years" and (number != int(number) or not 1 <= number <= 200):
+        raise ScenarioError(source, key, f"must be a whole number of years from 1 to 200, got {number:g}")
     return number
 
 
@@ -557,12 +694,26 @@ def validate(raw: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
         if not isinstance(raw[table], dict):
             raise ScenarioError(source, table, "wrong type: expected a table")
     values = {table: _validate_table(source, table, raw.get(table, {})) for table in SCHEMA}
+    _check_bounds(source, values)
+    return values
+
+
+def _check_bounds(source: str, values: dict[str, dict[str, Any]]) -> None:
+    """Bounds between keys, and the physics bounds that need no factors (model.md, version 2)."""
     inc = values["incineration"]
     if inc["bottom_ash_fraction"] + inc["fly_ash_fraction"] > 1:
         raise ScenarioError(
             source, "incineration.fly_ash_fraction", "bottom plus fly ash exceed the waste burned"
         )
-    return values
+    if values["kitchen_waste"]["engine_efficiency"] > MAX_ENGINE_EFFICIENCY:
+        raise ScenarioError(
+            source,
+            "kitchen_waste.engine_efficiency",
+            f"{values['kitchen_waste']['engine_efficiency']:g} is above the 0.45 gas engines can reach",
+        )
+    landfill = values["landfill"]
+    if landfill["first_deposit_year"] > landfill["last_deposit_year"]:
+        raise ScenarioError(source, "landfill.last_deposit_year", "is before landfill.first_deposit_year")
 
 
 def load_scenario(name_or_path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:

@@ -18,12 +18,10 @@ def heat_gj(tonnes: float, gj_per_tonne: float) -> float:
 
 
 def energy_gj(amount: float, mj_per_unit: float) -> float:
-    """Energy [GJ] of an amount (kWh, Nm³ of methane, …) = amount × energy per unit [MJ/unit] ÷ 1000 MJ/GJ.
-
-    The flow graphs (:mod:`parkloop.model.flows`) multiply by :func:`gj_per_unit` instead. The two can
-    differ in the last bit of a float; each is kept where it has always been used so that results stay
-    bit for bit (unifying them is an accounting change that updates the golden files)."""
-    return amount * mj_per_unit / 1000.0
+    """Energy [GJ] of an amount (kWh, Nm³ of methane, …) = amount × energy per unit [MJ/unit] ÷ 1000 MJ/GJ,
+    computed as ``amount × gj_per_unit(mj_per_unit)`` so that the flow graphs and the totals agree to the
+    last bit."""
+    return amount * gj_per_unit(mj_per_unit)
 
 
 def gj_per_unit(mj_per_unit: float) -> float:

@@ -32,7 +32,9 @@ TABLE_2_4 = {
 }
 GWP = {"AR5": {"ch4": 28.0, "n2o": 265.0}, "AR6": {"ch4": 27.0, "n2o": 273.0}}
 GRID_2023 = 0.5306  # kg CO2/kWh, MEE & NBS 2023 national average
-HEAT_T_PER_GJ = 0.11  # GB/T 32150-2025
+AVOIDED_GRID = 0.7119  # kg CO2/kWh, North China grid baseline, combined margin (0.5 × 0.9419 + 0.5 × 0.4819)
+NG_KG_CO2_PER_NM3 = 2.162  # GB/T 32151: 15.3 t C/TJ × 99 % × 44/12 × 38.931 MJ/Nm³
+NG_NCV_MJ_PER_NM3 = 38.931
 STEAM_GJ_PER_T = 2.69  # IAPWS-IF97: 2778 - 84 kJ/kg
 CH4_LHV_MJ_PER_NM3 = 35.8
 CH4_KG_PER_NM3 = 0.717
@@ -44,6 +46,8 @@ ZERO_ALL: dict[str, Any] = {
     "incineration.tonnes_per_day": 0,
     "incineration.export_steam_t_per_year": 0,
     "kitchen_waste.tonnes_per_day": 0,
+    "restaurant_waste.tonnes_per_day": 0,
+    "landfill.waste_in_place_t": 0,
     "leachate.m3_per_day": 0,
     "construction_waste.tonnes_per_day": 0,
     "solar.kwp": 0,
@@ -51,13 +55,13 @@ ZERO_ALL: dict[str, Any] = {
 
 
 def _optional_zero() -> dict[str, Any]:
-    """Optional inputs (with defaults) that would feed the park from outside the five chains."""
-    from parkloop.model import SCHEMA
-
-    extra = {}
-    if "landfill_gas_nm3_per_day" in SCHEMA.get("kitchen_waste", {}):
-        extra["kitchen_waste.landfill_gas_nm3_per_day"] = 0
-    return extra
+    """Inputs that would make the hand-worked cases harder to follow: the incinerator's electricity is
+    the given kWh per tonne whatever the composition (no scaling by heating value), the biogas plant
+    large enough that nothing is flared."""
+    return {
+        "incineration.reference_heating_value_gj_per_t": 0,
+        "biogas.handling_capacity_nm3_per_day": 1e9,
+    }
 
 
 def composition(**parts: float) -> dict[str, float]:
@@ -78,6 +82,7 @@ def isolated(**overrides: Any):
         "scenario.days_per_year": 365,
         "scenario.gwp": "AR5",
         "scenario.grid_kg_co2_per_kwh": GRID_2023,
+        "scenario.avoided_grid_kg_co2_per_kwh": AVOIDED_GRID,
     }
     extra = overrides.pop("_", {})
     for key, value in overrides.items():

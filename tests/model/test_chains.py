@@ -12,6 +12,7 @@ from parkloop.model import (
     AVOIDED_CATEGORIES,
     EMISSION_CATEGORIES,
     SCHEMA,
+    biogas,
     construction_waste,
     evaluate,
     incineration,
@@ -23,7 +24,7 @@ from parkloop.model import (
     solar,
     units,
 )
-from parkloop.model.chains import ChainResults, electricity_balance, run_chains, share
+from parkloop.model.chains import _SHARED_FOOD_KEYS, ChainResults, electricity_balance, run_chains, share
 from parkloop.model.flows import Prices
 from parkloop.model.park import Avoided, Emissions
 
@@ -31,10 +32,23 @@ from parkloop.model.park import Avoided, Emissions
 RUNS = {
     "incineration": (
         incineration.run,
-        {"days_per_year", "factors", "digestate_t", "digestate_carbon_t_c", "digestate_heat_gj"},
+        {
+            "days_per_year",
+            "factors",
+            "digestate_t",
+            "digestate_carbon_t_c",
+            "digestate_fossil_carbon_t_c",
+            "digestate_heat_gj",
+            "concentrate_t",
+        },
     ),
-    "kitchen_waste": (kitchen_waste.run, {"days_per_year", "factors", "landfill"}),
-    "leachate": (leachate.run, {"days_per_year"}),
+    "restaurant_waste": (kitchen_waste.digest, {"plant", "days_per_year", "factors", *_SHARED_FOOD_KEYS}),
+    "landfill": (landfill.park_landfill, {"year", "factors"}),
+    "landfill_counterfactual": (
+        landfill.counterfactual,
+        {"residual_waste_t", "residual_composition", "food_waste_t", "factors"},
+    ),
+    "leachate": (leachate.run, {"days_per_year", "cod_limit_mg_per_l"}),
     "construction_waste": (construction_waste.run, {"days_per_year", "bottom_ash_t"}),
     "solar": (solar.run, set()),
 }
@@ -52,9 +66,13 @@ def test_each_run_takes_its_scenario_table_by_name(table):
     assert params - extra == set(SCHEMA[table]), table
 
 
-def test_landfill_site_takes_the_counterfactual_table():
-    params = set(inspect.signature(landfill.site).parameters)
-    assert params - {"factors"} == set(SCHEMA["landfill_counterfactual"])
+def test_the_kitchen_waste_table_feeds_the_plant_the_blend_and_the_heat():
+    # [kitchen_waste] holds the household plant's feed, the keys both food-waste plants share, and the
+    # biogas plant's engines and upgrading
+    digest = set(inspect.signature(kitchen_waste.digest).parameters) - {"plant", "days_per_year", "factors"}
+    blend = {"methane_leakage_fraction", "to_power_fraction", "engine_efficiency", "upgrading_recovery"}
+    elsewhere = {"digestate_lhv_mj_per_kg", "residue_fossil_carbon_fraction", "boiler_efficiency"}
+    assert digest | blend | elsewhere == set(SCHEMA["kitchen_waste"])
 
 
 def test_prices_are_the_scenario_price_table():
@@ -72,12 +90,14 @@ def test_results_are_typed_and_frozen(plan):
     for result in (
         chains.incineration,
         chains.kitchen_waste,
-        chains.kitchen_waste.gas,
-        chains.kitchen_waste.carbon,
+        chains.restaurant_waste,
+        chains.landfill,
+        chains.biogas,
+        chains.heat,
         chains.leachate,
         chains.construction_waste,
         chains.solar,
-        chains.landfill_counterfactual,
+        chains.counterfactual,
         chains.electricity,
     ):
         assert dataclasses.is_dataclass(result)
@@ -91,21 +111,38 @@ def test_the_typed_results_are_what_the_json_reports(plan):
     inc, kw = d["chains"]["incineration"], d["chains"]["kitchen_waste"]
     assert chains.incineration.fossil_co2_t == inc["fossil_co2_t_per_year"]
     assert chains.incineration.electricity_kwh == inc["products"]["net_electricity_kwh_per_year"]
-    assert chains.kitchen_waste.gas.fuel_gas_nm3 == kw["products"]["fuel_gas_nm3_per_year"]
+    assert chains.biogas.fuel_gas_nm3 == kw["biogas"]["fuel_gas_nm3_per_year"]
+    assert chains.biogas.fuel_gas_nm3 == d["totals"]["fuel_gas_nm3_per_year"]
+    assert chains.biogas.flared_biogas_nm3 == d["totals"]["biogas_flared_nm3_per_year"]
     assert chains.leachate.reclaimed_m3 == d["totals"]["reclaimed_water_m3_per_year"]
     assert chains.solar.electricity_kwh == d["chains"]["solar"]["products"]["electricity_kwh_per_year"]
     assert chains.electricity.export_kwh == d["totals"]["net_electricity_kwh_per_year"]
-    assert plan.warnings == [*chains.kitchen_waste.warnings, *chains.incineration.warnings]
+    assert (
+        list(chains.counterfactual.methane_t_by_year) == d["counterfactual"]["landfill"]["methane_t_by_year"]
+    )
+    assert plan.warnings == chains.warnings
 
 
 def test_links_join_the_chains(plan):
     chains = plan.chain_results
-    # kitchen waste → incineration: the co-incinerated digestate, its carbon and its heat
-    assert chains.incineration.digestate_t == chains.kitchen_waste.digestate_to_incineration_t
-    assert chains.incineration.digestate_heat_gj == chains.kitchen_waste.digestate_to_incineration_heat_gj
-    assert (
+    food = chains.kitchen_waste, chains.restaurant_waste
+    # both food-waste plants → incineration: the co-incinerated digestate and residue
+    assert chains.incineration.digestate_t == sum(p.digestate_to_incineration_t for p in food)
+    assert chains.incineration.burned_t == chains.incineration.waste_t + chains.incineration.digestate_t
+    # incineration → food-waste plants: the steam covers part of their heat, a gas boiler the rest
+    assert chains.heat.steam_supplied_gj == chains.incineration.steam_gj
+    assert chains.heat.demand_gj == sum(p.heat_demand_gj for p in food)
+    assert chains.heat.steam_used_gj + chains.heat.boiler_heat_gj == pytest.approx(chains.heat.demand_gj)
+    # the park's landfill → the biogas blend: the gas captured
+    assert chains.biogas.gas_nm3["landfill"] == chains.landfill.captured_gas_nm3
+    assert chains.biogas.gas_nm3["kitchen_waste"] == chains.kitchen_waste.biogas_nm3
+    # leachate → incineration: the concentrate
+    assert chains.incineration.flue_gas_t == pytest.approx(
         chains.incineration.burned_t
-        == chains.incineration.waste_t + chains.kitchen_waste.digestate_to_incineration_t
+        + chains.leachate.concentrate_m3
+        + chains.incineration.combustion_air_t
+        - chains.incineration.bottom_ash_t
+        - chains.incineration.fly_ash_t
     )
     # incineration → construction waste: recycled bottom ash becomes bricks
     assert chains.construction_waste.bottom_ash_t == chains.incineration.bottom_ash_recycled_t
@@ -145,62 +182,81 @@ def test_incineration_electricity_and_first_law():
     assert (kwh, steam_t, scaled) == (pytest.approx(500.0), pytest.approx(0.5), True)
 
 
-def test_gas_routes_split_the_methane():
-    gas = kitchen_waste.gas_routes(
-        biogas_nm3=1000.0,
-        methane_fraction=0.6,
-        landfill_gas_nm3=100.0,
-        landfill_gas_methane_fraction=0.5,
+def test_biogas_blend_flares_above_capacity_and_splits_the_rest():
+    # 1000 Nm³ of digester gas (600 CH4) + 200 Nm³ of landfill gas (100 CH4) = 1200 Nm³, 700 CH4, against a
+    # capacity of 900 Nm³ a year (900/365 a day for 365 days): 300 Nm³ = 25 % flared (175 CH4).
+    # Of the 525 CH4 handled 1 % leaks (5.25); half of 519.75 to the engines; 97 % of the rest delivered.
+    gas = biogas.run(
+        gas_nm3={"kitchen_waste": 1000.0, "restaurant_waste": 0.0, "landfill": 200.0},
+        methane_nm3={"kitchen_waste": 600.0, "restaurant_waste": 0.0, "landfill": 100.0},
+        handling_capacity_nm3_per_day=900.0 / 365,
         leakage_fraction=0.01,
         to_power_fraction=0.5,
+        engine_efficiency=0.4,
         upgrading_recovery=0.97,
+        days_per_year=365,
+        factors=load_factors(),
     )
-    # 600 + 50 Nm³ CH4; 1 % leaks (6.5); half of 643.5 to the engines; 97 % of the other half delivered
-    assert gas.methane_nm3 == pytest.approx(650.0)
-    assert gas.leaked_nm3 == pytest.approx(6.5)
-    assert gas.to_engines_nm3 == pytest.approx(321.75)
-    assert gas.fuel_gas_nm3 == pytest.approx(312.0975)
-    assert gas.flared_nm3 == pytest.approx(9.6525)
-    assert gas.blend_co2_nm3 == pytest.approx(450.0)  # 400 from the digesters + 50 in the landfill gas
-    assert gas.leaked_nm3 + gas.to_engines_nm3 + gas.fuel_gas_nm3 + gas.flared_nm3 == pytest.approx(650.0)
+    assert gas.flared_biogas_nm3 == pytest.approx(300.0)
+    assert gas.flared_methane_nm3 == pytest.approx(175.0)
+    assert gas.leaked_nm3 == pytest.approx(5.25)
+    assert gas.to_engines_nm3 == pytest.approx(259.875)
+    assert gas.fuel_gas_nm3 == pytest.approx(252.07875)
+    # 259.875 Nm³ × 35.8 MJ × 0.4 / 3.6 = 1033.7 kWh
+    assert gas.engine_kwh == pytest.approx(1033.725)
+    assert gas.source_share == {
+        "kitchen_waste": pytest.approx(6 / 7),
+        "restaurant_waste": 0.0,
+        "landfill": pytest.approx(1 / 7),
+    }
+    assert (
+        gas.flared_methane_nm3
+        + gas.leaked_nm3
+        + gas.to_engines_nm3
+        + gas.fuel_gas_nm3
+        + gas.upgrading_loss_nm3
+        == pytest.approx(700.0)
+    )
+    # carbon: 1200 Nm³ / 22.414 × 12 kg = 0.6424 t C in; what is not leaked or delivered goes to the air
+    assert gas.carbon_in_t_c == pytest.approx(0.64246, rel=1e-4)
+    assert gas.leaked_t_c + gas.to_air_as_co2_t_c + gas.fuel_gas_t_c == pytest.approx(gas.carbon_in_t_c)
 
 
-def test_carbon_routes_close():
-    gas = kitchen_waste.gas_routes(
-        biogas_nm3=10_000.0,
+def test_food_plant_carbon_follows_the_liquor_cod():
+    # 100 t/d for 1 day of food (15.2 t C); 100 Nm³/t biogas: 10 000 Nm³ / 22.414 × 12 kg = 5.354 t C;
+    # oil 3 t × 0.77 = 2.31 t C; digestate 32 t; biogas mass 10 000 × (0.6 × 0.717 + 0.4 × 1.977) / 1000
+    # = 12.210 t; liquor 100 − 12.210 − 3 − 32 = 52.790 m³ at 20 000 mg/L COD × 12/32 = 0.3959 t C;
+    # the digestate keeps the rest: 15.2 − 5.354 − 2.31 − 0.396 = 7.140 t C
+    plant = kitchen_waste.digest(
+        "kitchen_waste",
+        tonnes_per_day=100.0,
+        biogas_nm3_per_tonne=100.0,
         methane_fraction=0.6,
-        landfill_gas_nm3=0.0,
-        landfill_gas_methane_fraction=0.5,
-        leakage_fraction=0.0,
-        to_power_fraction=1.0,
-        upgrading_recovery=1.0,
+        oil_extraction_rate=0.03,
+        digestate_fraction=0.32,
+        digestate_to_incineration_fraction=0.5,
+        digestate_doc_fraction=0.05,
+        liquor_cod_mg_per_l=20_000.0,
+        own_use_kwh_per_tonne=0.0,
+        heat_demand_gj_per_tonne=0.8,
+        days_per_year=1,
+        factors=load_factors(),
     )
-    carbon = kitchen_waste.carbon_routes(
-        waste_t_c=15.2,  # 100 t food × 0.40 dm × 0.38 CF
-        gas=gas,
-        oil_t=3.0,
-        oil_carbon_fraction=0.77,
-        digestate_t=32.0,
-        digestate_to_incineration_t=16.0,
-        digestate_to_landfill_t=16.0,
-        digestate_carbon_fraction=0.08,
-        molar_volume_nm3_per_kmol=22.414,
-    )
-    # 10 000 Nm³ / 22.414 × 12 kg = 5.354 t C in the biogas, all of it to the air as CO2
-    assert carbon.biogas_t_c == pytest.approx(5.3538, rel=1e-4)
-    assert carbon.to_air_as_co2_t_c == pytest.approx(carbon.biogas_t_c)
-    # 15.2 − 5.354 − 2.31 (oil) − 2.56 (digestate) = 4.976 t C with the liquor
-    assert carbon.liquor_t_c == pytest.approx(4.9762, rel=1e-4)
-    parts = carbon.biogas_t_c + carbon.oil_t_c + carbon.digestate_to_incineration_t_c
-    assert parts + carbon.digestate_to_landfill_t_c + carbon.liquor_t_c == pytest.approx(15.2)
+    assert plant.biogas_t_c == pytest.approx(5.3538, rel=1e-4)
+    assert plant.liquor_t == pytest.approx(52.790, rel=1e-4)
+    assert plant.liquor_t_c == pytest.approx(0.39593, rel=1e-3)
+    assert plant.digestate_t_c == pytest.approx(7.1403, rel=1e-3)
+    assert plant.digestate_to_incineration_t_c == pytest.approx(plant.digestate_t_c / 2)
+    assert plant.heat_demand_gj == pytest.approx(80.0)
 
 
-def test_kitchen_waste_masses_and_balance():
+def test_kitchen_waste_masses():
     assert kitchen_waste.gas_mass_t(1000.0, 0.717) == pytest.approx(0.717)
     assert kitchen_waste.biogas_mass_t(400.0, 600.0, 1.977, 0.717) == pytest.approx(1.221)  # 0.7908 + 0.4302
-    assert kitchen_waste.remainder(10.0, 1.0, 2.0, 3.0) == 4.0
-    assert not kitchen_waste.exceeds(10.0, -1e-9)  # rounding
-    assert kitchen_waste.exceeds(10.0, -1e-6)
+    # 1000 m³ at 32 000 mg/L COD hold 32 t O2 demand → 12 t C
+    assert kitchen_waste.liquor_carbon_t(1000.0, 32_000.0) == pytest.approx(12.0)
+    # 10 GJ of heat at 90 % from gas of 38.931 MJ/Nm³: 10 000 / (0.9 × 38.931) = 285.4 Nm³
+    assert kitchen_waste.boiler_fuel_nm3(10.0, 0.9, 38.931) == pytest.approx(285.41, rel=1e-4)
 
 
 def test_leachate_removed():
@@ -213,23 +269,22 @@ def test_materials_avoided():
     assert construction_waste.materials_avoided_co2_t(700.0, 300.0, 5.0, 200.0) == pytest.approx(63.5)
 
 
-def test_landfill_site_and_counterfactual():
-    site = landfill.LandfillSite(
-        docf=0.5, mcf=1.0, methane_fraction=0.5, recovery_fraction=0.2, oxidation_factor=0.1
+def test_landfill_layer_one():
+    # Eq. 3.2: 100 t × 0.15 DOC × 0.5 DOCf × 1 MCF = 7.5 t C; Eq. 3.6: × 0.5 × 16/12 = 5 t CH4
+    assert landfill.decomposable_carbon_t(100.0, 0.15, 0.5, 1.0) == pytest.approx(7.5)
+    assert landfill.methane_from_carbon_t(7.5, 0.5) == pytest.approx(5.0)
+    # Eq. 3.1: (5 − 1 recovered) × (1 − 0.1) = 3.6 t CH4 emitted
+    assert landfill.methane_emitted_t(5.0, 1.0, 0.1) == pytest.approx(3.6)
+    # first-order decay shares: nothing in the deposit year, 1 − e^−k the year after
+    assert landfill.decay_share(0.06, 0) == 0.0
+    assert landfill.decay_share(0.06, 1) == pytest.approx(0.0582355, rel=1e-6)
+    assert sum(landfill.decay_share(0.06, n) for n in range(1, 2000)) == pytest.approx(1.0)
+    # deposits 3 … 12 years old: the shares telescope to e^−0.06·2 − e^−0.06·12
+    assert landfill.decay_share_sum(0.06, 3, 12) == pytest.approx(
+        sum(landfill.decay_share(0.06, n) for n in range(3, 13))
     )
-    # 100 t × 0.15 DOC × 0.5 × 1 × 0.5 × 16/12 × 0.8 × 0.9 = 3.6 t CH4
-    assert site.methane_t(100.0, 0.15) == pytest.approx(3.6)
-    components = load_factors().components
-    food_only = {name: 1.0 if name == "food" else 0.0 for name in components}
-    result = landfill.run(
-        site,
-        household_waste_t=100.0,
-        household_waste_composition=food_only,
-        food_waste_t=100.0,
-        components=components,
-    )
-    assert result.household_waste_ch4_t == pytest.approx(3.6)  # food's DOC is 0.15 (IPCC Table 2.4)
-    assert result.total_ch4_t == pytest.approx(7.2)
+    assert landfill.decay_share_sum(0.06, -5, 0) == 0.0  # deposits in the future or this year
+    assert landfill.decay_series(0.04, 3) == pytest.approx([landfill.decay_share(0.04, n) for n in (1, 2, 3)])
 
 
 def test_electricity_balance():

@@ -177,6 +177,6 @@ def test_sources_shows_no_figure_without_provenance():
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert len(lines) > 50
     for line in lines:
-        assert re.search(r"\b(plan|cited|illustrative):", line), line
+        assert re.search(r"\b(plan|cited|derived|illustrative):", line), line
     # every source the shipped data cites is named
     assert "ipcc-2006-v5" in proc.stdout and "mee-nbs-2023-grid" in proc.stdout

@@ -3,7 +3,9 @@
 Why: the model's structure may change (layer-one functions, one ``run()`` per chain, the park runner that
 joins them), but a refactor must not move a single number — not even the last bit of a float, which a
 different order of additions would change. So the comparison is on the text itself: same keys, same order,
-same float reprs. The golden files were written by the CLI from the code before the layered refactor;
+same float reprs. The golden files were last written by the CLI when the accounting moved to version 2
+(model.md: three ledgers, the park's own landfill by first-order decay, the restaurant-waste plant, the
+biogas handling capacity and flare, steam inside the fence, the two grid factors, the physics bounds);
 ``golden/NAME.quantities.json`` holds ``Result.quantities`` (which pages read, but the JSON leaves out)
 from the same code.
 

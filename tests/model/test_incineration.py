@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._helpers import GRID_2023, REL, composition, isolated, run
+from ._helpers import AVOIDED_GRID, GRID_2023, REL, composition, isolated, run
 
 
 def inc(**kw):
@@ -30,8 +30,12 @@ def test_pure_plastics_fossil_co2_model_md():
 
 
 def test_pure_food_no_fossil_co2_but_n2o_model_md():
-    # food FCF = 0 → no fossil CO2. N2O = 365 000 t × 50 g/t = 18.25 t; × GWP 265 (AR5) = 4836.25 t CO2e
-    d = inc(incineration__composition=composition(food=1.0))
+    # food FCF = 0 → no fossil CO2. N2O = 365 000 t × 50 g/t = 18.25 t; × GWP 265 (AR5) = 4836.25 t CO2e.
+    # Electricity follows the heating value (4 GJ/t for food): 375 kWh/t at 10.51 GJ/t → 142.7 kWh/t,
+    # under the 30 % bound (333 kWh/t); 375 kWh/t of pure food would be refused (test_accounting_v2).
+    d = inc(
+        incineration__composition=composition(food=1.0), incineration__reference_heating_value_gj_per_t=10.51
+    )
     chain = d["chains"]["incineration"]
     assert chain["fossil_co2_t_per_year"] == pytest.approx(0.0, abs=1e-9)
     assert chain["n2o_t_per_year"] == pytest.approx(18.25, rel=REL)
@@ -94,8 +98,9 @@ def test_days_per_year_scale_the_year():
 
 def test_n2o_under_ar6_versus_ar5():
     # same 18.25 t N2O; AR6 GWP 273 → 4982.25 t CO2e (AR5: 4836.25). The ratio is 273/265.
-    ar5 = inc(incineration__composition=composition(food=1.0), scenario__gwp="AR5")
-    ar6 = inc(incineration__composition=composition(food=1.0), scenario__gwp="AR6")
+    food = composition(food=1.0)
+    ar5 = inc(incineration__composition=food, incineration__net_kwh_per_tonne=300, scenario__gwp="AR5")
+    ar6 = inc(incineration__composition=food, incineration__net_kwh_per_tonne=300, scenario__gwp="AR6")
     assert ar6["ledger"]["emissions"]["n2o_incineration"] == pytest.approx(4982.25, rel=REL)
     assert ar6["gwp"] == "AR6" and ar5["gwp"] == "AR5"
     assert ar6["ledger"]["emissions"]["n2o_incineration"] / ar5["ledger"]["emissions"][
@@ -120,28 +125,38 @@ def test_emissions_and_intensity_pure_plastics():
 
 def test_grid_credit_from_net_exported_power():
     # 1000 t/d × 365 d × 375 kWh/t = 136 875 000 kWh exported (no steam taken out, no other chain)
-    # × 0.5306 kg/kWh = 72 625.9 t CO2 avoided; with the North China 2023 factor 0.6361: 87 066.2 t
+    # × 0.7119 kg/kWh (North China baseline, combined margin) = 97 441.3 t CO2 avoided; the consumption
+    # factor (electricity bought) does not change it; an exported factor of 0.6361 gives 87 066.2 t
     comp = composition(food=0.5, paper=0.2, plastics=0.2, textiles=0.1)
     d = inc(incineration__composition=comp, incineration__net_kwh_per_tonne=375)
     assert d["totals"]["net_electricity_kwh_per_year"] == pytest.approx(136_875_000, rel=REL)
-    assert d["ledger"]["avoided"]["grid_electricity"] == pytest.approx(72_625.9, rel=REL)
+    assert d["ledger"]["avoided"]["grid_electricity"] == pytest.approx(97_441.3, rel=REL)
     assert d["grid_kg_co2_per_kwh"] == pytest.approx(GRID_2023)
-    north = inc(
+    assert d["avoided_grid_kg_co2_per_kwh"] == pytest.approx(AVOIDED_GRID)
+    bought = inc(
         incineration__composition=comp,
         incineration__net_kwh_per_tonne=375,
         scenario__grid_kg_co2_per_kwh=0.6361,
     )
+    assert bought["ledger"]["avoided"]["grid_electricity"] == pytest.approx(97_441.3, rel=REL)
+    north = inc(
+        incineration__composition=comp,
+        incineration__net_kwh_per_tonne=375,
+        scenario__avoided_grid_kg_co2_per_kwh=0.6361,
+    )
     assert north["ledger"]["avoided"]["grid_electricity"] == pytest.approx(87_066.2, rel=REL)
 
 
-def test_steam_credit():
-    # 98 000 t of export steam × 2.69 GJ/t (IAPWS-IF97) × 0.11 t CO2/GJ (GB/T 32150-2025) = 28 998.2 t CO2
+def test_export_steam_is_no_avoided_credit():
+    # v2: steam sent inside the fence is not an avoided emission; it lowers the food-waste plants'
+    # boiler emissions instead (test_accounting_v2). With no food waste it is simply reported.
     d = inc(
         incineration__composition=composition(plastics=0.3, food=0.7),
         incineration__export_steam_t_per_year=98_000,
     )
     assert d["totals"]["export_steam_t_per_year"] == pytest.approx(98_000, rel=REL)
-    assert d["ledger"]["avoided"]["steam_heat"] == pytest.approx(28_998.2, rel=REL)
+    assert "steam_heat" not in d["ledger"]["avoided"]
+    assert d["ledger"]["emissions"]["gas_boiler"] == 0.0
 
 
 def test_ash_and_recycled_bottom_ash():

@@ -36,18 +36,19 @@ def test_park_power_covers_treatment_first():
 
 
 def test_three_sources_on_the_water_graph():
-    # plan 二(二)2: leachate from the incinerator, the kitchen-waste plant and the landfill, mixed.
+    # plan 二(二)2: leachate from the incinerator, the restaurant-waste plant and the landfill, mixed
+    # (三源混合).
     # With shares 0.5 / 0.3 / 0.2 of 365 000 m³: 182 500, 109 500, 73 000 m³
-    d = leach(leachate__source_shares={"incineration": 0.5, "kitchen_waste": 0.3, "landfill": 0.2})
+    d = leach(leachate__source_shares={"incineration": 0.5, "restaurant_waste": 0.3, "landfill": 0.2})
     links = d["flows"]["water"]["links"]
     into_leachate = [link for link in links if "leachate" in link["target"]]
     by_source = {}
     for link in into_leachate:
-        for src in ("incinerat", "kitchen", "landfill"):
+        for src in ("incinerat", "restaurant", "landfill"):
             if src in link["source"]:
                 by_source[src] = by_source.get(src, 0.0) + link["value"]
     assert by_source.get("incinerat") == pytest.approx(182_500, rel=REL)
-    assert by_source.get("kitchen") == pytest.approx(109_500, rel=REL)
+    assert by_source.get("restaurant") == pytest.approx(109_500, rel=REL)
     assert by_source.get("landfill") == pytest.approx(73_000, rel=REL)
 
 

@@ -99,15 +99,21 @@ def test_waste_treated_and_intensity(shipped):
     s, d = shipped
     v = s.values
     days = v["scenario"]["days_per_year"]
-    solid = (
+    household = (
         v["incineration"]["tonnes_per_day"]
         + v["kitchen_waste"]["tonnes_per_day"]
-        + v["construction_waste"]["tonnes_per_day"]
+        + v["restaurant_waste"]["tonnes_per_day"]
     ) * days
+    solid = household + v["construction_waste"]["tonnes_per_day"] * days
     t = d["totals"]
     assert t["waste_treated_t_per_year"] == pytest.approx(solid, rel=1e-9)
     assert t["emissions_kg_co2e_per_t_waste"] == pytest.approx(
         t["emissions_t_co2e_per_year"] * 1000 / solid, rel=1e-9
+    )
+    # v2: the plan's intensity is per tonne of household waste; construction waste is not in it
+    assert t["household_waste_t_per_year"] == pytest.approx(household, rel=1e-9)
+    assert t["emissions_kg_co2e_per_t_household_waste"] == pytest.approx(
+        t["emissions_t_co2e_per_year"] * 1000 / household, rel=1e-9
     )
 
 
@@ -119,11 +125,11 @@ def test_biogenic_co2_is_reported_not_counted(shipped):
 
 
 def test_digestate_link(shipped):
-    # digestate and residue, kitchen-waste plant → incinerator: t/d × days × digestate share × share burned
+    # digestate and residue, both food-waste plants → incinerator: t/d × days × digestate share × share burned
     s, d = shipped
     kw = s.values["kitchen_waste"]
     expected = (
-        kw["tonnes_per_day"]
+        (kw["tonnes_per_day"] + s.values["restaurant_waste"]["tonnes_per_day"])
         * s.values["scenario"]["days_per_year"]
         * kw["digestate_fraction"]
         * kw["digestate_to_incineration_fraction"]
@@ -193,12 +199,14 @@ def test_bottom_ash_to_building_materials(shipped):
 
 
 def test_fossil_carbon_on_the_carbon_graph(shipped):
-    # the carbon graph carries fossil carbon to the air: fossil CO2 × 12/44 (in t C)
+    # the carbon graph carries fossil carbon to the air: the incinerator's fossil CO2 (plastics in the
+    # waste and in the co-incinerated residue) and the gas boiler's, × 12/44 (in t C)
     _, d = shipped
     graph = d["flows"]["carbon"]
     assert graph["unit"].startswith("t C")
     got = sum(link["value"] for link in graph["links"] if "fossil" in link["target"])
-    assert got == pytest.approx(d["chains"]["incineration"]["fossil_co2_t_per_year"] * 12 / 44, rel=1e-9)
+    fossil_co2 = d["chains"]["incineration"]["fossil_co2_t_per_year"] + d["ledger"]["emissions"]["gas_boiler"]
+    assert got == pytest.approx(fossil_co2 * 12 / 44, rel=1e-9)
 
 
 def test_synergy_index(shipped):
@@ -211,7 +219,15 @@ def test_synergy_index(shipped):
 
 def test_every_chain_reports_the_contract_keys(shipped):
     _, d = shipped
-    assert set(d["chains"]) == {"incineration", "kitchen_waste", "leachate", "construction_waste", "solar"}
+    assert set(d["chains"]) == {
+        "incineration",
+        "kitchen_waste",
+        "restaurant_waste",
+        "landfill",
+        "leachate",
+        "construction_waste",
+        "solar",
+    }
     for name, chain in d["chains"].items():
         for key in ("inputs", "products", "emissions_t_co2e_per_year", "avoided_t_co2e_per_year"):
             assert key in chain, (name, key)

@@ -59,20 +59,48 @@ FACTORS = load(DATA / "factors.toml")
 SCENARIO_FILES = sorted((DATA / "scenarios").glob("*.toml"))
 
 
+PLAN_TEXT = re.sub(r"\s+", "", (DATA / "plan" / "park-plan.txt").read_text("utf-8"))
+# A quoted figure: a run of Chinese text, digits and units with at least one Chinese character and a digit.
+QUOTE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9A-Za-z.%/·]+")
+
+
+def plan_quotes(note: str) -> list[str]:
+    """The spans of a ``plan:`` note that quote the plan: Chinese with a figure in it."""
+    return [
+        span
+        for span in QUOTE.findall(note)
+        if re.search(r"[\u4e00-\u9fff]", span) and re.search(r"\d", span) and len(span) >= 4
+    ]
+
+
 def check_provenance(where: str, text) -> None:
-    """A provenance string: "plan: <section> …", "cited: <source id> …" or "illustrative: <reason>"."""
+    """A provenance string: "plan: <section> — <the plan's words with the figure>", "cited: <source id> …",
+    "derived: <section> — <how, with the assumption>" or "illustrative: <reason>"."""
     assert isinstance(text, str) and text.strip(), f"{where}: no provenance"
     kind, sep, rest = text.partition(":")
     kind, rest = kind.strip(), rest.strip()
-    assert sep and kind in ("plan", "cited", "illustrative"), f"{where}: provenance kind {kind!r} in {text!r}"
+    assert sep and kind in ("plan", "cited", "derived", "illustrative"), (
+        f"{where}: provenance kind {kind!r} in {text!r}"
+    )
     assert rest, f"{where}: {kind} without a reference or reason"
     if kind == "cited":
         source_id = re.split(r"\s|—|,|;", rest, maxsplit=1)[0]
         assert source_id in SOURCES, f"{where}: cites {source_id!r}, not in data/sources.toml"
     elif kind == "plan":
         assert PLAN_SECTION.search(rest), f"{where}: plan provenance names no section: {text!r}"
+        # model.md v2: a value labelled "plan" quotes a figure the plan text really contains
+        quotes = plan_quotes(rest)
+        assert any(q in PLAN_TEXT for q in quotes), f"{where}: quotes no figure of the plan text: {text!r}"
+    elif kind == "derived":
+        assert " — " in rest and len(rest) >= 20, f"{where}: derived without how and from what: {text!r}"
     else:
         assert len(rest) >= 10, f"{where}: illustrative without a reason: {text!r}"
+
+
+def test_plan_quote_check_can_fail():
+    # the check catches a figure the plan does not contain, and accepts one it does
+    assert not any(q in PLAN_TEXT for q in plan_quotes("二(三)1 — 氨氮回收率高于95%"))
+    assert any(q in PLAN_TEXT for q in plan_quotes("二(一)2 — 沼气处理能力达到5万Nm3/d"))
 
 
 # --- data/sources.toml -----------------------------------------------------------------------------
