@@ -28,9 +28,10 @@ PAGE = "targets"
 STATUS_STYLE = {
     "met": "background-color:#dcfce7;color:#14532d;font-weight:600",
     "short": "background-color:#fef3c7;color:#78350f;font-weight:600",
+    "unconfirmed": "background-color:#e0e7ff;color:#1e3a8a;font-weight:600",
     "not_modelled": "background-color:#f3f4f6;color:#374151",
 }
-STATUS_MARKDOWN_COLOUR = {"met": "green", "short": "orange", "not_modelled": "gray"}
+STATUS_MARKDOWN_COLOUR = {"met": "green", "short": "orange", "unconfirmed": "blue", "not_modelled": "gray"}
 # A figure and its unit never split: the unit is joined by no-break spaces (parkloop.i18n) and
 # keep-all stops the browser breaking between Chinese characters (18万 | t, kWh/ | 年). "100 million"
 # may still wrap at its space on a phone. The words in the first and last columns wrap normally.

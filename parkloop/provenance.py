@@ -1,7 +1,8 @@
 """Where a figure comes from, in the visitor's words: the one provenance module every page uses.
 
-Every figure carries a provenance (``plan`` with its section, ``cited`` with a source in
-``data/sources.toml``, ``illustrative`` with a reason, or a visitor's ``override``). Here it becomes the
+Every figure carries a provenance (``plan`` with its section and the plan's own words, ``cited`` with a
+source in ``data/sources.toml``, ``derived`` — worked out from plan figures with a stated assumption —,
+``illustrative`` with a reason, or a visitor's ``override``). Here it becomes the
 label and detail a visitor reads in the "where from?" popover (glossary §13 "Honest figures"), in either
 language. Pure (no Streamlit): :mod:`parkloop.ui.figures` draws what these functions return.
 """
@@ -22,7 +23,7 @@ from parkloop.model.tomlfile import DataFileError, read_toml
 class ProvenanceView:
     """One "where does this come from?" line: a label (Park plan / Source / Estimate) and detail."""
 
-    kind: str  # plan | cited | illustrative | override
+    kind: str  # plan | cited | derived | illustrative | override
     label: str
     detail: str = ""
 
@@ -81,7 +82,7 @@ def describe_provenance(
     kind, ref, note = provenance.get("kind", ""), provenance.get("ref", ""), provenance.get("note", "")
     if kind == "default":  # a schema default carries its real kind in the note: "illustrative: …"
         head, _, rest = note.partition(":")
-        if head.strip() in {"plan", "cited", "illustrative"}:
+        if head.strip() in {"plan", "cited", "derived", "illustrative"}:
             kind, ref, note = head.strip(), rest.strip(), ""
         else:
             kind = "illustrative"
@@ -93,6 +94,9 @@ def describe_provenance(
     if kind == "plan":
         label = t("prov.plan", lang, section=plan_section_label(ref, lang))
         return ProvenanceView("plan", label, readable(note))
+    if kind == "derived":
+        label = t("prov.derived", lang, section=plan_section_label(ref, lang))
+        return ProvenanceView("derived", label, readable(note))
     if kind == "cited":
         source_id = ref.split()[0] if ref else ""
         label = t("prov.cited", lang, source=source_label(source_id, lang, sources))

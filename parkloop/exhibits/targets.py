@@ -25,7 +25,7 @@ from parkloop.i18n import (
 from parkloop.provenance import ProvenanceView, describe_provenance
 
 PAGE = "targets"
-STATUSES = ("met", "short", "not_modelled")
+STATUSES = ("met", "short", "unconfirmed", "not_modelled")
 
 # Units of the lever contributions of each target, for rows whose levers carry no "unit" of their own.
 # Every lever is signed so that a positive value moves the indicator towards the plan's target.
@@ -59,6 +59,7 @@ TARGET_INPUTS: dict[str, tuple[str, ...]] = {
     "capacity": (
         "incineration.tonnes_per_day",
         "kitchen_waste.tonnes_per_day",
+        "restaurant_waste.tonnes_per_day",
         "construction_waste.tonnes_per_day",
     ),
     "green_power": (
@@ -72,7 +73,9 @@ TARGET_INPUTS: dict[str, tuple[str, ...]] = {
     "intensity": (
         "incineration.tonnes_per_day",
         "incineration.composition",
-        "incineration.n2o_g_per_tonne",
+        "kitchen_waste.tonnes_per_day",
+        "landfill.waste_in_place_t",
+        "landfill.gas_capture_fraction",
         "kitchen_waste.methane_leakage_fraction",
         "scenario.gwp",
     ),
@@ -83,12 +86,14 @@ TARGET_INPUTS: dict[str, tuple[str, ...]] = {
         "leachate.reuse_rate",
     ),
     "co2_reduction": (
+        "scenario.avoided_grid_kg_co2_per_kwh",
         "scenario.grid_kg_co2_per_kwh",
         "scenario.gwp",
-        "landfill_counterfactual.recovery_fraction",
+        "incineration.tonnes_per_day",
         "incineration.composition",
         "incineration.export_steam_t_per_year",
-        "kitchen_waste.oil_extraction_rate",
+        "restaurant_waste.oil_extraction_rate",
+        "landfill.gas_capture_fraction",
     ),
     "output_value": ("prices.gate_fee_msw_yuan_per_t", "prices.electricity_yuan_per_kwh"),
 }
@@ -104,7 +109,9 @@ COMPARISON_TOTALS: tuple[tuple[str, str], ...] = (
     ("emissions_t_co2e_per_year", "t CO2e/yr"),
     ("avoided_t_co2e_per_year", "t CO2e/yr"),
     ("net_t_co2e_per_year", "t CO2e/yr"),
+    ("emissions_kg_co2e_per_t_household_waste", "kg CO2e/t"),
     ("emissions_kg_co2e_per_t_waste", "kg CO2e/t"),
+    ("biogas_flared_nm3_per_year", "Nm3/yr"),
     ("biogenic_co2_t_per_year", "t CO2/yr"),
 )
 
@@ -181,7 +188,7 @@ class TargetView:
     model_text: str
     baseline_text: str
     plan_text: str
-    status: str  # met | short | not_modelled
+    status: str  # met | short | unconfirmed | not_modelled
     status_text: str
     by_construction: bool
     note: str
@@ -242,7 +249,41 @@ def _status_text(row: dict[str, Any], status: str, lang: str, exact: bool) -> st
         return t("targets.status.met", lang)
     if status == "short":
         return t("targets.status.short", lang, gap=_gap_text(row, lang, exact))
+    if status == "unconfirmed":
+        # reached by the model's measure, but the plan's own method is not published
+        return t("targets.status.unconfirmed", lang)
     return t("targets.status.not_modelled", lang)
+
+
+def _net_change(details: dict[str, Any]) -> float | None:
+    """How net emissions move: the inventory's change less the avoided emissions' change."""
+    inventory, avoided = details.get("inventory_change_t"), details.get("avoided_change_t")
+    return None if inventory is None or avoided is None else inventory - avoided
+
+
+def _note(row: dict[str, Any], note_key: str, lang: str, exact: bool) -> str:
+    """The row's note; its ``details`` (the intensity without the old landfill, the two halves of the CO2
+    change) fill the note's placeholders."""
+    if not has_key(note_key, lang):
+        return ""
+    details = row.get("details") or {}
+    fields = {
+        "without_base": _quantity(
+            details.get("baseline_without_landfill_kg_per_t"), "kg CO2e/t", lang, exact=exact
+        ),
+        "without_plan": _quantity(
+            details.get("plan_without_landfill_kg_per_t"), "kg CO2e/t", lang, exact=exact
+        ),
+        "without_change": _change_text(row, details.get("change_without_landfill_pct_lower"), lang, exact),
+        "inventory_change": _quantity(
+            details.get("inventory_change_t"), "t CO2e/yr", lang, signed=True, exact=exact
+        ),
+        "avoided_change": _quantity(
+            details.get("avoided_change_t"), "t CO2e/yr", lang, signed=True, exact=exact
+        ),
+        "net_change": _quantity(_net_change(details), "t CO2e/yr", lang, signed=True, exact=exact),
+    }
+    return t(note_key, lang, **fields)
 
 
 def _target_text(row: dict[str, Any], lang: str, exact: bool) -> str:
@@ -326,7 +367,7 @@ def target_views(
                 status=status,
                 status_text=_status_text(row, status, lang, exact),
                 by_construction=bool(row.get("by_construction")),
-                note=t(note_key, lang) if has_key(note_key, lang) else "",
+                note=_note(row, note_key, lang, exact),
                 levers=_lever_views(row, lang, exact),
                 inputs=_input_views(
                     target_id, lang, baseline_values, plan_values, provenance, schema_units, sources
@@ -428,11 +469,16 @@ def provenance_fields(data: dict[str, Any], lang: str) -> dict[str, str]:
     grid_provenance = describe_provenance(
         data["plan"]["provenance"].get("scenario.grid_kg_co2_per_kwh"), lang, data["sources"]
     )
+    avoided_provenance = describe_provenance(
+        data["plan"]["provenance"].get("scenario.avoided_grid_kg_co2_per_kwh"), lang, data["sources"]
+    )
     gwp_key, gwp_values = f"gwp.{data['gwp']}", data["gwp_values"]
     return {
         "grid_name": t(grid_key, lang),
         "grid_value": format_number(data["grid_kg_co2_per_kwh"], lang, exact=True),
         "grid_source": grid_provenance.label,
+        "avoided_grid_value": format_number(data["avoided_grid_kg_co2_per_kwh"], lang, exact=True),
+        "avoided_grid_source": avoided_provenance.label,
         "gwp": t(gwp_key, lang) if has_key(gwp_key, lang) else data["gwp"],
         "ch4": format_number(gwp_values.get("ch4"), lang, exact=True),
         "n2o": format_number(gwp_values.get("n2o"), lang, exact=True),

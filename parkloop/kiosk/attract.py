@@ -17,7 +17,7 @@ from parkloop.content import t
 from parkloop.i18n import SUPPORTED_LANGS, format_quantity
 from parkloop.live import Reading
 
-KNOWN_KINDS = ("plan", "cited", "illustrative", "model")
+KNOWN_KINDS = ("plan", "cited", "derived", "illustrative", "model")
 
 
 @dataclass(frozen=True)

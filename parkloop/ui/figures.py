@@ -26,6 +26,7 @@ from parkloop.provenance import ProvenanceView, describe_provenance, load_source
 BADGE_COLOUR = {
     "plan": "blue",
     "cited": "green",
+    "derived": "blue",
     "illustrative": "orange",
     "override": "violet",
     "model": "gray",

@@ -46,6 +46,7 @@ def targets_page_data(baseline: str = BASELINE, plan: str = PLAN) -> dict[str, A
         "gwp": plan_result.gwp,
         "gwp_values": dict(factors.gwp.get(plan_result.gwp, {})),
         "grid_kg_co2_per_kwh": grid_value,
+        "avoided_grid_kg_co2_per_kwh": plan_result.avoided_grid_kg_co2_per_kwh,
         "grid_name": grid_name,
         "schema_units": {
             f"{section}.{key}": (spec.unit, spec.kind)

@@ -74,7 +74,10 @@ def test_capacity_row_in_both_languages() -> None:
     assert en.status == "met" and en.status_text == "✓ Met" and zh.status_text == "✓ 已达到"
     assert en.plan_section == "Table 1-1 #3; section 2(1)1"
     # zero levers are left out; the rest keep their order
-    assert [lever.label for lever in en.levers] == ["incineration capacity", "food-waste plant capacity"]
+    assert [lever.label for lever in en.levers] == [
+        "incineration capacity",
+        "household food-waste plant capacity",
+    ]
     assert all(lever.helps for lever in en.levers)
 
 
@@ -277,10 +280,14 @@ def test_provenance_fields_quote_the_grid_and_the_gwp(model) -> None:
         "baseline": {"totals": dict(baseline.totals)},
         "plan": {
             "totals": dict(plan.totals),
-            "provenance": {"scenario.grid_kg_co2_per_kwh": {"kind": "cited", "ref": "mee-nbs-2023-grid"}},
+            "provenance": {
+                "scenario.grid_kg_co2_per_kwh": {"kind": "cited", "ref": "mee-nbs-2023-grid"},
+                "scenario.avoided_grid_kg_co2_per_kwh": {"kind": "cited", "ref": "mee-grid-baseline-2019"},
+            },
         },
         "grid_name": None,
         "grid_kg_co2_per_kwh": 0.5366,
+        "avoided_grid_kg_co2_per_kwh": 0.7119,
         "gwp": "ar5",
         "gwp_values": {"ch4": 28, "n2o": 265},
         "sources": SOURCES,
@@ -295,8 +302,33 @@ def test_provenance_fields_quote_the_grid_and_the_gwp(model) -> None:
         ).label
     )
     assert (fields["ch4"], fields["n2o"]) == ("28", "265")
+    # v2: the factor of exported electricity is named beside the factor of electricity bought
+    assert fields["avoided_grid_value"] == "0.7119"
+    assert "2019" in fields["avoided_grid_source"]
     assert fields["biogenic_plan"] == format_quantity(
         plan.totals["biogenic_co2_t_per_year"], "t CO2/yr", "en"
     )
     assert contains_cjk(" ".join(fields.values()), CJK_ALLOWLIST) == []
     assert provenance_fields({**data, "gwp": "unknown-set"}, "en")["gwp"] == "unknown-set"
+
+
+def test_unconfirmed_row_says_why() -> None:
+    # a CO2 row the model reaches while the plan's method is not published is never shown as "met"
+    co2 = row(
+        id="co2_reduction",
+        target=180_000.0,
+        unit="t CO2e/yr",
+        kind="delta_abs",
+        model_value=250_000.0,
+        status="unconfirmed",
+        gap=0.0,
+        reproducible=False,
+        note="co2_reduction_note",
+        details={"inventory_change_t": -200_000.0, "avoided_change_t": 50_000.0},
+    )
+    for lang in ("zh", "en"):
+        view = target_views([co2], lang)[0]
+        assert view.status == "unconfirmed"
+        assert view.status_text == t("targets.status.unconfirmed", lang) != t("targets.status.met", lang)
+    en = target_views([co2], "en")[0]
+    assert "{" not in en.note and f"−200,000{NBSP}t" in en.note and f"−250,000{NBSP}t" in en.note
