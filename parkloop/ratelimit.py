@@ -1,8 +1,15 @@
-"""One rate limiter for everything guessable: the staff token and class join codes.
+"""One rate limiter for everything guessable: the staff token, class join codes, starting class sessions.
 
-Failures are counted in a sliding window of ``window_s`` seconds, per server process and for everyone
-together (a kiosk has no users to tell apart, and telling them apart by IP address is what this project
-does not do). Thread-safe: Streamlit sessions are threads of one process. Two ways to refuse:
+Two kinds, one rule (at most ``limit`` events in a sliding window of ``window_s`` seconds):
+
+* :class:`RateLimiter` counts in this server process's memory, for everyone together (the staff page:
+  one kiosk, one lock);
+* :class:`SharedRateLimiter` counts **per client** in a table of the SQLite store, so that every server
+  process of a host (``make serve``) sees the same counts and one client's failures never hold up
+  another's. A client is whatever key the caller passes (a hash of a device token or of a network
+  address — never the address itself); rows older than the window are deleted as new ones arrive.
+
+:class:`RateLimiter` is thread-safe: Streamlit sessions are threads of one process. Two ways to refuse:
 
 * ``lockout_s = 0`` (class join codes): refused while ``limit`` failures lie within the window; each
   failure that ages out of the window lets one attempt through again;
@@ -21,11 +28,13 @@ False
 from __future__ import annotations
 
 import math
+import re
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -82,3 +91,75 @@ class RateLimiter:
             self._failures.clear()
             self._lockouts = 0
             self._locked_until = 0.0
+
+
+_TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+def create_table(db: Any, table: str) -> None:
+    """The table of a :class:`SharedRateLimiter` (for a component's migration step): one row per event."""
+    if not _TABLE_NAME.match(table):
+        raise ValueError(f"bad table name {table!r}")
+    db.execute(f"CREATE TABLE {table} (bucket TEXT NOT NULL, client TEXT NOT NULL, at REAL NOT NULL)")
+    db.execute(f"CREATE INDEX {table}_client ON {table}(bucket, client, at)")
+
+
+@dataclass(frozen=True)
+class SharedRateLimiter:
+    """At most ``limit`` events per ``window_s`` seconds per client, counted in ``table`` of the store
+    (made by :func:`create_table`), so every server process sharing the store counts together. Times are
+    wall-clock seconds (processes share no monotonic clock); ``now`` lets tests set them.
+
+    >>> import sqlite_utils
+    >>> db = sqlite_utils.Database(memory=True); create_table(db, "events")
+    >>> joins = SharedRateLimiter("join", limit=2, window_s=60, table="events")
+    >>> joins.hit(db, "a", now=0); joins.hit(db, "a", now=1)
+    >>> joins.blocked(db, "a", now=2), joins.blocked(db, "b", now=2), joins.wait_s(db, "a", now=2)
+    (True, False, 58.0)
+    """
+
+    bucket: str
+    limit: int
+    window_s: float
+    table: str = "rate_events"
+
+    def _now(self, now: float | None) -> float:
+        return time.time() if now is None else now
+
+    def wait_s(self, db: Any, client: str, now: float | None = None) -> float:
+        """Seconds until ``client`` may try again (0 when it may now)."""
+        moment = self._now(now)
+        rows = db.execute(
+            f"SELECT at FROM {self.table} WHERE bucket = ? AND client = ? AND at > ? "
+            "ORDER BY at DESC LIMIT ?",
+            [self.bucket, client, moment - self.window_s, self.limit],
+        ).fetchall()
+        if len(rows) < self.limit:
+            return 0.0
+        return max(0.0, rows[-1][0] + self.window_s - moment)
+
+    def blocked(self, db: Any, client: str, now: float | None = None) -> bool:
+        """An attempt by ``client`` now would be refused."""
+        return self.wait_s(db, client, now) > 0
+
+    def hit(self, db: Any, client: str, now: float | None = None) -> None:
+        """Count one event of ``client`` (a failed join, a started session); forget events past the
+        window of every client of this bucket."""
+        moment = self._now(now)
+        with db.conn:
+            db.execute(
+                f"DELETE FROM {self.table} WHERE bucket = ? AND at <= ?",
+                [self.bucket, moment - self.window_s],
+            )
+            db.execute(
+                f"INSERT INTO {self.table} (bucket, client, at) VALUES (?, ?, ?)",
+                [self.bucket, client, moment],
+            )
+
+    def reset(self, db: Any, client: str | None = None) -> None:
+        """Forget the events of ``client``, or of every client of this bucket (tests)."""
+        with db.conn:
+            if client is None:
+                db.execute(f"DELETE FROM {self.table} WHERE bucket = ?", [self.bucket])
+            else:
+                db.execute(f"DELETE FROM {self.table} WHERE bucket = ? AND client = ?", [self.bucket, client])

@@ -10,6 +10,8 @@ One Streamlit process runs every session as a thread of one Python interpreter, 
 * long cache lifetimes for hashed static assets (``/static/js/index.C1JORDN2.js``): a phone downloads
   Streamlit's bundle once, later stations cost only the page's own data;
 * health checks on ``/_stcore/health``: a crashed process is taken out until it answers again;
+* ``Referrer-Policy: no-referrer`` on every response: no page's address (a teacher's dashboard) is ever
+  sent to another site or in a later request's ``Referer``;
 * every process shares one SQLite store (``PARKLOOP_STORE_PATH``, WAL mode).
 
 Where it stops scaling is written in the README ("Serving a busy day").
@@ -64,6 +66,7 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "") -> str:
 
 {address}:{port} {{
 \tencode zstd gzip
+\theader Referrer-Policy no-referrer
 \t@hashed path_regexp hashed {HASHED_ASSET}
 \theader @hashed >Cache-Control "public, max-age=31536000, immutable"
 \treverse_proxy {upstreams} {{

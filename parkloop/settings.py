@@ -127,7 +127,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "class_retention_days",
         30,
-        "Class sessions (nicknames and answers) older than this are deleted automatically [days].",
+        "Class sessions (nicknames and answers) unused for this long (no join, answer or phase change) "
+        "are deleted automatically [days].",
+        _positive,
+    ),
+    Setting(
+        "class_max_students",
+        60,
+        "Students one class session accepts; the next one is asked to see the teacher [students].",
         _positive,
     ),
     Setting(

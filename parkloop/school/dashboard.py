@@ -1,5 +1,6 @@
 """The teacher's dashboard in words (pure: no Streamlit, no store): the links to project and keep, the
-sentences under the charts, the before/after table, the best model states, the CSV's columns.
+sentences under the charts, the before/after table, the best model states, the CSV's columns, the
+deletion date, and nicknames as plain text (HTML-escaped, never Markdown: "# BIG" stays "# BIG").
 
 The numbers come from :mod:`parkloop.school.results`; this module only puts them into the teacher's
 language, so the page (``parkloop/school/pages/teacher.py``) only draws.
@@ -7,11 +8,17 @@ language, so the page (``parkloop/school/pages/teacher.py``) only draws.
 
 from __future__ import annotations
 
+import html
+import math
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from babel.dates import format_date
+
 from parkloop.content import t
-from parkloop.i18n import format_number, format_percent
+from parkloop.i18n import babel_locale, format_number, format_percent
+from parkloop.live import PARK_TZ
 from parkloop.school import results
 from parkloop.school.lessons import Module, Question
 
@@ -38,23 +45,72 @@ def teacher_url(base: str, session_id: str, secret: str, lang: str) -> str:
     return f"{base}/teacher?" + urlencode({"s": session_id, "k": secret, "lang": lang})
 
 
-def distribution_rows(question: Question, dist: dict[str, int]) -> list[dict[str, Any]]:
-    """The bars of one choice question: each option, how many chose it, whether it is the right one."""
+def projector_url(base: str, session_id: str, lang: str) -> str:
+    """The projector view: join code, QR code and head count only — no secret in it."""
+    return f"{base}/teacher?" + urlencode({"s": session_id, "view": "projector", "lang": lang})
+
+
+def plain_html(text: str, *, tag: str = "p", element_id: str | None = None, style: str = "") -> str:
+    """Text from a visitor (a nickname) as an HTML element showing exactly the characters typed."""
+    attributes = f' id="{html.escape(element_id)}"' if element_id else ""
+    attributes += f' style="{html.escape(style)}"' if style else ""
+    return f"<{tag}{attributes}>{html.escape(text)}</{tag}>"
+
+
+def nicknames_html(names: list[str], lang: str) -> str:
+    """The class's nicknames, each as typed, in a list the teacher reads (plain text)."""
+    return plain_html(("、" if lang == "zh" else ", ").join(names))
+
+
+def lookalike_lines(groups: list[list[str]], lang: str) -> list[str]:
+    """One sentence per group of look-alike nicknames, asking the teacher to tell them apart."""
     return [
-        {"option": option, "count": count, "correct": option == question.answer}
+        t("classes.teacher.lookalike", lang, names=" / ".join(f"“{n}”" for n in group)) for group in groups
+    ]
+
+
+def deletion_line(deletion_time: float, days: float, lang: str) -> str:
+    """When the session will be deleted if unused, in the teacher's words and date format (Beijing time)."""
+    day = datetime.fromtimestamp(deletion_time, tz=PARK_TZ).date()
+    return t(
+        "classes.teacher.retention",
+        lang,
+        date=format_date(day, format="long", locale=babel_locale(lang)),
+        days=format_number(days, lang),
+    )
+
+
+def wait_minutes(wait_s: float) -> int:
+    """A wait in whole minutes for a child's message (at least 1)."""
+    return max(1, math.ceil(wait_s / 60))
+
+
+def reveals_answers(phase: str) -> bool:
+    """Whether the dashboard may show right answers: not while the pre-visit quiz is open (a glance at the
+    teacher's screen must not give the quiz away)."""
+    return phase != "pre"
+
+
+def distribution_rows(question: Question, dist: dict[str, int], reveal: bool = True) -> list[dict[str, Any]]:
+    """The bars of one choice question: each option, how many chose it, whether it is the right one
+    (``False`` for every option when the answer is not to be revealed)."""
+    return [
+        {"option": option, "count": count, "correct": reveal and option == question.answer}
         for option, count in dist.items()
     ]
 
 
-def distribution_summary(question: Question, dist: dict[str, int], lang: str) -> str | None:
-    """The sentence under a question's chart (most chosen option, its share, the right answer); ``None``
-    while nobody has answered."""
+def distribution_summary(
+    question: Question, dist: dict[str, int], lang: str, reveal: bool = True
+) -> str | None:
+    """The sentence under a question's chart (most chosen option, its share, and when ``reveal`` the right
+    answer); ``None`` while nobody has answered."""
     top = results.top_choice(dist)
     if top is None:
         return None
     option, total, share = top
     return t(
-        "classes.teacher.summary",
+        "classes.teacher.summary" if reveal else "classes.teacher.summary_hidden",
         lang,
         count=total,
         option=option,

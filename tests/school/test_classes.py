@@ -13,7 +13,7 @@ import pytest
 from parkloop.school import results
 from parkloop.school import sessions as classes
 from parkloop.school.lessons import get_module
-from parkloop.school.sessions import CODE_ALPHABET, CODE_LENGTH, ClassError, RateLimiter
+from parkloop.school.sessions import CODE_ALPHABET, CODE_LENGTH, ClassError, Client
 
 
 @pytest.fixture
@@ -28,8 +28,9 @@ def path(tmp_path: Path) -> Path:
     return tmp_path / "shared.sqlite"
 
 
-def unlimited() -> RateLimiter:
-    return RateLimiter(limit=10_000, window_s=60)
+def device(name: str = "phone-0") -> Client:
+    """A browser's device token (``secrets.token_urlsafe`` in the page): one per phone in these tests."""
+    return Client(device=f"device-token-{name}")
 
 
 def test_a_session_gets_a_code_from_the_alphabet_and_a_secret_link(db) -> None:
@@ -44,19 +45,20 @@ def test_a_session_gets_a_code_from_the_alphabet_and_a_secret_link(db) -> None:
     assert secret not in str(stored.values()), "only the secret's hash is stored"
 
 
-def test_join_with_a_typed_code_and_rejoin_with_the_same_nickname(db) -> None:
+def test_join_with_a_typed_code_and_rejoin_on_the_same_device(db) -> None:
     session, _ = classes.start_session(db, "four-bins", "en")
     typed = " " + session.code.lower()[:3] + "-" + session.code.lower()[3:]
-    joined, student, name = classes.join(db, typed, "  Panda  ", limiter=unlimited())
-    assert joined.id == session.id and name == "Panda"
-    again = classes.join(db, session.code, "panda", limiter=unlimited())
-    assert again[1] == student, "the same nickname (any case) continues as the same student"
+    joined, student, name, word = classes.join(db, typed, "  Panda  ", device())
+    assert joined.id == session.id and name == "Panda" and word and len(word) == 4
+    again = classes.join(db, session.code, "panda", device())
+    assert again.student == student, "the same nickname (any case) on the same device is the same student"
+    assert again.rejoin_word is None, "the rejoin word is shown at the first join only"
     assert classes.participants(db, session.id) == ["Panda"]
 
 
 def test_answers_are_idempotent(db) -> None:
     session, _ = classes.start_session(db, "four-bins", "zh")
-    _, student, _ = classes.join(db, session.code, "7", limiter=unlimited())
+    student = classes.join(db, session.code, "7", device("7")).student
     for _ in range(3):
         classes.save_answer(db, session.id, student, "battery", "pre", choice="a")
     classes.save_answer(db, session.id, student, "battery", "pre", choice="c")
@@ -77,7 +79,7 @@ def test_fifty_students_answering_at_once_lose_nothing(path: Path) -> None:
     def student(number: int) -> None:
         try:
             db = classes.open_store(path)  # each student is its own connection, like separate servers
-            _, sid, _ = classes.join(db, session.code, f"seat {number}", limiter=unlimited())
+            sid = classes.join(db, session.code, f"seat {number}", device(f"seat {number}")).student
             barrier.wait()
             for qid in questions:
                 classes.save_answer(db, session.id, sid, qid, "pre", choice="a")
@@ -114,7 +116,11 @@ def test_nicknames_are_sanitised(typed: str, stored: str) -> None:
     assert classes.sanitize_nickname(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "\u200b\u0007", None, "13812345678", "学号 2024 0101"])
+@pytest.mark.parametrize(
+    "typed",
+    ["", "   ", "\u200b\u0007", None, "13812345678", "学号 2024 0101", "138-0013-8000", "(010) 6512.3456",
+     "１３８—００１３", "一三八零零一三"],
+)  # fmt: skip
 def test_empty_or_number_like_nicknames_are_refused(typed) -> None:
     with pytest.raises(ClassError):
         classes.sanitize_nickname(typed)
@@ -124,7 +130,7 @@ def test_csv_has_nicknames_and_answers_only_and_no_formulas(db) -> None:
     session, _ = classes.start_session(db, "carbon-ledger", "en")
     hostile = ["=cmd|' /C calc'!A0", "+SUM(A1)", "-2+3", "@import", "<b>bold</b>"]
     for name in hostile:
-        _, sid, _ = classes.join(db, session.code, name, limiter=unlimited())
+        sid = classes.join(db, session.code, name, device(name)).student
         classes.save_answer(db, session.id, sid, "biogenic", "pre", choice="a")
         classes.save_answer(
             db, session.id, sid, "most-co2", "onsite", params={"solar.kwp": 10}, value=-925000.0
@@ -149,37 +155,145 @@ def test_csv_cell() -> None:
     assert classes.csv_cell("fine") == "fine"
 
 
-def test_failed_joins_are_rate_limited_so_codes_cannot_be_enumerated(db) -> None:
+def test_failed_joins_are_limited_per_device_and_never_hold_up_another_device(db) -> None:
     session, _ = classes.start_session(db, "four-bins", "zh")
-    now = [0.0]
-    limiter = RateLimiter(limit=30, window_s=60, clock=lambda: now[0])
     wrong = "ABCDEF" if session.code != "ABCDEF" else "ABCDEG"
-    for _ in range(30):
+    guesser = device("guesser")
+    limit = classes.JOIN_DEVICE.limit
+    for _ in range(limit):
         with pytest.raises(ClassError, match="code"):
-            classes.join(db, wrong, "x", limiter=limiter)
+            classes.join(db, wrong, "x", guesser, now=1000.0)
+    with pytest.raises(ClassError, match="rate-limited") as refused:
+        classes.join(db, session.code, "guesser", guesser, now=1001.0)  # its own right code waits too
+    assert refused.value.wait_s == pytest.approx(classes.JOIN_DEVICE.window_s - 1)
+    honest = classes.join(db, session.code, "honest", device("honest"), now=1001.0)
+    assert honest.nickname == "honest", "another device joins at once"
+    later = 1000.0 + classes.JOIN_DEVICE.window_s + 1
+    assert classes.join(db, session.code, "guesser", guesser, now=later).nickname == "guesser"
+
+
+def test_the_limit_is_shared_by_every_process_through_the_store(path: Path) -> None:
+    first, second = classes.open_store(path), classes.open_store(path)  # two server processes
+    session, _ = classes.start_session(first, "four-bins", "zh")
+    guesser = device("guesser")
+    for n in range(classes.JOIN_DEVICE.limit):
+        store = first if n % 2 else second
+        with pytest.raises(ClassError, match="code"):
+            classes.join(store, "ZZZZZZ", "x", guesser)
+    for store in (first, second):
+        with pytest.raises(ClassError, match="rate-limited"):
+            classes.join(store, session.code, "x", guesser)
+
+
+def test_a_network_address_is_limited_too_when_cookies_are_dropped(db) -> None:
+    """A script that makes a new device for every guess is held up by its address; other addresses and
+    the same address's right codes after the window are not."""
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    limit = classes.JOIN_NETWORK.limit
+    for n in range(limit):
+        with pytest.raises(ClassError, match="code"):
+            classes.join(db, "ZZZZZZ", "x", Client(f"script-{n}", "203.0.113.9"), now=5000.0)
     with pytest.raises(ClassError, match="rate-limited"):
-        classes.join(db, session.code, "honest", limiter=limiter)  # even a right code waits
-    now[0] = 61.0
-    assert classes.join(db, session.code, "honest", limiter=limiter)[2] == "honest"
-    # 30 guesses a minute against 50 live sessions: years of guessing on average
-    minutes = (len(CODE_ALPHABET) ** CODE_LENGTH / 50) / 30
-    assert minutes / (60 * 24 * 365) > 1
+        classes.join(db, session.code, "x", Client("script-new", "203.0.113.9"), now=5001.0)
+    assert classes.join(db, session.code, "elsewhere", Client("p", "198.51.100.7"), now=5001.0)
+    stored = {row["client"] for row in db.query(f"SELECT client FROM {classes.LIMITS_TABLE}")}
+    assert not any("203.0.113.9" in c or "script" in c for c in stored), "only keyed hashes are kept"
+
+
+def test_the_address_counted_is_the_connections_or_the_one_caddy_forwards() -> None:
+    assert classes.client_address("203.0.113.9", ["10.0.0.1"]) == "203.0.113.9", "no proxy: its own"
+    assert classes.client_address(None, ["203.0.113.9"]) == "203.0.113.9"  # behind make serve's Caddy
+    assert classes.client_address(None, ["6.6.6.6, 203.0.113.9"]) == "203.0.113.9"
+    assert classes.client_address(None, []) is None, "this machine (a kiosk, a developer)"
+
+
+def test_a_wrong_rejoin_word_counts_as_a_failure(db) -> None:
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    classes.join(db, session.code, "seat 3", device("owner"))
+    thief = device("thief")
+    for _ in range(classes.JOIN_DEVICE.limit):
+        with pytest.raises(ClassError, match="rejoin-word"):
+            classes.join(db, session.code, "seat 3", thief, rejoin_word="AAAA")
+    with pytest.raises(ClassError, match="rate-limited"):
+        classes.join(db, session.code, "seat 3", thief, rejoin_word="AAAA")
 
 
 def test_successful_joins_do_not_use_up_the_limit(db) -> None:
     session, _ = classes.start_session(db, "four-bins", "zh")
-    limiter = RateLimiter(limit=3, window_s=60)
+    shared_tablet = device("tablet")
     for n in range(40):
-        classes.join(db, session.code, f"seat {n}", limiter=limiter)
+        classes.join(db, session.code, f"seat {n}", shared_tablet)
     assert len(classes.participants(db, session.id)) == 40
+
+
+def test_a_taken_nickname_needs_the_rejoin_word_on_another_device(db) -> None:
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    first = classes.join(db, session.code, "seat 3", device("phone"))
+    classes.save_answer(db, session.id, first.student, "battery", "pre", choice="c")
+    for variant in ("seat 3", "SEAT 3", "ｓｅａｔ　３", "seat\u00a03", "seat3", " Seat  3 "):
+        with pytest.raises(ClassError, match="nickname-taken"):
+            classes.join(db, session.code, variant, device("classmate"))
+    with pytest.raises(ClassError, match="rejoin-word"):
+        classes.join(db, session.code, "seat 3", device("classmate"), rejoin_word="ZZZZ")
+    assert classes.is_member(db, session.id, first.student, "device-token-phone")
+    assert classes.student_answers(db, session.id, first.student)[("battery", "pre")]["choice"] == "c"
+    word = first.rejoin_word.lower()[:2] + "-" + first.rejoin_word.lower()[2:]  # typed loosely
+    tablet = classes.join(db, session.code, "Seat 3", device("tablet"), rejoin_word=word)
+    assert tablet.student == first.student and tablet.nickname == "seat 3"
+    assert classes.is_member(db, session.id, first.student, "device-token-tablet")
+    assert not classes.is_member(db, session.id, first.student, "device-token-phone"), "the record moved"
+    assert classes.participants(db, session.id) == ["seat 3"]
+
+
+def test_look_alike_nicknames_are_flagged_not_merged(db) -> None:
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    names = ["seat 3", "sеat 3", "5eat-3", "panda", "熊猫"]  # the second has a Cyrillic е
+    for n, name in enumerate(names):
+        classes.join(db, session.code, name, device(str(n)))
+    assert classes.participants(db, session.id) == names
+    assert classes.lookalikes(db, session.id) == [["seat 3", "sеat 3", "5eat-3"]]
+    assert classes.nickname_key("Ｓｅａｔ\u3000３") == classes.nickname_key("seat3")
+    assert classes.lookalike_key("pаndа") == classes.lookalike_key("panda")
+
+
+def test_a_class_is_capped(db, monkeypatch) -> None:
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    monkeypatch.setenv("PARKLOOP_CLASS_MAX_STUDENTS", "3")
+    for n in range(3):
+        classes.join(db, session.code, f"seat {n}", device(str(n)))
+    with pytest.raises(ClassError, match="full"):
+        classes.join(db, session.code, "seat 9", device("9"))
+    assert classes.join(db, session.code, "seat 1", device("1")).nickname == "seat 1", "members rejoin"
+
+
+def test_starting_sessions_is_limited_per_client(db) -> None:
+    teacher = device("teacher")
+    for _ in range(classes.START_DEVICE.limit):
+        classes.start_session(db, "four-bins", "zh", now=100.0, client=teacher)
+    with pytest.raises(ClassError, match="start-limited"):
+        classes.start_session(db, "four-bins", "zh", now=101.0, client=teacher)
+    assert classes.start_session(db, "four-bins", "zh", now=101.0, client=device("colleague"))
+    classes.start_session(
+        db, "four-bins", "zh", now=100.0 + classes.START_DEVICE.window_s + 1, client=teacher
+    )
+
+
+def test_a_stale_tab_cannot_change_the_phase_behind_the_teacher(db) -> None:
+    session, _ = classes.start_session(db, "four-bins", "zh")
+    assert classes.set_phase(db, session.id, "onsite", expected="pre")
+    assert not classes.set_phase(db, session.id, "pre", expected="pre"), "the other tab saw 'pre'"
+    assert classes.get_session(db, session.id).phase == "onsite"
+    assert classes.set_phase(db, session.id, "ended", expected="onsite")
+    assert not classes.set_phase(db, session.id, "pre", expected="onsite")
+    assert classes.get_session(db, session.id).phase == "ended"
 
 
 def test_ended_sessions_refuse_joins_and_answers(db) -> None:
     session, _ = classes.start_session(db, "four-bins", "zh")
-    _, sid, _ = classes.join(db, session.code, "fox", limiter=unlimited())
+    sid = classes.join(db, session.code, "fox", device("fox")).student
     classes.set_phase(db, session.id, "ended")
     with pytest.raises(ClassError, match="code"):
-        classes.join(db, session.code, "late", limiter=unlimited())
+        classes.join(db, session.code, "late", device())
     with pytest.raises(ClassError, match="closed"):
         classes.save_answer(db, session.id, sid, "battery", "post", choice="c")
 
@@ -188,7 +302,7 @@ def test_delete_removes_everything(db) -> None:
     keep, _ = classes.start_session(db, "four-bins", "zh")
     gone, _ = classes.start_session(db, "four-bins", "zh")
     for session in (keep, gone):
-        _, sid, _ = classes.join(db, session.code, "owl", limiter=unlimited())
+        sid = classes.join(db, session.code, "owl", device("owl")).student
         classes.save_answer(db, session.id, sid, "battery", "pre", choice="c")
     classes.delete_session(db, gone.id)
     for table in ("class_sessions", "class_students", "class_answers"):
@@ -197,15 +311,24 @@ def test_delete_removes_everything(db) -> None:
         assert list(db.query(f"SELECT * FROM {table} WHERE {column} = ?", [keep.id]))
 
 
-def test_retention_prunes_old_sessions_only(db) -> None:
+def test_retention_counts_from_the_last_activity(db) -> None:
     day = 86400.0
-    old, _ = classes.start_session(db, "four-bins", "zh", now=1000 * day)
+    course, _ = classes.start_session(db, "four-bins", "zh", now=1000 * day)
+    idle, _ = classes.start_session(db, "four-bins", "zh", now=1000 * day)
     new, _ = classes.start_session(db, "four-bins", "zh", now=1025 * day)
-    _, sid, _ = classes.join(db, old.code, "cat", limiter=unlimited())
-    classes.save_answer(db, old.id, sid, "battery", "pre", choice="c", now=1000 * day)
+    sid = classes.join(db, course.code, "cat", device("cat"), now=1000 * day).student
+    classes.save_answer(db, course.id, sid, "battery", "pre", choice="c", now=1000 * day)
+    classes.set_phase(db, course.id, "post", now=1020 * day)  # the post-visit quiz, weeks later
+    assert classes.deletion_time(classes.get_session(db, course.id), 30) == 1050 * day
     assert classes.prune(db, retention_days=30, now=1029 * day) == 0
-    assert classes.prune(db, retention_days=30, now=1031 * day) == 1
-    assert classes.get_session(db, old.id) is None and classes.get_session(db, new.id) is not None
+    assert classes.prune(db, retention_days=30, now=1031 * day) == 1, "the idle one"
+    assert classes.get_session(db, idle.id) is None and classes.get_session(db, course.id) is not None
+    classes.save_answer(db, course.id, sid, "battery", "post", choice="c", now=1040 * day)
+    assert classes.prune(db, retention_days=30, now=1069 * day) == 1, "the one started on day 1025"
+    assert classes.get_session(db, new.id) is None
+    assert classes.get_session(db, course.id) is not None, "its last answer (day 1040) keeps it"
+    assert classes.prune(db, retention_days=30, now=1071 * day) == 1
+    assert classes.get_session(db, course.id) is None
     assert list(db.query("SELECT * FROM class_answers")) == []
     assert list(db.query("SELECT * FROM class_students")) == []
 

@@ -1,6 +1,8 @@
 """Page "join": a student joins a class session (``/join?code=CODE`` from the QR code) with a nickname or
 seat number only, then answers the part the teacher has opened. A student only ever reads their own
-answers. Store and rules: parkloop.school.sessions; words: classes.po.
+answers, and only on the device they joined on (a random token in session state and a cookie; on a
+kiosk in session state only); on another device they type the rejoin word shown at their first join.
+Store and rules: parkloop.school.sessions; words: classes.po.
 
 URL keys: ``code`` the session's join code (from the QR code; the student may also type it).
 """
@@ -14,47 +16,97 @@ import streamlit as st
 from parkloop import settings
 from parkloop.content import t
 from parkloop.i18n import format_quantity
-from parkloop.school import results
+from parkloop.school import dashboard, results
 from parkloop.school import sessions as classes
 from parkloop.school.dashboard import question_use
 from parkloop.school.lessons import Module, Question, get_module, model_value
+from parkloop.ui import session as session_ui
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md, figure
+from parkloop.ui.state import current_mode
 
 PAGE = "join"
-STATE = "parkloop-class-student"  # {"session": id, "student": id, "nickname": str}
+STATE = "parkloop-class-student"  # {"session": id, "student": id, "nickname": str, "word": str | None}
 
 Answers = dict[tuple[str, str], dict[str, Any]]
 
 
-def _member(db: Any) -> dict[str, Any] | None:
-    """This browser's place in a session, if the session still knows it."""
+def _device(mode: str) -> str:
+    """This browser's device token; a kiosk keeps it for its session only (the next child is another)."""
+    return session_ui.device_token(remember=mode != "kiosk", max_age_s=_cookie_age_s())
+
+
+def _cookie_age_s() -> int:
+    return int(float(settings.get("class_retention_days")) * 86400)
+
+
+def _member(db: Any, device: str) -> dict[str, Any] | None:
+    """This browser's place in a session, if the session still knows it on this device."""
     member = st.session_state.get(STATE)
-    if member and (db is None or not classes.is_member(db, member["session"], member["student"])):
+    if member and (db is None or not classes.is_member(db, member["session"], member["student"], device)):
         st.session_state.pop(STATE, None)
         return None
     return member
 
 
-def _join_form(db: Any, lang: str) -> None:
-    """The code (prefilled from the QR code) and a nickname; joining reruns the page as a member."""
+def _join_error(error: classes.ClassError, lang: str) -> None:
+    minutes = dashboard.wait_minutes(error.wait_s)
+    st.error(
+        t(f"classes.error.{error.code}", lang, minutes=minutes, count=settings.get("class_max_students"))
+    )
+
+
+def _join_form(db: Any, lang: str, device: str) -> None:
+    """The code (prefilled from the QR code), a nickname and, for a student back on another device, the
+    rejoin word; joining reruns the page as a member."""
     prefilled = classes.normalize_code(st.query_params.get("code")) or ""
     with st.form("join-form"):
         code = st.text_input(
-            t("classes.code", lang), value=prefilled, max_chars=8, help=t("classes.code_help", lang)
+            t("classes.code", lang),
+            value=prefilled,
+            max_chars=8,
+            help=t("classes.code_help", lang),
+            key="join-code",
         )
-        nickname = st.text_input(t("classes.nickname", lang), max_chars=classes.NICKNAME_MAX)
+        nickname = st.text_input(
+            t("classes.nickname", lang), max_chars=classes.NICKNAME_MAX, key="join-nickname"
+        )
         st.caption(t("classes.nickname_help", lang))
+        with st.expander(t("classes.rejoin_heading", lang)):
+            word = st.text_input(t("classes.rejoin_word", lang), max_chars=8, key="join-rejoin")
+            st.caption(t("classes.rejoin_help", lang))
         submitted = st.form_submit_button(t("classes.join", lang), type="primary", key="join-submit")
     if submitted:
+        client = classes.Client(device, session_ui.network_address())
         try:
-            session, student, name = classes.join(db, code, nickname)
+            joined = classes.join(db, code, nickname, client, rejoin_word=word or None)
         except classes.ClassError as error:
-            st.error(t(f"classes.error.{error.code}", lang))
+            _join_error(error, lang)
         else:
-            st.session_state[STATE] = {"session": session.id, "student": student, "nickname": name}
+            st.session_state[STATE] = {
+                "session": joined.session.id,
+                "student": joined.student,
+                "nickname": joined.nickname,
+                "word": joined.rejoin_word,
+            }
             st.rerun()
     st.caption(t("classes.privacy", lang, days=settings.get("class_retention_days")))
+
+
+def _rejoin_word(member: dict[str, Any], lang: str) -> None:
+    """The rejoin word, shown on the device that first joined (it is stored only as a hash)."""
+    if not member.get("word"):
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('classes.rejoin_yours', lang)}**")
+        st.html(
+            dashboard.plain_html(
+                member["word"],
+                element_id="parkloop-rejoin-word",
+                style="font-size:2.5rem;font-weight:700;letter-spacing:0.3em;margin:0",
+            )
+        )
+        st.caption(t("classes.rejoin_keep", lang))
 
 
 @st.fragment(run_every=5)
@@ -170,22 +222,25 @@ def _model_question(
                 st.markdown(module.text(f"why.{q.id}", lang))
 
 
-def _footer(lang: str) -> None:
+def _footer(lang: str, mode: str) -> None:
     st.caption(t("classes.waiting", lang))
     st.caption(t("classes.privacy", lang, days=settings.get("class_retention_days")))
     if st.button(t("classes.leave", lang), key="class-leave"):
         st.session_state.pop(STATE, None)
+        session_ui.forget_device(remember=mode != "kiosk", max_age_s=_cookie_age_s())  # the next child
         st.rerun()
 
 
 db = classes.open_store()
-member = _member(db)
+device = _device(current_mode())
+session_ui.cookie_script()
+member = _member(db, device)
 if not member:
     lang, mode = exhibit_start(PAGE)
     if db is None:
         st.warning(t("classes.error.store", lang))
     else:
-        _join_form(db, lang)
+        _join_form(db, lang, device)
     st.stop()
 
 session = classes.get_session(db, member["session"])
@@ -195,9 +250,10 @@ if session is None or module is None:
     st.rerun()
 
 lang, mode = exhibit_start(PAGE, intro=False, title=module.title)
-st.markdown(
-    t("classes.joined", lang, nickname=escape_md(member["nickname"]), module=escape_md(module.title(lang)))
+st.html(
+    dashboard.plain_html(t("classes.joined", lang, nickname=member["nickname"], module=module.title(lang)))
 )
+_rejoin_word(member, lang)
 _watch_phase(db, session.id, session.phase)
 if session.phase == "ended":
     st.success(t("classes.ended", lang))
@@ -212,4 +268,4 @@ for q in (q for q in questions if q.kind == "model"):
     _model_question(db, member, module, q, phase, mine, lang)
 if not questions or phase not in ("pre", "onsite", "post"):
     st.info(t("classes.waiting", lang))
-_footer(lang)
+_footer(lang, mode)

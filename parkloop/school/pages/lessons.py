@@ -13,13 +13,14 @@ from parkloop.pages import BY_SLUG
 from parkloop.school import sessions as classes
 from parkloop.school.lessons import PHASES, LessonError, Module, Step, load_modules
 from parkloop.school.worksheets import facts_text
+from parkloop.ui import session as session_ui
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md
 from parkloop.ui.state import link_params, url_choice
 
 PAGE = "lessons"
 PDF_KINDS = ("worksheet", "guide")
-STORE_ERROR = "lessons-store-error"
+START_ERROR = "lessons-start-error"
 
 
 def _modules() -> tuple[Module, ...]:
@@ -45,20 +46,42 @@ def _choose(modules: tuple[Module, ...], lang: str) -> Module:
 
 
 def _start_session(module: Module, lang: str, mode: str) -> None:
+    """A new session, then its dashboard; the secret goes along in session state (and a cookie), never
+    in the URL. Refused on a kiosk and when this client has started many sessions lately."""
     db = classes.open_store()
     if db is None:
-        st.session_state[STORE_ERROR] = True
+        st.session_state[START_ERROR] = "store"
         return
-    session, secret = classes.start_session(db, module.id, lang)
+    age_s = int(classes.retention_setting_days() * 86400)
+    client = classes.Client(
+        session_ui.device_token(remember=True, max_age_s=age_s), session_ui.network_address()
+    )
+    try:
+        session, secret = classes.start_session(db, module.id, lang, client=client)
+    except classes.ClassError as error:
+        st.session_state[START_ERROR] = error.code
+        return
+    session_ui.keep_teacher_secret(session.id, secret, age_s)
     st.switch_page(
         BY_SLUG["teacher"].path.as_posix(),
-        query_params={
-            "s": session.id,
-            "k": secret,
-            "lang": lang,
-            **({"mode": mode} if mode != "web" else {}),
-        },
+        query_params={"s": session.id, "lang": lang, **({"mode": mode} if mode != "web" else {})},
     )
+
+
+def _start(module: Module, lang: str, mode: str) -> None:
+    """The button that starts a class session — not on a kiosk (a teacher starts it on their own device)."""
+    with st.container(border=True):
+        if mode == "kiosk":
+            st.markdown(t("classes.start.kiosk", lang))
+            return
+        st.markdown(t("lessons.start_help", lang))
+        if st.button(t("lessons.start", lang), type="primary", key="lessons-start"):
+            _start_session(module, lang, mode)
+        error = st.session_state.pop(START_ERROR, None)
+        if error == "store":
+            st.warning(t("lessons.store_unavailable", lang))
+        elif error:
+            st.warning(t("classes.start.limited", lang))
 
 
 def _overview(module: Module, lang: str, mode: str) -> None:
@@ -66,12 +89,7 @@ def _overview(module: Module, lang: str, mode: str) -> None:
     st.header(module.title(lang))
     st.markdown(facts_text(module, lang))
     st.markdown(module.text("summary", lang))
-    with st.container(border=True):
-        st.markdown(t("lessons.start_help", lang))
-        if st.button(t("lessons.start", lang), type="primary", key="lessons-start"):
-            _start_session(module, lang, mode)
-        if st.session_state.pop(STORE_ERROR, False):
-            st.warning(t("lessons.store_unavailable", lang))
+    _start(module, lang, mode)
     left, right = st.columns(2)
     with left:
         st.subheader(t("lessons.objectives", lang))

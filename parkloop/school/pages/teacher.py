@@ -1,11 +1,16 @@
-"""Page "teacher": a class session's dashboard, opened by the secret link ``/teacher?s=<id>&k=<secret>``.
+"""Page "teacher": a class session's dashboard, opened by the secret link ``/teacher?s=<id>&k=<secret>``,
+and its projector view ``/teacher?s=<id>&view=projector``.
 
-URL keys: ``s`` the session, ``k`` its secret (both from the link made when the session started).
+URL keys: ``s`` the session, ``k`` its secret (the teacher's kept link; dropped from the address bar on the
+first run and kept in session state and a cookie), ``view=projector`` the view for the projector.
 
-Join code and QR code to project; live (every 3 s) count of students in ``#parkloop-participants``;
-answer distributions, common wrong answers with the explanation, the class's best model states, the
-before/after gain; phase control, CSV export, end and delete. Numbers: parkloop.school.results; their
-words: parkloop.school.dashboard."""
+Dashboard: join code and QR code, the link to the projector view (``#parkloop-projector-link``); live
+(every 3 s) count of students in ``#parkloop-participants``, look-alike nicknames, the phase (changed only
+by the teacher's click, following the store otherwise), answer distributions (no right answer shown while
+the pre-visit quiz is open), common wrong answers with the explanation, the class's best model states, the
+before/after gain; CSV export, the deletion date, delete. Projector view: join code, QR code and head
+count only — no answers, no nicknames, no secret. Numbers: parkloop.school.results; their words:
+parkloop.school.dashboard. Nicknames are shown as plain text (HTML-escaped), never as Markdown."""
 
 from __future__ import annotations
 
@@ -18,18 +23,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from parkloop import settings
 from parkloop.content import t
 from parkloop.i18n import format_quantity
 from parkloop.school import dashboard, results
 from parkloop.school import sessions as classes
 from parkloop.school.lessons import Module, Question, get_module
+from parkloop.ui import session as session_ui
 from parkloop.ui.charts import colour_scale
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md
 
 PAGE = "teacher"
 DELETED = "teacher-deleted"
+PHASE_NOTICE = "teacher-phase-elsewhere"
 
 Answers = list[dict[str, Any]]
 
@@ -52,10 +58,9 @@ def _qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def _join_code(session: classes.Session, secret: str, module: Module, lang: str) -> None:
-    """The code and the QR code to project, and the teacher's own link to keep."""
+def _code_and_qr(session: classes.Session, lang: str) -> None:
+    """The join code and the QR code, large: what the class reads off the projector."""
     base = _base_url()
-    st.markdown(t("classes.teacher.module", lang, module=escape_md(module.title(lang))))
     code_col, qr_col = st.columns([3, 2])
     with code_col:
         st.markdown(f"#### {t('classes.code', lang)}")
@@ -67,47 +72,85 @@ def _join_code(session: classes.Session, secret: str, module: Module, lang: str)
     with qr_col:
         qr = _qr_png(dashboard.join_url(base, session.code, lang))
         st.image(qr, caption=t("classes.teacher.qr_alt", lang), width=240)
+
+
+def _join_code(session: classes.Session, secret: str, module: Module, lang: str) -> None:
+    """The code and the QR code, the link to the projector view, and the teacher's own link to keep."""
+    base = _base_url()
+    st.markdown(t("classes.teacher.module", lang, module=escape_md(module.title(lang))))
+    _code_and_qr(session, lang)
+    projector = dashboard.projector_url(base, session.id, lang)
+    st.html(
+        f'<p><a id="parkloop-projector-link" href="{html.escape(projector)}" target="_blank" '
+        f'rel="noopener noreferrer">{html.escape(t("classes.teacher.projector_link", lang))}</a> — '
+        f"{html.escape(t('classes.teacher.projector_help', lang))}</p>"
+    )
     with st.expander(t("classes.teacher.keep_link", lang)):
         st.code(dashboard.teacher_url(base, session.id, secret, lang), language=None)
 
 
-def _phase_control(db: Any, session: classes.Session, lang: str) -> classes.Session:
-    """The part of the lesson the students see now; the session as it is after a change."""
-    current = st.segmented_control(
+def _phase_changed(db: Any, session_id: str, shown: str, key: str) -> None:
+    """The teacher chose a phase (a callback: runs only on their click). It is set only if the session is
+    still in the phase this tab showed; otherwise another tab changed it first and this one follows."""
+    chosen = st.session_state.get(key)
+    if chosen in classes.SESSION_PHASES and chosen != shown:
+        if not classes.set_phase(db, session_id, chosen, expected=shown):
+            st.session_state[PHASE_NOTICE] = True
+
+
+def _phase_control(db: Any, session: classes.Session, lang: str) -> None:
+    """The part of the lesson the students see now, as the store has it; changed only by a click."""
+    key = f"teacher-phase-{session.id}"
+    if st.session_state.get(key) != session.phase:
+        st.session_state[key] = session.phase  # follow the store (another tab, another teacher device)
+    st.segmented_control(
         t("classes.teacher.phase", lang),
         list(classes.SESSION_PHASES),
-        default=session.phase,
         format_func=lambda p: t(f"classes.phase.{p}", lang),
-        key=f"teacher-phase-{session.id}",
+        key=key,
         required=True,
+        on_change=_phase_changed,
+        args=(db, session.id, session.phase, key),
     )
-    if current and current != session.phase:
-        classes.set_phase(db, session.id, current)
-        return classes.get_session(db, session.id) or session
-    return session
+    if st.session_state.pop(PHASE_NOTICE, False):
+        st.info(t("classes.teacher.phase_elsewhere", lang, phase=t(f"classes.phase.{session.phase}", lang)))
 
 
-def _participants(names: list[str], lang: str) -> None:
+def _participant_count(count: int, lang: str) -> None:
     st.html(
         f'<div role="status" aria-live="polite" style="font-size:1.25rem;color:#111827">'
         f"{html.escape(t('classes.teacher.participants', lang))}: "
-        f'<strong id="parkloop-participants">{len(names)}</strong></div>'
+        f'<strong id="parkloop-participants">{count}</strong></div>'
     )
+
+
+def _participants(db: Any, session_id: str, names: list[str], lang: str) -> None:
+    """The head count, look-alike nicknames to tell apart, and the nicknames (as typed, plain text)."""
+    _participant_count(len(names), lang)
+    for line in dashboard.lookalike_lines(classes.lookalikes(db, session_id), lang):
+        st.html(
+            dashboard.plain_html(
+                line,
+                tag="div",
+                style="background:#fef3c7;color:#78350f;padding:0.5rem 0.75rem;border-radius:0.5rem",
+            )
+        )
     if names:
         with st.expander(t("classes.teacher.nicknames", lang)):
-            st.markdown(", ".join(escape_md(n) for n in names))
+            st.html(dashboard.nicknames_html(names, lang))
 
 
 def _distribution(number: int, q: Question, module: Module, answers: Answers, phase: str, lang: str) -> None:
-    """One choice question's answers as bars, the right answer green."""
+    """One choice question's answers as bars, the right answer green — except during the pre-visit quiz."""
     dist = results.distribution(q, answers, phase)
+    reveal = dashboard.reveals_answers(phase)
     st.markdown(f"**{number}. {escape_md(module.prompt(q.id, lang))}**")
-    summary = dashboard.distribution_summary(q, dist, lang)
+    summary = dashboard.distribution_summary(q, dist, lang, reveal=reveal)
     if summary is None:
         st.caption(t("classes.teacher.no_answers", lang))
         return
     chart = (
-        alt.Chart(pd.DataFrame(dashboard.distribution_rows(q, dist)))
+        alt.Chart(pd.DataFrame(dashboard.distribution_rows(q, dist, reveal=reveal)))
         .mark_bar()
         .encode(
             x=alt.X("option:N", title=t("classes.teacher.option_axis", lang), axis=alt.Axis(labelAngle=0)),
@@ -130,7 +173,7 @@ def _distributions(module: Module, answers: Answers, phase: str, lang: str) -> N
 
 def _common_wrong(module: Module, answers: Answers, phase: str, lang: str) -> None:
     wrong = results.common_wrong(module, answers, phase)
-    if not wrong:
+    if not wrong:  # shown in every phase: the teacher plans from the pre-quiz's misconceptions
         return
     st.subheader(t("classes.teacher.wrong", lang))
     for item in wrong:
@@ -154,7 +197,7 @@ def _best(module: Module, answers: Answers, lang: str) -> None:
         st.markdown(f"**{escape_md(module.prompt(q.id, lang))}** {t(f'classes.goal.{q.goal}', lang)}")
         for column, row in zip(st.columns(len(best)), best, strict=True):
             with column.container(border=True):
-                st.markdown(f"**{escape_md(row['nickname'])}**")
+                st.html(dashboard.plain_html(row["nickname"], tag="strong"))
                 st.metric(
                     t("classes.teacher.best_value", lang),
                     format_quantity(row["value"], results.metric_unit(q.metric or ""), lang),
@@ -174,11 +217,16 @@ def _gain(module: Module, answers: Answers, lang: str) -> None:
 
 
 @st.fragment(run_every=3)
-def live(db: Any, session: classes.Session, module: Module, lang: str) -> None:
-    """Everything that changes as students answer; redrawn every 3 seconds."""
+def live(db: Any, session_id: str, module: Module, lang: str) -> None:
+    """Everything that changes as students answer or another tab changes the phase; every 3 seconds."""
+    session = classes.get_session(db, session_id)
+    if session is None:
+        st.info(t("classes.teacher.invalid", lang))
+        return
+    _phase_control(db, session, lang)
     names = classes.participants(db, session.id)
     answers = classes.all_answers(db, session.id)
-    _participants(names, lang)
+    _participants(db, session.id, names, lang)
     phase = dashboard.shown_phase(session.phase)
     st.markdown(t("classes.teacher.answered", lang, count=results.answered_count(answers, phase)))
     _distributions(module, answers, phase, lang)
@@ -188,7 +236,7 @@ def live(db: Any, session: classes.Session, module: Module, lang: str) -> None:
 
 
 def _export_and_delete(db: Any, session: classes.Session, module: Module, lang: str) -> None:
-    """The answers as CSV, how long they are kept, and deleting the session now."""
+    """The answers as CSV, when they will be deleted, and deleting the session now."""
     columns = dashboard.csv_columns(module)
     st.download_button(
         t("classes.teacher.export", lang),
@@ -198,7 +246,8 @@ def _export_and_delete(db: Any, session: classes.Session, module: Module, lang: 
         key="teacher-export",
         on_click="ignore",
     )
-    st.caption(t("classes.teacher.retention", lang, days=settings.get("class_retention_days")))
+    days = classes.retention_setting_days()
+    st.caption(dashboard.deletion_line(classes.deletion_time(session, days), days, lang))
     with st.expander(t("classes.teacher.delete", lang)):
         confirm = st.checkbox(t("classes.teacher.delete_confirm", lang), key="teacher-delete-confirm")
         if st.button(t("classes.teacher.delete", lang), disabled=not confirm, key="teacher-delete"):
@@ -209,25 +258,60 @@ def _export_and_delete(db: Any, session: classes.Session, module: Module, lang: 
             st.rerun()
 
 
+@st.fragment(run_every=3)
+def _projector_count(db: Any, session_id: str, lang: str) -> None:
+    session = classes.get_session(db, session_id)
+    if session is None or session.phase == "ended":
+        st.info(t("classes.ended", lang))
+        return
+    _participant_count(classes.participant_count(db, session_id), lang)
+
+
+def projector(db: Any, session: classes.Session, module: Module, lang: str) -> None:
+    """The view for the projector: the join code, the QR code and the head count — nothing else (its title
+    is the module's)."""
+    _code_and_qr(session, lang)
+    _projector_count(db, session.id, lang)
+
+
+def _cookie_age_s() -> int:
+    return int(classes.retention_setting_days() * 86400)
+
+
+db = classes.open_store()
+session_id = st.query_params.get("s")
+if st.query_params.get("view") == "projector":
+    found = classes.get_session(db, session_id) if db is not None else None
+    module = get_module(found.module) if found else None
+    lang, mode = exhibit_start(PAGE, intro=False, title=module.title if module else None)
+    session_ui.no_referrer()
+    if found is None or module is None:
+        st.info(t("classes.teacher.invalid", lang))
+        st.stop()
+    projector(db, found, module, lang)
+    st.stop()
+
 lang, mode = exhibit_start(PAGE)
+session_ui.no_referrer()
+secret = session_ui.teacher_secret(session_id, st.query_params.get("k"), _cookie_age_s())
+if "k" in st.query_params:
+    del st.query_params["k"]  # the secret leaves the address bar (and so the history and any referrer)
+session_ui.cookie_script()
 if st.session_state.pop(DELETED, False):
     st.success(t("classes.teacher.deleted", lang))
     st.stop()
-db = classes.open_store()
 if db is None:
     st.warning(t("classes.error.store", lang))
     st.stop()
-classes.prune(db)  # retention: old sessions go whenever a teacher opens a dashboard
+classes.prune(db)  # retention, as well as the daily `classes prune` timer
 
-secret = st.query_params.get("k")
-session = classes.teacher_session(db, st.query_params.get("s"), secret)
+session = classes.teacher_session(db, session_id, secret)
 module = get_module(session.module) if session else None
 if session is None or module is None:
     st.info(t("classes.teacher.invalid", lang))
     st.stop()
 
 _join_code(session, secret, module, lang)
-session = _phase_control(db, session, lang)
-live(db, session, module, lang)
+live(db, session.id, module, lang)
 st.divider()
 _export_and_delete(db, session, module, lang)
