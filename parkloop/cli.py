@@ -204,7 +204,7 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
 
 
 def cmd_classes(args: argparse.Namespace) -> int:
-    """Delete class sessions older than class_retention_days (cron or systemd timer)."""
+    """Delete class sessions inactive for longer than class_retention_days (the daily systemd timer)."""
     from parkloop.school import sessions as classes
 
     db = classes.open_store()
