@@ -5,9 +5,18 @@
 A spec holds the structure a machine needs (grade band, curriculum codes, exhibits, presets, question ids,
 answer keys, model sliders, the facts a quiz relies on); the Markdown holds every word, in sections::
 
-    title, summary, objective.<id>, step.<id>, worksheet, teacher-notes, q.<id>, why.<id>
+    title, summary, objective.<id>, step.<id>, worksheet, teacher-notes, q.<id>, why.<id>,
+    task.<id>, answer.<id>, rubric.<id>, support, extension
 
-A choice question's section is its prompt followed by one line per option: ``- a: text``.
+A choice question's section is its prompt followed by one line per option: ``- a: text``. A task's
+section is its instruction followed by one line per item it names (``- peel: 香蕉皮``); the four bins
+(``food``, ``recyclable``, ``hazardous``, ``residual``) need no line: they print as bin pictures with
+their names. ``answer.<task>`` is the reference answer printed in the teacher's guide; ``rubric.<id>``
+holds one criterion as ``- name:``, ``- met:``, ``- partly:``, ``- not-yet:`` lines (达成/基本达成/待提高).
+
+On-site work is numbered once, in the order of the sheet: the tasks, then the on-site questions (现场1…);
+the pre/post quiz after them (小测1…). :func:`numbering` gives the labels the sheet, the guide and the key
+all print.
 
 Why facts are in the spec: a quiz answer such as "the plan raises water reuse to 95%" must agree with the
 model and the plan. ``[[fact]]`` entries name where the figure comes from (a model result, a scenario input
@@ -33,7 +42,20 @@ SPEC_NAME = "lesson.toml"
 
 GRADE_BANDS: tuple[str, ...] = ("1-2", "3-4", "5-6", "7-9", "10-12", "adult")
 PHASES: tuple[str, ...] = ("pre", "onsite", "post")
-STAGES: tuple[str, ...] = ("engage", "explore", "explain", "elaborate", "evaluate")
+STAGES: tuple[str, ...] = ("engage", "explore", "explain", "elaborate", "evaluate", "break")
+"""The 5E stages, and ``break`` (toilets, water, a snack: not a 5E stage, but part of the timetable)."""
+TASK_KINDS: tuple[str, ...] = ("match", "circle", "checklist", "draw", "table", "cer", "write")
+"""How a worksheet task is printed: lines to match, pictures to circle, tick boxes, a drawing box, a
+table to fill, a claim–evidence–reasoning frame, or lines to write on."""
+BINS: tuple[str, ...] = ("food", "recyclable", "hazardous", "residual")
+"""Beijing's four bins (green 厨余垃圾, blue 可回收物, red 有害垃圾, grey 其他垃圾): item ids that print
+as bin pictures."""
+LARGE_PRINT_BANDS: tuple[str, ...] = ("1-2",)
+"""Bands whose sheets print large (15 pt) with pictures, and get a picture sheet with pinyin."""
+RUBRIC_LEVELS: tuple[str, ...] = ("met", "partly", "not-yet")  # 达成 / 基本达成 / 待提高
+RUBRIC_CRITERIA = (3, 4)
+MAX_PLAN_FIGURES_IN_QUIZ = 1
+"""A quiz is about ideas: at most one of its questions may ask for a figure of the plan."""
 QUESTION_USES: tuple[str, ...] = ("quiz", "onsite")  # quiz: asked before and after the visit
 QUESTION_KINDS: tuple[str, ...] = ("choice", "model")
 ONSITE_MINUTES = (60, 240)  # a park visit is typically 90-120 min; half-day 研学 modules run longer
@@ -64,7 +86,7 @@ CURRICULUM: tuple[str, ...] = (
     "university-practice",  # the plan's university research and internship base (二(六))
 )
 
-_OPTION_LINE = re.compile(r"^\s*-\s*([a-z]):\s*(.+?)\s*$")
+_OPTION_LINE = re.compile(r"^\s*-\s*([a-z0-9][a-z0-9-]*):\s*(.+?)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARAM_KEY = re.compile(r"^[A-Za-z0-9_]{1,16}$")
 
@@ -94,6 +116,7 @@ class Question:
     goal: str | None = None  # max | min
     scenario: str = "plan-2026"
     sliders: tuple[Slider, ...] = ()
+    bins: dict[str, str] = field(default_factory=dict)  # option -> bin, printed as its picture (grades 1-2)
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,23 @@ class Step:
     minutes: int
     exhibit: str | None = None
     preset: str | None = None
+    station: str | None = None  # the tour station of data/tours.toml where the step happens
+    walk_min: int = 0  # walking there from the previous step's place (on site: counted in duration_min)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task of the student's sheet (words: ``task.<id>``, reference answer: ``answer.<id>``)."""
+
+    id: str
+    kind: str  # one of TASK_KINDS
+    station: str | None = None
+    items: tuple[str, ...] = ()  # checklist lines, pictures to circle, the left column of a match, columns
+    targets: tuple[str, ...] = ()  # the right column of a match
+    pairs: dict[str, str] = field(default_factory=dict)  # match: left item -> right item
+    answer: tuple[str, ...] = ()  # circle: the items to circle
+    rows: int = 3  # table: empty rows to fill
+    lines: int = 3  # write: ruled lines
 
 
 @dataclass(frozen=True)
@@ -130,6 +170,10 @@ class Module:
     facts: tuple[dict[str, Any], ...]
     texts: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> section -> text
     order: int = 0
+    tasks: tuple[Task, ...] = ()
+    rubric: tuple[str, ...] = ()  # criterion ids: sections rubric.<id>
+    devices: int = 0  # phones or tablets the class needs on site (e.g. one per pair)
+    children_per_adult: int = 10  # adult ratio on site
 
     def questions_for(self, use: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.use == use)
@@ -148,6 +192,38 @@ class Module:
 
     def option_texts(self, qid: str, lang: str) -> dict[str, str]:
         return parse_question_text(self.text(f"q.{qid}", lang))[1]
+
+    def task(self, tid: str) -> Task | None:
+        return next((task for task in self.tasks if task.id == tid), None)
+
+    def rubric_rows(self, lang: str) -> list[dict[str, str]]:
+        """One row per criterion: {"name", "met", "partly", "not-yet"}."""
+        return [parse_question_text(self.text(f"rubric.{c}", lang))[1] for c in self.rubric]
+
+    def onsite_minutes(self) -> int:
+        return sum(s.minutes + s.walk_min for s in self.steps if s.phase == "onsite")
+
+
+def numbering(module: Module) -> list[tuple[str, int, str]]:
+    """The one order and numbering of the sheet, the guide and the key: ``(part, number, id)`` with part
+    ``onsite`` (the tasks, then the on-site questions: 现场1…) or ``quiz`` (小测1…)."""
+    onsite = [task.id for task in module.tasks] + [q.id for q in module.questions_for("onsite")]
+    quiz = [q.id for q in module.questions_for("quiz")]
+    return [("onsite", n, i) for n, i in enumerate(onsite, 1)] + [
+        ("quiz", n, i) for n, i in enumerate(quiz, 1)
+    ]
+
+
+def option_order(question: Question, seed: int | str) -> tuple[str, ...]:
+    """The options of ``question`` in the order one student sees them: shuffled by ``seed`` (a student's
+    token or a printed variant), the same every time for the same seed; seed 0 keeps the written order."""
+    import random
+
+    if seed in (0, "0", ""):
+        return question.options
+    order = list(question.options)
+    random.Random(f"{seed}:{question.id}").shuffle(order)
+    return tuple(order)
 
 
 def parse_question_text(text: str) -> tuple[str, dict[str, str]]:
@@ -216,7 +292,10 @@ def _parse_question(table: Any, index: int, where: str) -> Question:
         answer = _need(table, "answer", str, qwhere)
         if answer not in options:
             raise LessonError(f"{qwhere}: answer: {answer!r} is not one of the options {list(options)}")
-        return Question(qid, use, kind, exhibit, options, answer)
+        bins = dict(table.get("option_bins") or {})
+        if not set(bins) <= set(options) or not set(bins.values()) <= set(BINS):
+            raise LessonError(f"{qwhere}: option_bins: expected {{option = bin}} with bins {', '.join(BINS)}")
+        return Question(qid, use, kind, exhibit, options, answer, bins=bins)
     if use != "onsite":
         raise LessonError(f"{qwhere}: kind: model questions are on-site questions (use = 'onsite')")
     metric = _need(table, "metric", str, qwhere)
@@ -283,37 +362,11 @@ def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
                 raise LessonError(f"{pwhere}.params.{key}: expected a short ASCII key and a number or text")
         presets[pid] = Preset(pid, slug, dict(params))
 
-    steps: list[Step] = []
-    for index, table in enumerate(data.get("step") or []):
-        swhere = f"{where}: step[{index}]"
-        sid = _need(table, "id", str, swhere)
-        phase = _need(table, "phase", str, swhere)
-        if phase not in PHASES:
-            raise LessonError(f"{swhere}.phase: {phase!r} is not one of {', '.join(PHASES)}")
-        stage = _need(table, "stage", str, swhere)
-        if stage not in STAGES:
-            raise LessonError(f"{swhere}.stage: {stage!r} is not one of {', '.join(STAGES)}")
-        minutes = _need(table, "minutes", int, swhere)
-        exhibit = table.get("exhibit")
-        if exhibit is not None:
-            _slug(exhibit, f"{swhere}.exhibit")
-        preset = table.get("preset")
-        if preset is not None and preset not in presets:
-            raise LessonError(f"{swhere}.preset: {preset!r} is not defined under [presets]")
-        steps.append(Step(sid, phase, stage, minutes, exhibit, preset))
-    for phase in PHASES:
-        if not any(s.phase == phase for s in steps):
-            raise LessonError(
-                f"{where}: step: no step in phase {phase!r} (pre, onsite and post are all needed)"
-            )
-    onsite_minutes = sum(s.minutes for s in steps if s.phase == "onsite")
-    if onsite_minutes != duration:
-        raise LessonError(
-            f"{where}: step: on-site steps add up to {onsite_minutes} min, duration_min is {duration}"
-        )
-    if len({s.id for s in steps}) != len(steps):
-        raise LessonError(f"{where}: step: duplicate step ids")
-
+    steps = _parse_steps(data.get("step") or [], presets, where, duration)
+    tasks = tuple(_parse_task(table, index, where) for index, table in enumerate(data.get("task") or []))
+    rubric = _ids(module.get("rubric"), where, "module.rubric")
+    if not RUBRIC_CRITERIA[0] <= len(rubric) <= RUBRIC_CRITERIA[1]:
+        raise LessonError(f"{where}: module.rubric: {len(rubric)} criteria, a rubric has 3 or 4")
     questions = [
         _parse_question(table, index, where) for index, table in enumerate(data.get("question") or [])
     ]
@@ -324,10 +377,21 @@ def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
     if not any(q.use == "onsite" for q in questions):
         raise LessonError(f"{where}: question: no on-site question (use = 'onsite')")
 
+    if not tasks:
+        raise LessonError(f"{where}: task: a module needs at least one worksheet task ([[task]])")
+    if {task.id for task in tasks} & {q.id for q in questions} or len({t.id for t in tasks}) != len(tasks):
+        raise LessonError(f"{where}: task: task ids must be unique and differ from the question ids")
     facts = tuple(data.get("fact") or [])
     for index, fact in enumerate(facts):
         if not isinstance(fact, dict) or fact.get("question") not in {q.id for q in questions}:
             raise LessonError(f"{where}: fact[{index}].question: names no question of this module")
+    quiz = {q.id for q in questions if q.use == "quiz"}
+    plan_figures = {f["question"] for f in facts if f.get("source") in ("scenario", "target")} & quiz
+    if len(plan_figures) > MAX_PLAN_FIGURES_IN_QUIZ:
+        raise LessonError(
+            f"{where}: fact: the quiz asks {len(plan_figures)} plan figures "
+            f"({', '.join(sorted(plan_figures))}), at most {MAX_PLAN_FIGURES_IN_QUIZ}: ask ideas instead"
+        )
     return Module(
         id=mid,
         grade_band=band,
@@ -343,13 +407,109 @@ def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
         questions=tuple(questions),
         facts=facts,
         order=int(module.get("order", 0)),
+        tasks=tasks,
+        rubric=rubric,
+        devices=int(_need(module, "devices", int, f"{where}: module")),
+        children_per_adult=int(_need(module, "children_per_adult", int, f"{where}: module")),
     )
+
+
+def _station(value: Any, where: str) -> str | None:
+    """A tour station id of data/tours.toml (or None)."""
+    if value is None:
+        return None
+    from parkloop.tours.data import tours_or_none
+
+    tours = tours_or_none()
+    if not isinstance(value, str) or (tours is not None and value not in tours.stations):
+        raise LessonError(f"{where}: no tour station {value!r} in data/tours.toml")
+    return value
+
+
+def _parse_steps(
+    tables: list[Any], presets: dict[str, Preset], where: str, duration: int
+) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    for index, table in enumerate(tables):
+        swhere = f"{where}: step[{index}]"
+        sid = _need(table, "id", str, swhere)
+        phase = _need(table, "phase", str, swhere)
+        if phase not in PHASES:
+            raise LessonError(f"{swhere}.phase: {phase!r} is not one of {', '.join(PHASES)}")
+        stage = _need(table, "stage", str, swhere)
+        if stage not in STAGES:
+            raise LessonError(f"{swhere}.stage: {stage!r} is not one of {', '.join(STAGES)}")
+        minutes = _need(table, "minutes", int, swhere)
+        exhibit = table.get("exhibit")
+        if exhibit is not None:
+            _slug(exhibit, f"{swhere}.exhibit")
+        preset = table.get("preset")
+        if preset is not None and preset not in presets:
+            raise LessonError(f"{swhere}.preset: {preset!r} is not defined under [presets]")
+        station = _station(table.get("station"), f"{swhere}.station")
+        walk = table.get("walk_min", 0)
+        if isinstance(walk, bool) or not isinstance(walk, int) or walk < 0:
+            raise LessonError(f"{swhere}.walk_min: expected minutes (an integer ≥ 0)")
+        if phase == "onsite" and stage != "break" and station is None:
+            raise LessonError(f"{swhere}.station: an on-site step names the tour station where it happens")
+        steps.append(Step(sid, phase, stage, minutes, exhibit, preset, station, walk))
+    for phase in PHASES:
+        if not any(s.phase == phase for s in steps):
+            raise LessonError(
+                f"{where}: step: no step in phase {phase!r} (pre, onsite and post are all needed)"
+            )
+    onsite_minutes = sum(s.minutes + s.walk_min for s in steps if s.phase == "onsite")
+    if onsite_minutes != duration:
+        raise LessonError(
+            f"{where}: step: on-site steps and walks add up to {onsite_minutes} min, "
+            f"duration_min is {duration}"
+        )
+    if duration >= 150 and not any(s.stage == "break" for s in steps if s.phase == "onsite"):
+        raise LessonError(f"{where}: step: {duration} min on site need a break (stage = 'break')")
+    if len({s.id for s in steps}) != len(steps):
+        raise LessonError(f"{where}: step: duplicate step ids")
+    return tuple(steps)
+
+
+def _parse_task(table: Any, index: int, where: str) -> Task:
+    twhere = f"{where}: task[{index}]"
+    tid = _need(table, "id", str, twhere)
+    if not _ID.match(tid):
+        raise LessonError(f"{twhere}.id: {tid!r} is not an id (a-z, 0-9, -)")
+    twhere = f"{where}: task {tid}"
+    kind = _need(table, "kind", str, twhere)
+    if kind not in TASK_KINDS:
+        raise LessonError(f"{twhere}: kind: {kind!r} is not one of {', '.join(TASK_KINDS)}")
+    station = _station(table.get("station"), f"{twhere}: station")
+    needs_items = kind in ("match", "circle", "checklist", "table")
+    items = _ids(table["items"], twhere, "items") if needs_items or "items" in table else ()
+    targets: tuple[str, ...] = ()
+    pairs: dict[str, str] = {}
+    answer: tuple[str, ...] = ()
+    if kind == "table" and "targets" in table:  # row labels
+        targets = _ids(table.get("targets"), twhere, "targets")
+    if kind == "match":
+        targets = _ids(table.get("targets"), twhere, "targets")
+        pairs = dict(_need(table, "pairs", dict, twhere))
+        if set(pairs) != set(items) or not set(pairs.values()) <= set(targets):
+            raise LessonError(f"{twhere}: pairs: every item needs one of the targets")
+    if kind == "circle":
+        answer = _ids(table.get("answer"), twhere, "answer")
+        if not set(answer) <= set(items):
+            raise LessonError(f"{twhere}: answer: {list(answer)} are not all among the items")
+    rows, lines = int(table.get("rows", 3)), int(table.get("lines", 3))
+    return Task(tid, kind, station, items, targets, pairs, answer, rows, lines)
 
 
 def required_sections(module: Module) -> list[str]:
     """The Markdown sections every language must hold for ``module``."""
-    names = ["title", "summary", "worksheet", "teacher-notes"]
+    names = ["title", "summary", "worksheet", "teacher-notes", "support", "extension", "prep"]
+    if module.grade_band in LARGE_PRINT_BANDS:
+        names.append("pictures")
     names += [f"objective.{o}" for o in module.objectives]
+    names += [f"rubric.{c}" for c in module.rubric]
+    for task in module.tasks:
+        names += [f"task.{task.id}", f"answer.{task.id}"]
     names += [f"step.{s.id}" for s in module.steps]
     for q in module.questions:
         names += [f"q.{q.id}", f"why.{q.id}"]
@@ -379,6 +539,21 @@ def _load_texts(module: Module, content_dir: Path) -> dict[str, dict[str, str]]:
                 )
             if q.kind == "model" and options:
                 raise LessonError(f"{rel}: section q.{q.id}: a model question has no options")
+        for task in module.tasks:
+            prompt, lines = parse_question_text(sections[f"task.{task.id}"])
+            named = [i for i in (*task.items, *task.targets) if i not in BINS]
+            if not prompt or sorted(lines) != sorted(named):
+                raise LessonError(
+                    f"{rel}: section task.{task.id}: needs an instruction and one '- id: text' line for "
+                    f"each of {named} (bins need none), has {list(lines)}"
+                )
+        for criterion in module.rubric:
+            levels = parse_question_text(sections[f"rubric.{criterion}"])[1]
+            if set(levels) != {"name", *RUBRIC_LEVELS}:
+                raise LessonError(
+                    f"{rel}: section rubric.{criterion}: "
+                    "needs the lines - name:, - met:, - partly:, - not-yet:"
+                )
         texts[lang] = sections
     return texts
 

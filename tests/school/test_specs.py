@@ -47,7 +47,8 @@ def test_module_schema(module) -> None:
     assert all(slug in BY_SLUG for slug in module.exhibits)
     assert all(p.exhibit in BY_SLUG for p in module.presets.values())
     assert {s.phase for s in module.steps} == {"pre", "onsite", "post"}
-    assert sum(s.minutes for s in module.steps if s.phase == "onsite") == module.duration_min
+    assert sum(s.minutes + s.walk_min for s in module.steps if s.phase == "onsite") == module.duration_min
+    assert module.tasks and 3 <= len(module.rubric) <= 4
     assert module.questions_for("quiz") and module.questions_for("onsite")
     for q in module.questions:
         if q.kind == "choice":
@@ -107,15 +108,19 @@ def _edit(path: Path, old: str, new: str) -> None:
     [
         ('grade_band = "1-2"', 'grade_band = "13"', "module.grade_band"),
         ('answer = "c"', 'answer = "e"', "question battery: answer"),
-        ('exhibits = ["sorting", "my-garbage", "park"]', 'exhibits = ["sorting", "zoo"]', "'zoo'"),
+        ('exhibits = ["sorting", "my-garbage", "park",', 'exhibits = ["sorting", "zoo",', "'zoo'"),
         ('curriculum = ["sci-materials"', 'curriculum = ["astrology"', "unknown code 'astrology'"),
         ('preset = "park-map"', 'preset = "nowhere"', "preset"),
         ("objectives = [", "objectivez = [", "module.objectives"),
         (
-            'minutes = 30\nexhibit = "sorting"',
-            'minutes = 31\nexhibit = "sorting"',
-            "on-site steps add up to 91",
+            'minutes = 22\nwalk_min = 2\nexhibit = "sorting"',
+            'minutes = 23\nwalk_min = 2\nexhibit = "sorting"',
+            "on-site steps and walks add up to 91",
         ),
+        ('station = "sorting"\n\n[[step]]', 'station = "nowhere"\n\n[[step]]', "no tour station 'nowhere'"),
+        ('kind = "checklist"', 'kind = "crossword"', "task t-sort: kind: 'crossword'"),
+        ('"habit", "together"]', '"habit", "together", "x", "y"]', "a rubric has 3 or 4"),
+        ('answer = ["food"]', 'answer = ["lunch"]', "task t-circle: answer"),
     ],
 )
 def test_a_broken_spec_names_file_and_key(scratch, old: str, new: str, expected: str) -> None:
@@ -156,16 +161,47 @@ def test_check_lessons_reports_instead_of_raising(scratch) -> None:
     assert any("four-bins/lesson.toml: question battery: answer" in p for p in problems)
 
 
-def test_a_wrong_fact_fails_the_check(tmp_path: Path) -> None:
-    """An answer key that disagrees with the plan is caught (here: 9,800 t of steam instead of 98,000)."""
+def _copy_module(tmp_path: Path, mid: str) -> tuple[Path, Path]:
     lessons, content = tmp_path / "lessons", tmp_path / "content"
-    shutil.copytree(LESSONS_DIR / "energy-from-waste", lessons / "energy-from-waste")
+    shutil.copytree(LESSONS_DIR / mid, lessons / mid)
     for lang in ("zh", "en"):
         (content / lang / "lessons").mkdir(parents=True)
-        shutil.copy(CONTENT_DIR / lang / "lessons" / "energy-from-waste.md", content / lang / "lessons")
-    _edit(lessons / "energy-from-waste" / "lesson.toml", "value = 98000", "value = 9800")
+        shutil.copy(CONTENT_DIR / lang / "lessons" / f"{mid}.md", content / lang / "lessons")
+    return lessons, content
+
+
+def test_a_wrong_fact_fails_the_check(tmp_path: Path) -> None:
+    """An answer key that disagrees with the plan is caught (here: 59 % water reuse instead of 95 %)."""
+    lessons, content = _copy_module(tmp_path, "water-and-stone")
+    _edit(lessons / "water-and-stone" / "lesson.toml", "value = 95\n", "value = 59\n")
     problems = check_lessons(lessons, content)
-    assert any("fact[0] (question steam-amount)" in p and "98000" in p for p in problems), problems
+    assert any("fact[0] (question water-target)" in p and "59" in p for p in problems), problems
+
+
+def test_a_second_plan_figure_in_a_quiz_is_refused(tmp_path: Path) -> None:
+    lessons, content = _copy_module(tmp_path, "water-and-stone")
+    spec = lessons / "water-and-stone" / "lesson.toml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8")
+        + '\n[[fact]]\nquestion = "fine"\nsource = "target"\ntarget = "capacity"\nvalue = 3000\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LessonError, match="quiz asks 2 plan figures"):
+        load_module(lessons / "water-and-stone", content)
+
+
+def test_a_task_item_without_words_is_named(scratch) -> None:
+    lessons, content = scratch
+    _edit(content / "zh" / "lessons" / "four-bins.md", "- to-hazard: 专门的处理厂：安全处理\n", "")
+    with pytest.raises(LessonError, match=r"zh/lessons/four-bins.md: section task.t-journey"):
+        load_module(lessons / "four-bins", content)
+
+
+def test_a_missing_rubric_level_is_named(scratch) -> None:
+    lessons, content = scratch
+    _edit(content / "en" / "lessons" / "four-bins.md", "- partly: Draws a habit but cannot say why\n", "")
+    with pytest.raises(LessonError, match=r"en/lessons/four-bins.md: section rubric.habit"):
+        load_module(lessons / "four-bins", content)
 
 
 def test_every_shipped_folder_is_a_module() -> None:
