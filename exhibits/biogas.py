@@ -1,9 +1,12 @@
-"""Exhibit "biogas": food waste → biogas → electricity or fuel gas; oil → biodiesel; digestate → incinerator.
+"""Exhibit "biogas": two food-waste plants and the park's landfill → one biogas blend → electricity or fuel
+gas (the gas above the handling capacity flared); oil → biodiesel; digestate → incinerator.
 
 URL keys (all optional; bad values fall back to the plan's value silently):
-  ``t``     food waste digested [t/d], 0–2000
-  ``split`` share of the methane burned in gas engines [%], 0–100 (the rest is upgraded to fuel gas)
-  ``oil``   oil extracted for biodiesel [% of the food waste], 1.0–3.5
+  ``t``     household food waste at the new food-waste plant (厨余) [t/d], 0–2000; the restaurant plant
+            (餐厨, 400 t/d) does not move with it
+  ``cap``   biogas handling capacity [Nm³/d], 10000–150000 (the plan: 50000)
+  ``split`` share of the handled methane burned in gas engines [%], 0–100 (the rest is upgraded to fuel gas)
+  ``oil``   oil extracted at the restaurant food-waste plant [% of its waste], 1.0–3.5
   ``dig``   share of the digestate burned in the incinerator [%], 0–100 (the rest is landfilled)
 
 Thin on purpose: sliders → cached model call → ``parkloop.exhibits.biogas`` → draw.
@@ -26,27 +29,31 @@ from parkloop.ui.state import slider_columns
 PAGE = "biogas"
 
 
-def _plan_check(fig: view.BiogasFigures, values: dict[str, Any], lang: str) -> None:
-    """The plan's own biogas and digestate figures next to the model's: a warning when they disagree."""
-    check = view.handling_check(fig)
-    box = st.warning if check.exceeds else st.info
-    box(view.plan_check_text(check, fig, values, lang))
+def _gas(fig: view.BiogasFigures, result: dict[str, Any], plan: dict[str, Any], lang: str) -> None:
+    """The three sources and their blend, the handling capacity and the flare, and the box that says it."""
+    st.subheader(t("biogas.gas_heading", lang))
+    figure_rows(view.shown_figures(fig, result["values"], plan, lang, "gas"), lang)
+    box = st.warning if view.flares(fig) else st.info
+    box(view.handling_text(fig, result["values"], lang))
 
 
 def _energy(result: dict[str, Any], constants: dict[str, float], lang: str, mode: str) -> None:
     """Where the methane's energy goes (a Sankey) and the sentence under it."""
     st.subheader(t("biogas.chart_heading", lang))
-    st.markdown(view.chart_note_text(result, lang))
-    links = view.energy_links(result, constants["ch4_lhv_mj_per_nm3"], constants["mj_per_kwh"])
-    spec_sankey_chart(view.SANKEY, links, lang, mode, height=360, value_suffix=" GJ")
+    links = view.energy_links(result, constants)
+    st.markdown(view.chart_note_text(links, lang))
+    spec_sankey_chart(view.SANKEY, links, lang, mode, height=400, value_suffix=" GJ")
     chart_summary(view.chart_summary_text(links, lang))
 
 
 def _carbon(fig: view.BiogasFigures, values: dict[str, Any], constants: dict[str, float], lang: str) -> None:
-    """What is counted (what leaks) and what the products replace, shown apart."""
+    """The park's own emissions and what the products avoid elsewhere, apart; then the oil lever."""
     st.subheader(t("biogas.carbon_heading", lang))
-    baseline_rate = scenario_result(BASELINE)["values"]["kitchen_waste.oil_extraction_rate"]
-    st.markdown(view.carbon_text(fig, values, baseline_rate, constants["biodiesel_t_co2_per_t_oil"], lang))
+    factor = constants["biodiesel_t_co2_per_t_oil"]
+    st.markdown(view.carbon_text(fig, values, factor, lang))
+    st.subheader(t("biogas.oil_heading", lang))
+    baseline_rate = scenario_result(BASELINE)["values"]["restaurant_waste.oil_extraction_rate"]
+    figure_rows(view.oil_figures(fig, values, baseline_rate, factor, lang), lang)
 
 
 lang, mode = exhibit_start(PAGE)
@@ -56,9 +63,9 @@ sliders = slider_columns(view.sliders(plan["values"], lang))
 st.markdown(view.split_text(sliders["power_percent"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
 fig = view.figures(result)
+_gas(fig, result, plan, lang)
 st.subheader(t("biogas.products", lang))
-figure_rows(view.shown_figures(fig, result["values"], lang), lang)
-_plan_check(fig, result["values"], lang)
+figure_rows(view.shown_figures(fig, result["values"], plan, lang, "products"), lang)
 _energy(result, factors["constants"], lang, mode)
 _carbon(fig, result["values"], factors["constants"], lang)
 provenance_list(view.provenance_items(plan, factors, lang), lang)
