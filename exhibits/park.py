@@ -26,9 +26,14 @@ from parkloop.exhibits.park import (
     LITERAL_STRINGS,
     MAP_FLOWS,
     arc_rows,
+    landfill_text,
+    ledger_figures,
+    ledger_lines,
     load_park_map,
     map_layers,
     plant_arcs,
+    plant_carbon,
+    plant_carbon_text,
     provenance_items,
     selected_plant,
     summary_fields,
@@ -36,7 +41,7 @@ from parkloop.exhibits.park import (
 )
 from parkloop.pages import BY_SLUG, page_for_plant
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, provenance_list
+from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
 from parkloop.ui.model_data import PLAN, scenario_result
 from parkloop.ui.state import link_params, url_choice, url_toggle
 
@@ -124,10 +129,11 @@ def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
         st.switch_page(spec.path, query_params=link_params(lang))
 
 
-def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
+def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow: bool) -> None:
     st.html(LIST_CSS)
     st.subheader(t("park.plants_heading", lang))
     params = link_params(lang)
+    carbon = plant_carbon(result)
     columns = st.columns(1 if narrow else 3, gap="medium")
     for column, plant in zip(cycle(columns), data["plants"]):
         name = t(f"park.plant.{plant}", lang)
@@ -135,11 +141,14 @@ def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
         with column, st.container(border=True, key=f"plant-{plant}"):
             if spec is None:
                 st.markdown(f"**{name}**")
-                st.markdown(t(f"park.no_exhibit.{plant}", lang))
+                words = landfill_text(result, lang) if plant == "landfill" else None
+                st.markdown(words or t(f"park.no_exhibit.{plant}", lang))
             else:
                 label = t("park.plant_link", lang, plant=name, exhibit=t(f"nav.{spec.key}", lang))
                 st.page_link(spec.path.as_posix(), label=f"**{label}**", query_params=params)
                 st.markdown(t(f"teaser.{spec.key}", lang))
+            if plant in carbon:
+                st.markdown(plant_carbon_text(carbon[plant], lang))
     system = BY_SLUG["system"]
     st.page_link(
         system.path.as_posix(),
@@ -148,15 +157,30 @@ def _plant_list(data: dict[str, Any], lang: str, narrow: bool) -> None:
     )
 
 
+def _ledgers(result: dict[str, Any], lang: str) -> None:
+    """The park's carbon in two ledgers, side by side, never netted."""
+    st.subheader(t("park.carbon_heading", lang))
+    st.markdown(page_section(PAGE, "carbon", lang))
+    figure_rows(ledger_figures(result, lang), lang)
+    inventory, avoided = st.columns(2)
+    with inventory:
+        st.markdown(f"**{t('park.inventory_heading', lang)}**")
+        st.markdown(ledger_lines(result, "emissions", lang))
+    with avoided:
+        st.markdown(f"**{t('park.avoided_heading', lang)}**")
+        st.markdown(ledger_lines(result, "avoided", lang))
+
+
 lang, mode = exhibit_start(PAGE)
-data = park_map()
+data, result = park_map(), scenario_result(PLAN)
 phone = mode == "phone" or _phone_browser()
 st.markdown(page_section(PAGE, "schematic", lang))
 if phone:
-    _plant_list(data, lang, narrow=True)
+    _plant_list(data, result, lang, narrow=True)
     if url_toggle(t("park.map_toggle", lang), "map", default=False, help=t("park.map_toggle_help", lang)):
         _map(data, lang, narrow=True)
 else:
     _map(data, lang, narrow=False)
-    _plant_list(data, lang, narrow=False)
+    _plant_list(data, result, lang, narrow=False)
+_ledgers(result, lang)
 provenance_list(provenance_items(lang), lang)

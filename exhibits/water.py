@@ -4,7 +4,7 @@ URL keys (all optional; bad values fall back to the plan's value silently):
   ``m3``    leachate treated [m³/d], 0–3000
   ``reuse`` share of the treated leachate reused as reclaimed water [%], 50–100
   ``nh3``   ammonia nitrogen recovered [%], 80–99.5
-  ``cod``   COD removed [%], 50–99
+  ``cod``   COD removed by the treatment (a removal efficiency) [%], 99.000–99.990
 
 Thin on purpose: sliders → cached model call → ``parkloop.exhibits.water`` → draw.
 """
@@ -18,7 +18,7 @@ from parkloop.exhibits import water as view
 from parkloop.ui.charts import spec_sankey_chart
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
-from parkloop.ui.model_data import PLAN, scenario_result
+from parkloop.ui.model_data import BASELINE, PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
 PAGE = "water"
@@ -33,18 +33,22 @@ def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
 
 
 lang, mode = exhibit_start(PAGE)
-plan = scenario_result(PLAN)
+plan, base = scenario_result(PLAN), scenario_result(BASELINE)
 st.subheader(t("water.controls", lang))
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
-fig = view.figures(result)
+fig, base_fig = view.figures(result), view.figures(base)
 st.subheader(t("water.products", lang))
-figure_rows(view.shown_figures(fig, result["values"], lang), lang)
+figure_rows(view.shown_figures(fig, base_fig, result["values"], lang), lang)
+if not fig.within_limit:
+    st.warning(view.limit_warning(fig, lang))
+st.subheader(t("water.cod_heading", lang))
+st.markdown(view.cod_cut_text(fig, base_fig, lang))
 _flows(fig, lang, mode)
 st.subheader(t("water.mix_heading", lang))
 st.markdown(page_section(PAGE, "mix", lang))
 st.markdown(view.source_text(fig, result["values"]["leachate.source_shares"], lang))
 st.markdown(view.plan_text(sliders, lang))
-provenance_list(view.provenance_items(plan, lang), lang)
+provenance_list(view.provenance_items(plan, base, factors_data(), lang), lang)
 with st.expander(t("water.simplified_heading", lang)):
     st.markdown(page_section(PAGE, "simplified", lang))

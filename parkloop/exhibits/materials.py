@@ -2,6 +2,11 @@
 
 Pure logic (no Streamlit): slider values → model overrides, the figures the page shows, the rows of the
 bar chart, the avoided CO₂ split by product and the sentence under the chart.
+
+Carbon accounting (model.md, version 2): recycled materials are in the **avoided** ledger — sand, gravel
+and fired bricks not made outside the park — and the page says so in the figure's label; nothing here is
+in the park's inventory. What goes to the landfill (rejects, unused bottom ash) is inert: the park's
+landfill methane comes from household waste buried before 2020, not from these.
 """
 
 from __future__ import annotations
@@ -92,11 +97,16 @@ class MaterialsFigures:
     bricks_from_ash_t: float
     bricks_from_rubble_t: float
     rejects_t: float
-    bottom_ash_t: float  # all bottom ash the incinerator makes
+    bottom_ash_t: float  # all bottom ash the incinerator makes (the rest of it is landfilled)
     electricity_kwh: float
     avoided_aggregate_t_co2: float
     avoided_bricks_t_co2: float
-    avoided_t_co2: float  # the model's own total for the chain
+    avoided_t_co2: float  # the model's own total for the chain (avoided ledger)
+
+    @property
+    def ash_landfilled_t(self) -> float:
+        """Bottom ash not made into bricks, landfilled."""
+        return max(self.bottom_ash_t - self.bricks_from_ash_t, 0.0)
 
 
 def figures(
@@ -141,7 +151,8 @@ FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
         ),
     ),
 )
-"""The page's three figures in one row: aggregate, bricks, and the CO₂ they avoid."""
+"""The page's three figures in one row: aggregate, bricks, and the CO₂ they avoid elsewhere (the avoided
+ledger, named in the label)."""
 
 
 def shown_figures(fig: MaterialsFigures, lang: str) -> list[list[Figure]]:
@@ -162,7 +173,10 @@ FACTORS = {"aggregate": num("natural_aggregate_kg_co2_per_t"), "brick": num("fir
 def factors_text(fig: MaterialsFigures, constants: dict[str, float], lang: str) -> str:
     """How the avoided CO₂ is counted: the two replacement factors, and what goes to landfill."""
     fields = FACTORS | {"ratio": num("ratio"), "rejects": qty("rejects_t", "t/yr")}
-    fields |= {"electricity": qty("electricity_kwh", "kWh/yr")}
+    fields |= {
+        "electricity": qty("electricity_kwh", "kWh/yr"),
+        "ash_landfilled": qty("ash_landfilled_t", "t/yr"),
+    }
     sources = figure_sources(fig, constants, {"ratio": brick_to_aggregate_ratio(constants)})
     return page_section("materials", "factors", lang, **filled(fields, sources, lang))
 

@@ -4,6 +4,11 @@ Pure (no Streamlit, no pydeck): the page turns these rows into layers. The model
 process nodes (``incinerator``, ``food_waste_plant`` …); :data:`NODE_PLACE` says which place on the map
 each node belongs to, so a link between two nodes of different places becomes an arc. Links inside one
 place (the incinerator's own losses) and to nowhere on the map (flue gas, losses) are left out.
+
+The park's carbon, in the three ledgers of model.md (version 2), never netted: each plant's **inventory**
+(what it emits inside the fence — the park's own landfill among them) and **avoided** emissions (outside
+the fence), from the model's chains; the inventory and the avoided lists by category. The landfill
+counterfactual is in neither and is not drawn here; the page only says where it is not.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from typing import Any
 
 from parkloop import settings
 from parkloop.content import t
-from parkloop.exhibits.figures import illustrative
+from parkloop.exhibits.figures import Figure, illustrative
 from parkloop.i18n import format_quantity
+from parkloop.model import AVOIDED_CATEGORIES, EMISSION_CATEGORIES
 from parkloop.model.tomlfile import DataFileError, read_toml
 
 DATA_FILE = "park_map.toml"
@@ -28,6 +34,7 @@ NODE_PLACE: dict[str, dict[str, str]] = {
     "material": {
         "household_waste": "city",
         "food_waste": "city",
+        "restaurant_waste": "city",
         "construction_waste": "city",
         "incinerator": "incineration",
         "food_waste_plant": "kitchen_waste",
@@ -43,7 +50,12 @@ NODE_PLACE: dict[str, dict[str, str]] = {
         "incinerator": "incineration",
         "digestate_heating_value": "kitchen_waste",
         "food_waste_plant": "kitchen_waste",
+        "process_heat_used": "kitchen_waste",
+        "natural_gas": "city",
+        "gas_boiler": "kitchen_waste",
+        "digester_biogas": "kitchen_waste",
         "biogas_blend": "kitchen_waste",
+        "flare": "kitchen_waste",
         "gas_engines": "kitchen_waste",
         "upgrading": "kitchen_waste",
         "landfill_gas": "landfill",
@@ -58,7 +70,7 @@ NODE_PLACE: dict[str, dict[str, str]] = {
     },
     "water": {
         "leachate_from_incineration": "incineration",
-        "leachate_from_kitchen_waste": "kitchen_waste",
+        "leachate_from_restaurant_waste": "kitchen_waste",
         "leachate_from_landfill": "landfill",
         "leachate_plant": "leachate",
         "incinerator": "incineration",
@@ -359,8 +371,107 @@ def map_layers(
 
 
 def provenance_items(lang: str) -> list[tuple[str, Any]]:
-    """What "where the numbers come from" lists: the schematic geometry and the model's flows."""
+    """What "where the numbers come from" lists: the schematic geometry, the model's flows and its
+    carbon ledgers."""
     return [
         (t("park.prov_geometry", lang), illustrative(t("park.prov_geometry_detail", lang), lang)),
         (t("park.prov_arcs", lang), "model"),
+        (t("park.prov_carbon", lang), "model"),
     ]
+
+
+# --------------------------------------------------------------------------------------------------
+# the park's carbon: two ledgers by plant and by category, never netted (model.md, version 2)
+# --------------------------------------------------------------------------------------------------
+PLACE_CHAINS: dict[str, tuple[str, ...]] = {
+    "incineration": ("incineration",),
+    "kitchen_waste": ("kitchen_waste", "restaurant_waste"),  # one place on the map, two plants
+    "leachate": ("leachate",),
+    "construction_waste": ("construction_waste",),
+    "landfill": ("landfill",),  # the park's own sanitary landfill: in the inventory
+    "solar": ("solar",),
+}
+"""Which of the model's chains each plant on the map stands for."""
+CO2E = "t CO2e/yr"
+
+
+@dataclass(frozen=True)
+class PlantCarbon:
+    """One plant's two ledgers [t CO₂e a year]: what it emits in the park, and what it avoids elsewhere."""
+
+    inventory_t: float
+    avoided_t: float
+
+
+def plant_carbon(result: dict[str, Any]) -> dict[str, PlantCarbon]:
+    """Each plant's inventory and avoided emissions, adding up its chains (:data:`PLACE_CHAINS`)."""
+    chains = result["chains"]
+    return {
+        place: PlantCarbon(
+            sum(chains[name]["emissions_t_co2e_per_year"] for name in names),
+            sum(chains[name]["avoided_t_co2e_per_year"] for name in names),
+        )
+        for place, names in PLACE_CHAINS.items()
+    }
+
+
+def plant_carbon_text(carbon: PlantCarbon, lang: str) -> str:
+    """One plant's line: "园区自身排放 … ；替代减排 …", each number with its ledger's name."""
+    return t(
+        "park.carbon_line",
+        lang,
+        inventory=format_quantity(carbon.inventory_t, CO2E, lang),
+        avoided=format_quantity(carbon.avoided_t, CO2E, lang),
+    )
+
+
+def landfill_text(result: dict[str, Any], lang: str) -> str:
+    """The park's own landfill, which has no exhibit: its methane is in the inventory."""
+    chain, emissions = result["chains"]["landfill"], result["ledger"]["emissions"]
+    return t(
+        "park.no_exhibit.landfill",
+        lang,
+        ch4=format_quantity(chain["methane_emitted_t_per_year"], "t CH4/yr", lang),
+        co2e=format_quantity(emissions["park_landfill_ch4"], CO2E, lang),
+        gas=format_quantity(chain["products"]["landfill_gas_captured_nm3_per_year"], "Nm3/yr", lang),
+    )
+
+
+def ledger_figures(result: dict[str, Any], lang: str) -> list[list[Figure]]:
+    """The park's two totals side by side, each labelled with its ledger; never subtracted."""
+    totals, emissions = result["totals"], result["ledger"]["emissions"]
+    landfill = format_quantity(emissions["park_landfill_ch4"], CO2E, lang)
+    return [
+        [
+            Figure(
+                "fig-inventory",
+                t("park.inventory", lang),
+                format_quantity(totals["emissions_t_co2e_per_year"], CO2E, lang),
+                "model",
+                t("park.inventory_note", lang, landfill=landfill),
+            ),
+            Figure(
+                "fig-avoided",
+                t("park.avoided", lang),
+                format_quantity(totals["avoided_t_co2e_per_year"], CO2E, lang),
+                "model",
+                t("park.avoided_note", lang),
+            ),
+        ]
+    ]
+
+
+def ledger_lines(result: dict[str, Any], ledger: str, lang: str) -> str:
+    """A Markdown list of one ledger (``"emissions"`` = the inventory, or ``"avoided"``) by category,
+    in the model's order; categories of zero stay in the list, so nothing silently disappears."""
+    categories = EMISSION_CATEGORIES if ledger == "emissions" else AVOIDED_CATEGORIES
+    values = result["ledger"][ledger]
+    return "\n".join(
+        t(
+            "park.ledger_line",
+            lang,
+            category=t(f"park.ledger.{ledger}.{category}", lang),
+            value=format_quantity(values.get(category, 0.0), CO2E, lang),
+        )
+        for category in categories
+    )

@@ -44,15 +44,37 @@ def test_figures_by_hand() -> None:
     assert fig.aggregate_t == pytest.approx(recycled * 0.7)
     assert fig.bricks_from_rubble_t == pytest.approx(recycled * 0.3)
     assert fig.rejects_t == pytest.approx(1000 * 365 * 0.1)
-    # bottom ash: 4000 t/d of garbage + digestate burned, 20 % ash, 90 % of it made into bricks
-    burned = (
-        result["chains"]["incineration"]["inputs"]["waste_t_per_year"]
-        + result["chains"]["incineration"]["inputs"]["digestate_t_per_year"]
-    )
-    assert fig.bricks_from_ash_t == pytest.approx(burned * 0.2 * 0.9)
+    # bottom ash from the incinerator (plan-2026): 4000 t/d × 365 = 1 460 000 t of garbage plus the
+    # digestate of 1200 t/d of food waste × 365 × 0.32 = 140 160 t; 20 % ash = 320 032 t; 90 % into bricks
+    assert fig.bottom_ash_t == pytest.approx(320_032)
+    assert fig.bricks_from_ash_t == pytest.approx(288_028.8)
+    assert fig.ash_landfilled_t == pytest.approx(32_003.2)
+    # avoided ledger: 229 950 t aggregate × 5 kg + (98 550 + 288 028.8) t bricks × 200 kg
+    assert (AGG, BRICK) == (5.0, 200.0)
+    assert fig.avoided_aggregate_t_co2 == pytest.approx(1_149.75)
+    assert fig.avoided_bricks_t_co2 == pytest.approx(77_315.76)
     # the page's split of the avoided CO2 adds up to the model's own total
-    assert fig.avoided_aggregate_t_co2 + fig.avoided_bricks_t_co2 == pytest.approx(fig.avoided_t_co2)
-    assert fig.avoided_aggregate_t_co2 == pytest.approx(fig.aggregate_t * AGG / 1000)
+    assert fig.avoided_t_co2 == pytest.approx(78_465.51)
+
+
+def test_materials_are_in_the_avoided_ledger_not_the_inventory() -> None:
+    result = model_result()
+    assert result["chains"]["construction_waste"]["emissions_t_co2e_per_year"] == 0
+    assert result["ledger"]["avoided"]["recycled_materials"] == pytest.approx(78_465.51)
+    for lang, words in (("zh", "替代减排"), ("en", "Avoided elsewhere")):
+        assert t("materials.avoided", lang).startswith(words)
+    assert "never subtracted" in t("materials.avoided_note", "en", aggregate="", bricks="")
+    assert "不互相抵消" in t("materials.avoided_note", "zh", aggregate="", bricks="")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bottom_ash_comes_from_incineration_and_landfill_is_no_credit(lang: str) -> None:
+    assert ("清洁焚烧中心" if lang == "zh" else "waste-to-energy plant") in t("materials.ash_help", lang)
+    fig = view.figures(model_result(), AGG, BRICK)
+    text = view.factors_text(fig, dict(FACTORS.constants), lang)
+    assert format_quantity(32_003.2, "t/yr", lang) in text  # the ash not made into bricks
+    assert ("甲烷" if lang == "zh" else "methane") in text  # inert: the model gives it none
+    assert ("替代减排" if lang == "zh" else "avoided elsewhere") in text
 
 
 def test_more_bricks_avoid_more_co2() -> None:
@@ -140,6 +162,9 @@ def test_provenance_items() -> None:
     plan, factors = scenario_result(PLAN), factors_data()
     items = view.provenance_items(plan, factors, "en")
     assert len(items) == 9
+    labels = dict(items)
+    assert labels[t("materials.in.incineration", "en")]["kind"] == "derived"  # 1600 + the plan's 2400 t/d
+    assert "plan value" not in " ".join(labels)
     assert items[0] == (
         t("materials.in.aggregate_factor", "en"),
         factors["provenance"]["constants.natural_aggregate_kg_co2_per_t"],

@@ -21,16 +21,21 @@ from parkloop.exhibits.park import (
     arc_width,
     biggest_between_plants,
     data_path,
+    landfill_text,
+    ledger_figures,
+    ledger_lines,
     load_park_map,
     map_layers,
     place_positions,
     plant_arcs,
+    plant_carbon,
+    plant_carbon_text,
     provenance_items,
     selected_plant,
     summary_fields,
     view_state,
 )
-from parkloop.i18n import contains_cjk
+from parkloop.i18n import contains_cjk, format_quantity
 from parkloop.model import evaluate, load_scenario
 from parkloop.model.tomlfile import DataFileError
 from parkloop.pages import EXHIBITS, page_for_plant
@@ -136,10 +141,10 @@ def test_layers_are_plain_data_bottom_first(narrow: bool) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_provenance_says_the_geometry_is_schematic(lang: str) -> None:
-    (geometry, drawn), (arcs, model) = provenance_items(lang)
+    (geometry, drawn), (arcs, model), (carbon, ledgers) = provenance_items(lang)
     assert geometry == t("park.prov_geometry", lang) and arcs == t("park.prov_arcs", lang)
     assert drawn.kind == "illustrative" and drawn.detail == t("park.prov_geometry_detail", lang)
-    assert model == "model"
+    assert model == ledgers == "model" and carbon == t("park.prov_carbon", lang)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -156,15 +161,25 @@ def test_arcs_carry_the_models_links_between_plants() -> None:
     assert arcs["energy", "incineration", "kitchen_waste"] == pytest.approx(
         link(flows, "energy", "incinerator", "food_waste_plant")
     )
-    # the three leachate sources to the water plant
+    # the plan's three leachate sources to the water plant: the restaurant-waste plant (on the map with
+    # the household food-waste plant), the incinerator and the landfill
     for source, node in (
         ("incineration", "incineration"),
-        ("kitchen_waste", "kitchen_waste"),
+        ("kitchen_waste", "restaurant_waste"),
         ("landfill", "landfill"),
     ):
         assert arcs["water", source, "leachate"] == pytest.approx(
             link(flows, "water", f"leachate_from_{node}", "leachate_plant")
         )
+    # natural gas from the city to the food-waste plants' boiler (the heat steam does not cover)
+    assert arcs["energy", "city", "kitchen_waste"] == pytest.approx(
+        link(flows, "energy", "natural_gas", "gas_boiler")
+    )
+    # restaurant food waste from the city to the food-waste plants, with the household food waste
+    assert arcs["material", "city", "kitchen_waste"] == pytest.approx(
+        link(flows, "material", "food_waste", "food_waste_plant")
+        + link(flows, "material", "restaurant_waste", "food_waste_plant")
+    )
     # the park's electricity to the grid, and no arc from a place to itself
     assert arcs["energy", "substation", "city"] == pytest.approx(
         link(flows, "energy", "park_electricity", "grid_export")
@@ -216,6 +231,87 @@ def test_summary_names_the_biggest_exchange_of_each_flow() -> None:
     fields = summary_fields(arcs, "en")
     assert fields["count"] == str(len(arcs))
     assert t("park.plant.incineration", "en") in fields["items"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the park's carbon: two ledgers, never netted
+# ---------------------------------------------------------------------------------------------------
+def plan_result() -> dict:
+    return evaluate(load_scenario("plan-2026")).to_dict()
+
+
+def test_every_plant_has_both_ledgers_and_they_add_up_to_the_park() -> None:
+    result = plan_result()
+    carbon = plant_carbon(result)
+    assert set(carbon) == {
+        "incineration",
+        "kitchen_waste",
+        "leachate",
+        "construction_waste",
+        "landfill",
+        "solar",
+    }
+    chains = result["chains"]
+    # the food-waste place stands for both plants: household (厨余) and restaurant (餐厨)
+    assert carbon["kitchen_waste"].inventory_t == pytest.approx(
+        chains["kitchen_waste"]["emissions_t_co2e_per_year"]
+        + chains["restaurant_waste"]["emissions_t_co2e_per_year"]
+    )
+    # every chain is on the map once: the plants add up to the park's two totals
+    totals = result["totals"]
+    assert sum(c.inventory_t for c in carbon.values()) == pytest.approx(totals["emissions_t_co2e_per_year"])
+    assert sum(c.avoided_t for c in carbon.values()) == pytest.approx(totals["avoided_t_co2e_per_year"])
+    assert carbon["solar"].inventory_t == 0 and carbon["construction_waste"].inventory_t == 0
+
+
+def test_the_parks_own_landfill_is_in_the_inventory() -> None:
+    result = plan_result()
+    emissions = result["ledger"]["emissions"]
+    landfill = result["chains"]["landfill"]
+    # CH4 escaping × GWP 28 (AR5) is the inventory's park_landfill_ch4
+    assert emissions["park_landfill_ch4"] == pytest.approx(landfill["methane_emitted_t_per_year"] * 28)
+    assert plant_carbon(result)["landfill"].inventory_t >= emissions["park_landfill_ch4"] > 100_000
+    lines = ledger_lines(result, "emissions", "en")
+    expected = format_quantity(emissions["park_landfill_ch4"], "t CO2e/yr", "en")
+    assert f"{t('park.ledger.emissions.park_landfill_ch4', 'en')}: {expected}" in lines
+    for lang in ("zh", "en"):
+        text = landfill_text(result, lang)
+        assert format_quantity(emissions["park_landfill_ch4"], "t CO2e/yr", lang) in text
+        assert ("园区自身排放" if lang == "zh" else "what the park itself emits") in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_carbon_number_names_its_ledger(lang: str) -> None:
+    result = plan_result()
+    inventory, avoided = (
+        ("园区自身排放", "替代减排") if lang == "zh" else ("Emits in the park", "Avoided elsewhere")
+    )
+    for carbon in plant_carbon(result).values():
+        line = plant_carbon_text(carbon, lang)
+        assert inventory in line and avoided in line
+    ((total_in, total_out),) = ledger_figures(result, lang)
+    assert total_in.key == "fig-inventory" and total_out.key == "fig-avoided"
+    assert total_in.value == format_quantity(result["totals"]["emissions_t_co2e_per_year"], "t CO2e/yr", lang)
+    assert total_out.value == format_quantity(result["totals"]["avoided_t_co2e_per_year"], "t CO2e/yr", lang)
+    assert total_in.label == t("park.inventory", lang) and total_out.label == t("park.avoided", lang)
+    # every category is listed, zeros included: seven in the inventory, four avoided
+    assert ledger_lines(result, "emissions", lang).count("\n") == 6
+    assert ledger_lines(result, "avoided", lang).count("\n") == 3
+    if lang == "en":
+        words = "\n".join([total_in.assumption, total_out.assumption, ledger_lines(result, "avoided", lang)])
+        assert contains_cjk(words, CJK_ALLOWLIST) == []
+
+
+def test_the_ledgers_are_never_netted_on_the_page() -> None:
+    result = plan_result()
+    net = format_quantity(result["totals"]["net_t_co2e_per_year"], "t CO2e/yr", "en")
+    shown = [f.value for f in ledger_figures(result, "en")[0]]
+    shown += [ledger_lines(result, kind, "en") for kind in ("emissions", "avoided")]
+    shown += [plant_carbon_text(c, "en") for c in plant_carbon(result).values()]
+    assert all(net not in text for text in shown)
+    # hand sum of the inventory (plan-2026): 706 873 fossil + 21 202 N2O + 4 251 slip + 183 959 landfill
+    # + 0 digestate + 5 355 boiler + 0 bought ≈ 921 640 t CO2e
+    assert result["totals"]["emissions_t_co2e_per_year"] == pytest.approx(921_640, rel=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -272,7 +368,12 @@ def test_page_draws_an_offline_map_and_a_button_per_plant(lang: str) -> None:
         target = page_for_plant(plant)
         if target:
             assert t(f"nav.{target.key}", lang) in labels, plant
-    assert t("park.plant.landfill", lang) in "\n".join(m.value for m in at.markdown)
+    text = "\n".join(m.value for m in at.markdown)
+    assert t("park.plant.landfill", lang) in text
+    assert t("park.inventory_heading", lang) in text and t("park.avoided_heading", lang) in text
+    assert t("park.ledger.emissions.park_landfill_ch4", lang) in text
+    assert {t("park.inventory", lang), t("park.avoided", lang)} <= {m.label for m in at.metric}
+    assert "渗滤液" not in text
     if lang == "en":
         tips = " ".join(row["tip"] for row in arc_layer(spec))
         assert contains_cjk(tips, CJK_ALLOWLIST) == []

@@ -30,18 +30,29 @@ def test_overrides_and_defaults() -> None:
 def test_figures_by_hand() -> None:
     result = model_result({"solar.kwp": 1000.0, "solar.kwh_per_kwp": 1200.0})
     fig = view.figures(result, RESIDENT)
-    assert fig.kwh_per_year == pytest.approx(1_200_000)
-    assert fig.simple_t_co2 == pytest.approx(1_200_000 * result["grid_kg_co2_per_kwh"] / 1000)
-    # the model credits only exported electricity, shared among generators: never more than kWh × grid
-    assert 0 < fig.avoided_t_co2 <= fig.simple_t_co2
-    values = load_scenario("plan-2026").values
-    use = (
-        values["kitchen_waste"]["tonnes_per_day"] * 365 * values["kitchen_waste"]["own_use_kwh_per_tonne"]
-        + values["leachate"]["m3_per_day"] * 365 * values["leachate"]["kwh_per_m3"]
-        + values["construction_waste"]["tonnes_per_day"] * 365 * values["construction_waste"]["kwh_per_tonne"]
+    assert fig.kwh_per_year == pytest.approx(1_200_000)  # 1000 kWp × 1200 kWh/kWp
+    # the avoided ledger uses the export factor (North China baseline, 0.7119), not the 0.5306 of buying
+    assert fig.grid_kg_co2_per_kwh == 0.7119 and fig.bought_kg_co2_per_kwh == 0.5306
+    assert fig.simple_t_co2 == pytest.approx(854.28)  # 1 200 000 × 0.7119 / 1000
+    # the plants use (plan-2026): household food waste 800 t/d × 365 × 50 kWh/t = 14.6 million kWh,
+    # restaurant food waste 400 × 365 × 50 = 7.3 million, leachate 1800 m³/d × 365 × 20 = 13.14 million,
+    # construction waste 1000 × 365 × 4 = 1.46 million: 36.5 million kWh
+    assert fig.park_use_kwh == pytest.approx(
+        {
+            "kitchen_waste": 14_600_000,
+            "restaurant_waste": 7_300_000,
+            "leachate": 13_140_000,
+            "construction_waste": 1_460_000,
+        }
     )
-    assert fig.park_use_total_kwh == pytest.approx(use)
-    assert fig.share_of_use == pytest.approx(1_200_000 / use)
+    assert fig.park_use_total_kwh == pytest.approx(36_500_000)
+    assert fig.share_of_use == pytest.approx(1_200_000 / 36_500_000)  # 3.3 %
+    # only exported electricity is credited, shared by generation: the park makes G kWh, uses 36.5
+    # million itself, so the PV's credit is 854.28 t × (1 − 36.5 million / G)
+    generated = result["totals"]["green_electricity_kwh_per_year"]
+    assert fig.avoided_t_co2 == pytest.approx(854.28 * (1 - 36_500_000 / generated))
+    assert fig.exported_share == pytest.approx(1 - 36_500_000 / generated)
+    assert 0.9 < fig.exported_share < 1
     assert fig.milestone_share == pytest.approx(1_200_000 / 1_070_000)
     assert fig.residents == pytest.approx(1_200_000 / RESIDENT)
 
@@ -59,7 +70,8 @@ def test_no_panels() -> None:
     fig = view.figures(model_result({"solar.kwp": 0.0}), RESIDENT)
     assert fig.kwh_per_year == fig.avoided_t_co2 == fig.share_of_use == 0
     rows = view.chart_rows(fig, "en")
-    assert [row["kwh"] for row in rows][0] == 0 and len(rows) == 4
+    assert [row["kwh"] for row in rows][0] == 0 and len(rows) == 5  # the PV and four plants' use
+    assert fig.exported_share == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -90,6 +102,7 @@ def test_shown_figures_follow_the_model_and_the_sliders() -> None:
     assert kwh.value == format_quantity(1_100_000, "kWh/yr", "en")
     assert format_number(1000, "en") in kwh.assumption and format_number(1100, "en") in kwh.assumption
     assert format_quantity(fig.simple_t_co2, "t CO2/yr", "en") in avoided.assumption
+    assert "0.7119" in avoided.assumption and "avoided" in avoided.label.lower()
     assert format_quantity(fig.park_use_total_kwh, "kWh/yr", "en") in share.assumption
     assert residents.value == format_number(1_100_000 / RESIDENT, "en", sig=2)
 
@@ -117,7 +130,9 @@ def test_kind_colours_and_simplified_text() -> None:
     assert view.kind_colours("en") == {t("solar.kind.make", "en"): "amber", t("solar.kind.use", "en"): "blue"}
     assert set(view.KIND_COLOURS.values()) <= set(COLOURS)
     fig = view.figures(model_result(), RESIDENT)
-    assert format_number(fig.grid_kg_co2_per_kwh, "en", exact=True) in view.simplified_text(fig, "en")
+    text = view.simplified_text(fig, "en")
+    assert "0.7119" in text and "0.5306" in text and "North China" in text
+    assert format_number(fig.grid_kg_co2_per_kwh, "en", exact=True) in text
 
 
 def test_provenance_items() -> None:
@@ -127,6 +142,9 @@ def test_provenance_items() -> None:
         t(f"solar.in.{n}", "zh") for n in ("kwp", "yield", "grid", "milestone", "resident")
     ]
     assert items[0][1] == plan["provenance"]["solar.kwp"]
+    assert items[0][1]["kind"] == "illustrative"  # sized from the 2025 milestone, not in the plan
+    assert items[2][1] == plan["provenance"]["scenario.avoided_grid_kg_co2_per_kwh"]
+    assert "North China" in items[2][1]["note"]
     milestone = items[3][1]
     assert isinstance(milestone, ProvenanceView) and milestone.kind == "plan"
     assert milestone.detail == t("solar.prov.milestone", "zh")
