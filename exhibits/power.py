@@ -1,5 +1,6 @@
-"""Exhibit "Garbage → power": how much electricity, CO₂ and ash a day's garbage makes, and what the same
-garbage would release in a landfill over the years.
+"""Exhibit "Garbage → power": how much electricity, CO₂ and ash a day's garbage makes, which ledger each
+number belongs to, and — as a labelled comparison in no total — what the same year's waste would emit in
+a landfill, year by year (not Beijing's practice since 2020).
 
 URL keys: ``t`` tonnes a day burned (500–6000), ``food`` / ``paper`` / ``plast`` the share of food, paper
 and plastics in the garbage in percent (0–50, 0–25, 0–25); the other components fill the rest in the
@@ -19,7 +20,8 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import power as view
-from parkloop.ui.charts import charts_on_demand, colour_scale
+from parkloop.model import ScenarioError
+from parkloop.ui.charts import COLOURS, charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_columns, model_warnings, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
@@ -37,14 +39,18 @@ def explorer(lang: str) -> None:
     controls, results = st.columns([2, 3], gap="large")
     with controls:
         tonnes, mix = _controls(plan["values"], lang)
-    result = scenario_result(PLAN, view.overrides(tonnes, mix, plan_mix))
+    try:
+        result = scenario_result(PLAN, view.overrides(tonnes, mix, plan_mix))
+    except ScenarioError:  # a physics bound: the sliders cannot reach one, but say it in words if met
+        st.warning(view.refused_text(lang))
+        result = plan
     figures = view.power_figures(result)
     with results:
         st.subheader(t("power.results_heading", lang))
         figure_columns(view.shown_figures(figures, plan, factors, lang), lang)
-        st.markdown(page_section(PAGE, "counted", lang))
+        st.markdown(view.counted_text(figures, lang))
     model_warnings(result["warnings"], t("power.warnings", lang), lang)
-    _landfill(result, figures, lang)
+    _landfill(result, lang)
     with st.expander(t("power.simplified_heading", lang)):
         st.markdown(page_section(PAGE, "simplified", lang))
     provenance_list(view.provenance_items(plan, factors, lang), lang)
@@ -63,44 +69,35 @@ def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str,
     return tonnes, mix
 
 
-def _landfill(result: Mapping[str, Any], figures: view.PowerFigures, lang: str) -> None:
-    """The same garbage in a landfill: its methane year by year against burning it once."""
+def _landfill(result: Mapping[str, Any], lang: str) -> None:
+    """The labelled comparison: the same year's waste in a landfill, its methane year by year."""
     st.subheader(t("power.landfill_heading", lang))
-    st.markdown(page_section(PAGE, "landfill", lang))
     comparison = view.landfill_comparison(result)
+    st.markdown(view.landfill_intro_text(comparison, lang))
     if charts_on_demand(lang):
         st.altair_chart(_landfill_chart(comparison, lang), width="stretch")
-    chart_summary(view.chart_summary_text(figures, comparison, lang))
+    chart_summary(view.chart_summary_text(comparison, lang))
     st.markdown(view.landfill_after_text(comparison, lang))
 
 
 def _landfill_chart(comparison: view.LandfillComparison, lang: str) -> alt.Chart:
-    """Two lines: the landfill's methane so far (solid) and burning's CO₂, counted at once (dashed)."""
-    labels = view.series_labels(lang)
-    colours = view.series_colours(labels)
-    series = list(colours)
+    """One bar a year: the comparison's methane emitted in that year after landfilling, in CO₂e."""
     return (
-        alt.Chart(pd.DataFrame(view.chart_rows(comparison, labels)))
-        .mark_line(strokeWidth=4)
+        alt.Chart(pd.DataFrame(view.chart_rows(comparison)), title=t("power.chart_title", lang))
+        .mark_bar(color=COLOURS[view.COMPARISON_COLOUR])
         .encode(
-            x=alt.X("year:Q", title=t("power.axis_year", lang), axis=alt.Axis(tickMinStep=5)),
+            x=alt.X(
+                "year:O",
+                title=t("power.axis_year", lang),
+                axis=alt.Axis(labelAngle=0, values=view.tick_years(comparison.horizon_years)),
+            ),
             y=alt.Y("kt:Q", title=t("power.axis_kt", lang)),
-            color=alt.Color(
-                "series:N",
-                sort=series,
-                scale=colour_scale(colours),
-                legend=alt.Legend(title=None, orient="top", direction="vertical", symbolSize=200),
-            ),
-            strokeDash=alt.StrokeDash(
-                "series:N", sort=series, scale=alt.Scale(domain=series, range=[[1, 0], [8, 6]]), legend=None
-            ),
             tooltip=[
-                alt.Tooltip("series:N", title=t("power.axis_series", lang)),
-                alt.Tooltip("year:Q", title=t("power.axis_year", lang)),
-                alt.Tooltip("kt:Q", title=t("power.axis_kt", lang), format=",.0f"),
+                alt.Tooltip("year:O", title=t("power.axis_year", lang)),
+                alt.Tooltip("kt:Q", title=t("power.axis_kt", lang), format=",.2f"),
             ],
         )
-        .properties(height=360)
+        .properties(height=320)
     )
 
 

@@ -1,5 +1,6 @@
-"""Exhibit "Waste heat → steam": the steam the incinerator sends to the food-waste plant, the gas boiler it
-replaces, and the electricity the turbine gives up for it.
+"""Exhibit "Waste heat → steam": the heat the food-waste plants need, how much of it the incinerator's
+waste-heat steam covers, what their gas boiler still burns, and the electricity the turbine gives up for
+the steam. The steam stays inside the park: it lowers what the park itself emits, it is no "avoided" credit.
 
 URL key: ``st`` steam sent out in tonnes a year (0–200,000; the plan's figure is 98,000).
 
@@ -14,7 +15,7 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import steam as view
-from parkloop.ui.charts import TEXT_COLOUR, charts_on_demand, colour_scale
+from parkloop.ui.charts import TEXT_COLOUR, charts_on_demand, colour_scale, horizontal_bars
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_columns, model_warnings, provenance_list
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
@@ -23,17 +24,44 @@ from parkloop.ui.state import url_sliders
 PAGE = "steam"
 
 
+def _heat(figures: view.SteamFigures, lang: str) -> None:
+    """The chart of the plants' heat against the steam sent, its sentence, and the words if steam is lost."""
+    st.subheader(t("steam.heat_heading", lang))
+    if charts_on_demand(lang):
+        st.altair_chart(_heat_chart(figures, lang), width="stretch")
+    chart_summary(view.heat_summary_text(figures, lang))
+
+
+def _heat_chart(figures: view.SteamFigures, lang: str) -> alt.Chart:
+    """Two stacked bars in thousand GJ a year: what the plants need (steam used + gas boiler) and what
+    is sent (steam used + lost)."""
+    labels, bars = view.heat_labels(lang), view.heat_bar_labels(lang)
+    return horizontal_bars(
+        view.heat_rows(figures, labels, bars),
+        category="row",
+        order=list(bars.values()),
+        value="tgj",
+        value_title=t("steam.axis_tgj", lang),
+        colour="part",
+        colours={labels[key]: colour for key, colour in view.HEAT_COLOURS.items()},
+        tooltip=[
+            alt.Tooltip("part:N", title=t("steam.axis_item", lang)),
+            alt.Tooltip("tgj:Q", title=t("steam.axis_tgj", lang), format=",.1f"),
+        ],
+    )
+
+
 def _gains_and_costs(figures: view.SteamFigures, lang: str) -> None:
-    """The chart of what sending steam gains and costs, its sentence, and why two factors differ."""
+    """The chart of what sending steam saves and costs, its sentence, and which ledger each is in."""
     st.subheader(t("steam.chart_heading", lang))
     if charts_on_demand(lang):
         st.altair_chart(_gains_chart(figures, lang), width="stretch")
     chart_summary(view.chart_summary_text(figures, lang))
-    st.markdown(view.two_factors_text(figures, lang))
+    st.markdown(view.two_ledgers_text(figures, lang))
 
 
 def _gains_chart(figures: view.SteamFigures, lang: str) -> alt.LayerChart:
-    """One bar per item in thousand t CO₂ a year (the electricity given up to the left of zero)."""
+    """One bar per item in thousand t CO₂ a year (the avoided emissions given up to the left of zero)."""
     labels = view.bar_labels(lang)
     bars = (
         alt.Chart(pd.DataFrame(view.chart_rows(figures, labels)))
@@ -47,7 +75,7 @@ def _gains_chart(figures: view.SteamFigures, lang: str) -> alt.LayerChart:
                 alt.Tooltip("kt:Q", title=t("steam.axis_kt", lang), format=",.1f"),
             ],
         )
-        .properties(height=260)
+        .properties(height=200)
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=TEXT_COLOUR).encode(x="x:Q")
     return alt.layer(bars, zero)
@@ -64,8 +92,12 @@ result = scenario_result(PLAN, view.overrides(steam_t))
 figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
 with results:
     st.subheader(t("steam.results_heading", lang))
+    wasted = view.wasted_text(figures, lang)
+    if wasted:
+        st.warning(wasted)
     figure_columns(view.shown_figures(figures, steam_t, plan, factors, lang), lang)
-model_warnings(result["warnings"], t("steam.warnings", lang), lang)
+model_warnings(view.other_warnings(result["warnings"]), t("steam.warnings", lang), lang)
+_heat(figures, lang)
 _gains_and_costs(figures, lang)
 with st.expander(t("steam.simplified_heading", lang)):
     st.markdown(page_section(PAGE, "simplified", lang))

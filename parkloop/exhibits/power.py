@@ -5,6 +5,15 @@ The visitor moves three sliders a child can picture — food, paper and plastics
 garbage — and the six other IPCC components keep their plan proportions and fill the rest, so the
 composition always sums to 1. The slider limits (food ≤ 50 %, paper and plastics ≤ 25 % each) make the
 three together at most 100 %, so the rest is never negative.
+
+Electricity follows the heating value of the composition (the model's ``net_kwh_per_tonne`` holds at the
+scenario's reference heating value, the same net efficiency for every mix: about 12.8 %), so no slider
+position reaches the model's bound of 30 % (tested); a refusal would still be shown in words, not as an
+error (:func:`refused_text`).
+
+The landfill chart is the model's counterfactual (``Result.counterfactual["landfill"]``): a teaching
+comparison of the household waste the park treats in a year, by first-order decay year by year — not
+Beijing's practice since 2020, in no total, never "avoided by the park".
 """
 
 from __future__ import annotations
@@ -24,12 +33,13 @@ from parkloop.exhibits.figures import (
     build_figures,
     figure_sources,
     num,
+    pct,
+    provenance_table,
     qty,
     qtys,
     scenario_provenance,
 )
 from parkloop.i18n import format_number, format_percent, format_quantity
-from parkloop.model import landfill
 from parkloop.model.factors import Factors, load_factors
 from parkloop.model.scenario import COMPONENTS
 
@@ -43,7 +53,6 @@ MAIN_LIMITS: dict[str, tuple[float, float]] = {
 }
 SHARE_URL_KEYS: dict[str, str] = {"food": "food", "paper": "paper", "plastics": "plast"}
 """The URL key of each main component's slider (``?plast=25``)."""
-LANDFILL_YEARS = 50
 
 # Which Beijing bin each IPCC component belongs in (Beijing Household Waste Management Regulations,
 # glossary §10). Hazardous waste (batteries, medicines) is a tiny share by weight and is not one of the
@@ -149,15 +158,35 @@ class PowerFigures:
 
     waste_t: float
     net_kwh: float
-    kwh_per_t: float
+    kwh_per_t: float  # net electricity per tonne of this composition, before steam (the model's)
     people: float  # residents whose yearly electricity this equals (rough)
     fossil_co2_t: float
     n2o_co2e_t: float
-    counted_co2e_t: float  # fossil CO2 + N2O as CO2e: the incinerator's counted emissions
+    counted_co2e_t: float  # fossil CO2 + N2O as CO2e: the incinerator's part of the inventory
     biogenic_co2_t: float  # reported, not counted
     bottom_ash_t: float
     bricks_t: float  # bottom ash made into bricks and paving
     heating_value_gj_per_t: float
+    avoided_co2_t: float  # avoided elsewhere: the incinerator's share of the exported electricity
+    avoided_factor: float  # exported electricity [kg CO2/kWh] (North China baseline, offset projects)
+    grid_factor: float  # electricity bought [kg CO2/kWh] (national consumption average)
+    mj_per_kwh: float
+
+    @property
+    def efficiency(self) -> float:
+        """Net electricity per tonne as a share of the heating value [-] (the model refuses above 30 %)."""
+        heat_mj = self.heating_value_gj_per_t * 1000.0
+        return self.kwh_per_t * self.mj_per_kwh / heat_mj if heat_mj > 0 else 0.0
+
+    @property
+    def max_kwh_per_t(self) -> float:
+        """The most a tonne of this waste may give by the model's bound [kWh/t]."""
+        return MAX_NET_EFFICIENCY * self.heating_value_gj_per_t * 1000.0 / self.mj_per_kwh
+
+
+MAX_NET_EFFICIENCY = 0.30
+"""The model's bound on net electricity: 30 % of the waste's heating value
+(``parkloop.model.incineration.MAX_NET_ELECTRICAL_EFFICIENCY``)."""
 
 
 def power_figures(result: Mapping[str, Any], factors: Factors | None = None) -> PowerFigures:
@@ -172,7 +201,7 @@ def power_figures(result: Mapping[str, Any], factors: Factors | None = None) -> 
     return PowerFigures(
         waste_t=waste_t,
         net_kwh=net_kwh,
-        kwh_per_t=net_kwh / waste_t if waste_t > 0 else 0.0,
+        kwh_per_t=chain["net_kwh_per_tonne"],
         people=net_kwh / f.equivalents["resident_kwh_per_year"],
         fossil_co2_t=fossil,
         n2o_co2e_t=n2o_co2e,
@@ -181,6 +210,10 @@ def power_figures(result: Mapping[str, Any], factors: Factors | None = None) -> 
         bottom_ash_t=chain["bottom_ash_t_per_year"],
         bricks_t=chain["products"]["bottom_ash_recycled_t_per_year"],
         heating_value_gj_per_t=chain["heating_value_gj_per_t"],
+        avoided_co2_t=chain["avoided_t_co2e_per_year"],
+        avoided_factor=result["avoided_grid_kg_co2_per_kwh"],
+        grid_factor=result["grid_kg_co2_per_kwh"],
+        mj_per_kwh=f.c("mj_per_kwh"),
     )
 
 
@@ -197,7 +230,25 @@ def bins_line(mix: Mapping[str, float], lang: str) -> str:
 FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
     (
         FigureSpec("fig-net-kwh", "power.net_kwh", qty("net_kwh", "kWh/yr")),
-        FigureSpec("fig-fossil", "power.fossil", qty("fossil_co2_t", "t CO2/yr")),
+        FigureSpec(
+            "fig-kwh-per-t",
+            "power.kwh_per_t",
+            qty("kwh_per_t", "kWh/t"),
+            {
+                "efficiency": pct("efficiency", decimals=1),
+                "reference_kwh": qty("reference_kwh", "kWh/t"),
+                "reference_lhv": num("reference_lhv", sig=4),
+                "max_kwh": qty("max_kwh_per_t", "kWh/t"),
+            },
+            Ref("kwh_prov"),
+        ),
+        FigureSpec(
+            "fig-people",
+            "power.people",
+            Phrase("power.people_value", {"people": num("people", sig=2)}),
+            {"kwh": num("resident")},
+            Ref("resident_prov"),
+        ),
         FigureSpec(
             "fig-bricks",
             "power.bricks",
@@ -208,11 +259,17 @@ FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
     ),
     (
         FigureSpec(
-            "fig-people",
-            "power.people",
-            Phrase("power.people_value", {"people": num("people", sig=2)}),
-            {"kwh": num("resident")},
-            Ref("resident_prov"),
+            "fig-fossil",
+            "power.fossil",
+            qty("fossil_co2_t", "t CO2/yr"),
+            qtys("t CO2e/yr", n2o="n2o_co2e_t", total="counted_co2e_t"),
+        ),
+        FigureSpec(
+            "fig-avoided",
+            "power.avoided",
+            qty("avoided_co2_t", "t CO2/yr"),
+            {"factor": num("avoided_factor", sig=4), "bought": num("grid_factor", sig=4)},
+            Ref("avoided_prov"),
         ),
         FigureSpec("fig-biogenic", "power.biogenic", qty("biogenic_co2_t", "t CO2/yr")),
         FigureSpec(
@@ -224,7 +281,8 @@ FIGURES: tuple[tuple[FigureSpec, ...], ...] = (
         ),
     ),
 )
-"""The page's six figures in two columns: what the incinerator makes, then what it emits."""
+"""The page's eight figures in two columns: what the incinerator makes, then its ledgers (inventory,
+avoided elsewhere, reported only) and the heat in the waste."""
 
 
 def shown_figures(
@@ -233,157 +291,173 @@ def shown_figures(
     """The :data:`FIGURES` in ``lang``. ``plan`` is the plan's ``scenario_result`` (for the inputs'
     provenance), ``factors`` the factors as plain data (``parkloop.ui.model_data.factors_data``)."""
     factor = factors["provenance"]
+    values = plan["values"]
     inputs = {
         "ash": scenario_provenance(plan, "incineration.bottom_ash_recycled_fraction"),
         "resident": factors["equivalents"]["resident_kwh_per_year"],
         "resident_prov": factor["equivalents.resident_kwh_per_year"],
         "lhv": factor.get("composition.food.lhv_mj_per_kg", "model"),
+        "reference_kwh": values["incineration.net_kwh_per_tonne"],
+        "reference_lhv": values["incineration.reference_heating_value_gj_per_t"],
+        "kwh_prov": scenario_provenance(plan, "incineration.net_kwh_per_tonne"),
+        "avoided_prov": scenario_provenance(plan, "scenario.avoided_grid_kg_co2_per_kwh"),
     }
     return build_figures(FIGURES, figure_sources(figures, inputs), lang)
 
 
+def counted_text(figures: PowerFigures, lang: str) -> str:
+    """The text under the figures: which ledger each number belongs to, and the two grid factors."""
+    return page_section(
+        "power",
+        "counted",
+        lang,
+        avoided_factor=format_number(figures.avoided_factor, lang, sig=4),
+        grid_factor=format_number(figures.grid_factor, lang, sig=4),
+    )
+
+
+PROVENANCE: tuple[tuple[str, str, str], ...] = (
+    ("tonnes", "scenario", "incineration.tonnes_per_day"),
+    ("kwh_per_t", "scenario", "incineration.net_kwh_per_tonne"),
+    ("reference_lhv", "scenario", "incineration.reference_heating_value_gj_per_t"),
+    ("steam", "scenario", "incineration.export_steam_t_per_year"),
+    ("composition", "scenario", "incineration.composition"),
+    ("carbon", "factor", "composition.food.cf"),
+    ("fossil", "factor", "composition.food.fcf"),
+    ("n2o", "scenario", "incineration.n2o_g_per_tonne"),
+    ("ash", "scenario", "incineration.bottom_ash_fraction"),
+    ("avoided_grid", "scenario", "scenario.avoided_grid_kg_co2_per_kwh"),
+    ("grid", "scenario", "scenario.grid_kg_co2_per_kwh"),
+    ("doc", "factor", "composition.food.doc"),
+    ("k", "factor", "composition.food.k_per_year"),
+    ("recovery", "scenario", "landfill_counterfactual.recovery_fraction"),
+    ("oxidation", "scenario", "landfill_counterfactual.oxidation_factor"),
+    ("horizon", "scenario", "landfill_counterfactual.horizon_years"),
+    ("gwp", "scenario", "scenario.gwp"),
+    ("resident", "factor", "equivalents.resident_kwh_per_year"),
+)
+"""The "where the numbers come from" list: (label, where, key) — a scenario input of the plan or a factor."""
+
+
 def provenance_items(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> list[tuple[str, Any]]:
     """The "where the numbers come from" list: the plan's inputs and the factors behind the figures."""
-    factor = factors["provenance"]
-
-    def scenario(key: str) -> dict[str, str]:
-        return scenario_provenance(plan, key)
-
-    return [
-        (t("power.prov.tonnes", lang), scenario("incineration.tonnes_per_day")),
-        (t("power.prov.kwh_per_t", lang), scenario("incineration.net_kwh_per_tonne")),
-        (t("power.prov.steam", lang), scenario("incineration.export_steam_t_per_year")),
-        (t("power.prov.composition", lang), scenario("incineration.composition")),
-        (t("power.prov.carbon", lang), factor["composition.food.cf"]),
-        (t("power.prov.fossil", lang), factor["composition.food.fcf"]),
-        (t("power.prov.n2o", lang), scenario("incineration.n2o_g_per_tonne")),
-        (t("power.prov.ash", lang), scenario("incineration.bottom_ash_fraction")),
-        (t("power.prov.doc", lang), factor["composition.food.doc"]),
-        (t("power.prov.k", lang), factor["composition.food.k_per_year"]),
-        (t("power.prov.recovery", lang), scenario("landfill_counterfactual.recovery_fraction")),
-        (t("power.prov.oxidation", lang), scenario("landfill_counterfactual.oxidation_factor")),
-        (t("power.prov.gwp", lang), scenario("scenario.gwp")),
-        (t("power.prov.resident", lang), factor["equivalents.resident_kwh_per_year"]),
-    ]
-
-
-# --------------------------------------------------------------------------------------------
-# the landfill comparison
-# --------------------------------------------------------------------------------------------
-def _landfill_kwargs(values: Mapping[str, Any], f: Factors) -> dict[str, float]:
-    """The same landfill parameters the park model uses for its counterfactual."""
-    return {
-        "docf": f.c("landfill_docf"),
-        "mcf": values["landfill_counterfactual.methane_correction_factor"],
-        "methane_fraction": f.c("landfill_methane_fraction"),
-        "recovery_fraction": values["landfill_counterfactual.recovery_fraction"],
-        "oxidation_factor": values["landfill_counterfactual.oxidation_factor"],
+    lookups = {
+        "scenario": lambda key: scenario_provenance(plan, key),
+        "factor": lambda key: factors["provenance"][key],
     }
+    rows = [(label, lookups[where], key) for label, where, key in PROVENANCE]
+    return provenance_table(rows, "power.prov", lang)
 
 
+# --------------------------------------------------------------------------------------------
+# the landfill comparison: the model's counterfactual, a teaching view in no total
+# --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LandfillComparison:
-    """One year's garbage landfilled instead of burned: methane year by year, as CO2e [t]."""
+    """What one year of the household waste the park treats would emit had it been landfilled
+    (``Result.counterfactual["landfill"]``), as CO2e [t]. Not Beijing's practice since 2020 (zero
+    landfill of raw household waste); in no total, no target, and never "avoided by the park"."""
 
-    yearly_co2e_t: tuple[float, ...]  # year 1 … LANDFILL_YEARS
-    total_co2e_t: float  # everything it would ever release (the model's landfill credit)
-    incinerator_co2e_t: float  # burning it: fossil CO2 + N2O, released at once
+    waste_t: float  # all the household waste of the year: burned here and food waste digested
+    burned_t: float  # of it, burned in the incinerator
+    yearly_co2e_t: tuple[float, ...]  # methane emitted in year 1 … horizon, after recovery and oxidation
+    lifetime_co2e_t: float  # everything it would ever emit
+    gwp_ch4: float
 
     @property
-    def cumulative_co2e_t(self) -> list[float]:
-        out, running = [], 0.0
-        for value in self.yearly_co2e_t:
-            running += value
-            out.append(running)
-        return out
+    def horizon_years(self) -> int:
+        return len(self.yearly_co2e_t)
+
+    @property
+    def digested_t(self) -> float:
+        return max(self.waste_t - self.burned_t, 0.0)
+
+    @property
+    def total_co2e_t(self) -> float:
+        """Over the horizon [t CO2e]."""
+        return sum(self.yearly_co2e_t)
+
+    @property
+    def first_year_co2e_t(self) -> float:
+        return self.yearly_co2e_t[0] if self.yearly_co2e_t else 0.0
+
+    @property
+    def last_year_co2e_t(self) -> float:
+        return self.yearly_co2e_t[-1] if self.yearly_co2e_t else 0.0
 
     @property
     def share_within_horizon(self) -> float:
-        return sum(self.yearly_co2e_t) / self.total_co2e_t if self.total_co2e_t > 0 else 0.0
+        return self.total_co2e_t / self.lifetime_co2e_t if self.lifetime_co2e_t > 0 else 0.0
 
     @property
     def share_first_ten_years(self) -> float:
-        return sum(self.yearly_co2e_t[:10]) / self.total_co2e_t if self.total_co2e_t > 0 else 0.0
-
-    @property
-    def crossover_year(self) -> int | None:
-        """The first year in which the landfill's methane so far outweighs burning, or None."""
-        for year, value in enumerate(self.cumulative_co2e_t, start=1):
-            if value >= self.incinerator_co2e_t > 0:
-                return year
-        return None
+        return sum(self.yearly_co2e_t[:10]) / self.lifetime_co2e_t if self.lifetime_co2e_t > 0 else 0.0
 
 
-def landfill_comparison(
-    result: Mapping[str, Any], factors: Factors | None = None, years: int = LANDFILL_YEARS
-) -> LandfillComparison:
-    """Methane from landfilling the incinerator's garbage of one year, with IPCC first-order decay rates
-    (``parkloop.model.landfill.emission_profile``), as CO2e with the scenario's GWP set."""
-    f = factors or load_factors()
-    values = result["values"]
-    mix = values["incineration.composition"]
-    waste_t = result["chains"][INCINERATION]["inputs"]["waste_t_per_year"]
-    kwargs = _landfill_kwargs(values, f)
-    gwp_ch4 = f.gwp[result["gwp"]]["ch4"]
-    profile = landfill.emission_profile(waste_t, mix, f.components, years, **kwargs)
-    total = landfill.methane_potential_t(waste_t, landfill.mixture_doc(mix, f.components), **kwargs)
+def landfill_comparison(result: Mapping[str, Any]) -> LandfillComparison:
+    """The model's counterfactual of one result (``scenario_result`` data): its methane year by year
+    [t CH4] × the scenario's GWP of methane."""
+    landfill = result["counterfactual"]["landfill"]
+    gwp_ch4 = landfill["gwp_ch4"]
     return LandfillComparison(
-        yearly_co2e_t=tuple(value * gwp_ch4 for value in profile),
-        total_co2e_t=total * gwp_ch4,
-        incinerator_co2e_t=power_figures(result, f).counted_co2e_t,
+        waste_t=landfill["waste_t"],
+        burned_t=result["chains"][INCINERATION]["inputs"]["waste_t_per_year"],
+        yearly_co2e_t=tuple(value * gwp_ch4 for value in landfill["methane_t_by_year"]),
+        lifetime_co2e_t=landfill["lifetime_t_co2e"],
+        gwp_ch4=gwp_ch4,
     )
 
 
-def chart_rows(comparison: LandfillComparison, labels: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Rows for the line chart: cumulative landfill CO2e and the incinerator's (flat) line, per year.
-
-    ``labels`` = ``{"landfill": …, "incinerator": …}`` in the visitor's language. Values in thousand t."""
-    rows: list[dict[str, Any]] = []
-    for year, value in enumerate(comparison.cumulative_co2e_t, start=1):
-        rows.append({"year": year, "series": labels["landfill"], "kt": value / 1000.0})
-        rows.append(
-            {"year": year, "series": labels["incinerator"], "kt": comparison.incinerator_co2e_t / 1000.0}
-        )
-    return rows
+def chart_rows(comparison: LandfillComparison) -> list[dict[str, Any]]:
+    """Rows for the bar chart: the comparison's methane in each year after landfilling [thousand t CO2e]."""
+    return [
+        {"year": year, "kt": value / 1000.0} for year, value in enumerate(comparison.yearly_co2e_t, start=1)
+    ]
 
 
-SERIES_COLOURS: dict[str, str] = {"landfill": "amber", "incinerator": "teal"}
-"""The chart's lines by meaning (:data:`parkloop.ui.charts.COLOURS`): a landfill's cost, the park's plant."""
+def tick_years(horizon_years: int) -> list[int]:
+    """The years the chart's axis names: the first, then every fifth."""
+    return [year for year in range(1, horizon_years + 1) if year == 1 or year % 5 == 0]
 
 
-def series_labels(lang: str) -> dict[str, str]:
-    """The chart's two lines in ``lang``: ``{"landfill": …, "incinerator": …}``, landfill first."""
-    return {"landfill": t("power.series.landfill", lang), "incinerator": t("power.series.incinerator", lang)}
+COMPARISON_COLOUR = "amber"
+"""The comparison's bars (:data:`parkloop.ui.charts.COLOURS`): a landfill's cost, not the park's."""
 
 
-def series_colours(labels: Mapping[str, str]) -> dict[str, str]:
-    """``{line in words: colour name}`` for the chart, landfill first (``labels``: :func:`series_labels`)."""
-    return {labels[key]: colour for key, colour in SERIES_COLOURS.items()}
-
-
-def chart_summary_text(figures: PowerFigures, comparison: LandfillComparison, lang: str) -> str:
-    """The sentence under the chart: landfill against burning, and the year the lines cross (if they do)."""
-    crossover = comparison.crossover_year
-    fields = {
-        "waste": format_quantity(figures.waste_t, "t", lang),
-        "years": format_number(LANDFILL_YEARS, lang),
-        "landfill": format_quantity(sum(comparison.yearly_co2e_t), "t CO2e", lang),
+def _comparison_sources(comparison: LandfillComparison, lang: str) -> dict[str, str]:
+    return {
+        "waste": format_quantity(comparison.waste_t, "t", lang),
+        "burned": format_quantity(comparison.burned_t, "t", lang),
+        "digested": format_quantity(comparison.digested_t, "t", lang),
+        "years": format_number(comparison.horizon_years, lang),
+        "first": format_quantity(comparison.first_year_co2e_t, "t CO2e", lang),
+        "last": format_quantity(comparison.last_year_co2e_t, "t CO2e", lang),
+        "total": format_quantity(comparison.total_co2e_t, "t CO2e", lang),
+        "lifetime": format_quantity(comparison.lifetime_co2e_t, "t CO2e", lang),
+        "within": format_percent(comparison.share_within_horizon, lang, decimals=0),
         "first_ten": format_percent(comparison.share_first_ten_years, lang, decimals=0),
-        "incinerator": format_quantity(comparison.incinerator_co2e_t, "t CO2e", lang),
-        "year": format_number(crossover, lang) if crossover else "",
     }
-    after = "power.chart_crossover" if crossover else "power.chart_no_crossover"
-    return t("power.chart_summary", lang, **fields) + " " + t(after, lang, **fields)
+
+
+def landfill_intro_text(comparison: LandfillComparison, lang: str) -> str:
+    """The text above the chart: what is compared, and that Beijing does not landfill this waste."""
+    return page_section("power", "landfill", lang, **_comparison_sources(comparison, lang))
+
+
+def chart_summary_text(comparison: LandfillComparison, lang: str) -> str:
+    """The sentence under the chart: the comparison year by year, labelled as in no total."""
+    return t("power.chart_summary", lang, **_comparison_sources(comparison, lang))
 
 
 def landfill_after_text(comparison: LandfillComparison, lang: str) -> str:
-    """The text under the chart: all the methane the garbage would ever release, and how much of it
-    within the chart's years."""
-    return page_section(
-        "power",
-        "landfill_after",
-        lang,
-        total=format_quantity(comparison.total_co2e_t, "t CO2e", lang),
-        within=format_percent(comparison.share_within_horizon, lang, decimals=0),
-        years=format_number(LANDFILL_YEARS, lang),
-    )
+    """The text under the chart: everything the waste would ever emit, how much of it within the chart's
+    years, and why none of it is "avoided by the park"."""
+    return page_section("power", "landfill_after", lang, **_comparison_sources(comparison, lang))
+
+
+# --------------------------------------------------------------------------------------------
+# a scenario the model refuses (a physics bound): the sliders cannot reach one, a link might not
+# --------------------------------------------------------------------------------------------
+def refused_text(lang: str) -> str:
+    """The friendly words when the model refuses a combination: the page shows the plan instead."""
+    return t("power.refused", lang)
