@@ -98,8 +98,9 @@ def scenario_result(name: str = PLAN, overrides: dict[str, Any] | None = None) -
     inputs, dotted keys) and ``provenance`` (dotted key → ``{"kind", "ref", "note"}``).
 
     Cached for every session (the same slider position is computed once for the whole park). Raises
-    :class:`parkloop.model.ScenarioError` for overrides the scenario rejects; exhibits only offer values
-    inside the schema's limits, so this means a programming error and reaches the page's error box.
+    :class:`parkloop.model.ScenarioError` for overrides the scenario rejects or that break a physics bound
+    (model.md version 2); exhibits keep their sliders inside both (each exhibit's tests run the slider
+    corners), and a page that could still reach a bound catches it and says so in words (/power).
     """
     return _scenario_result(name, overrides_key(overrides))
 
