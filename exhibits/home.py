@@ -1,4 +1,5 @@
-"""The home page: one tile per exhibit, grouped, with a few live numbers from the model.
+"""The home page: one tile per exhibit, grouped, with a few numbers from the model's plan scenario (each
+marked simulated; the carbon ones name their ledger).
 
 URL keys: none of its own. Every tile is a link to the exhibit's own URL that keeps the language and mode
 (``?lang=…&mode=…``).
@@ -40,7 +41,9 @@ def _tiles(group: str, lang: str, columns: int) -> None:
 
 lang, mode = exhibit_start(PAGE, intro=False, title=view.page_title)
 st.markdown(t("app.tagline", lang))
-st.markdown(view.today_text(scenario_result(PLAN)["totals"], lang))
+totals = scenario_result(PLAN)["totals"]
+st.markdown(view.today_text(totals, lang))
+st.markdown(view.carbon_text(totals, lang))
 st.html(TILE_CSS)
 for group in GROUPS:
     _tiles(group, lang, columns=1 if mode == "phone" else 3)

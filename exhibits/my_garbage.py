@@ -1,10 +1,12 @@
 """Exhibit "公众说碳 — my garbage": a household calculator. How many people, how well they sort → where each
-kind of garbage goes in the park, what it becomes, and the carbon it saves compared with a landfill.
+kind of garbage goes in the park, what it becomes, its two carbon ledgers in the park (what the park emits,
+what it avoids elsewhere) and what sorting changes in the park's net compared with putting everything in
+the grey bin (not compared with a landfill: Beijing no longer landfills raw household waste).
 
 URL keys: ``p`` people in the home (1–8), ``s`` how well the home sorts, in percent (0–100): the share of
 food waste and recyclables that goes in the right bin.
 
-Thin on purpose: widgets → per-tonne yields from the cached plan-2026 result →
+Thin on purpose: widgets → per-tonne figures from the cached plan-2026 result and the model's factors →
 ``parkloop.exhibits.my_garbage`` → draw.
 """
 
@@ -91,7 +93,7 @@ def _chart(home: view.Household, lang: str) -> None:
 
 lang, mode = exhibit_start(PAGE)
 factors = factors_data()
-yields = view.yields_from_result(scenario_result(PLAN))
+yields = view.yields_from_result(scenario_result(PLAN), factors)
 
 controls, results = st.columns([2, 3], gap="large")
 with controls:

@@ -1,20 +1,34 @@
 """Pure logic of "公众说碳 — my garbage": a household's garbage, where each kind goes in the park, what it
-becomes and the carbon it saves (no Streamlit here; tested on its own).
+becomes, and what sorting changes in the park's carbon books (no Streamlit here; tested on its own).
 
-Per-tonne yields are taken from the model's plan-2026 result (:func:`yields_from_result`), never new
-factors: electricity per tonne the incinerator burns, bottom ash made into bricks per tonne burned,
-biogas per tonne of food waste, and each plant's net carbon saving per tonne compared with landfilling
-the same garbage and using grid electricity ((avoided − emissions) ÷ tonnes of the chain).
+The carbon follows the model's three ledgers (model.md, accounting version 2) and never nets them
+silently: the household's garbage has **inventory** emissions in the park (what burning it emits; the
+food-waste plant's own emissions) and **avoided** emissions outside the park (the electricity and biogas
+it becomes). The headline is what **sorting** changes: the park's net (inventory − avoided) with the
+slider's sorting minus the same home's net with everything in the grey bin. It is *not* compared with a
+landfill: Beijing no longer landfills raw household waste, and separately collected food waste may not be
+landfilled.
+
+Per-tonne figures come from the model's plan-2026 result and the model's own factors, never new ones
+(:func:`yields_from_result`):
+
+* burned (grey bin), per material: fossil CO2 by IPCC Eq. 5.2 from the component's factors (what the model
+  does for a mixture), N2O per tonne burned as in the result, and electricity following the heating value
+  of the material, as the model's incinerator does (its average kWh per tonne × material heating value ÷
+  the mixture's), counted as avoided at the incinerator's avoided emissions per kWh in the result;
+* food waste in the green bin goes to the household food-waste plant (厨余, ``chains.kitchen_waste``): its
+  inventory and avoided emissions per tonne, plus its digestate burned in the incinerator (the plastic
+  bags in it are fossil carbon; the model books that under incineration).
 
 Two household figures are the project's own, labelled illustrative on screen:
 
 * :data:`KG_PER_PERSON_PER_DAY` — Beijing's municipal waste collected per resident, ≈ 0.9 kg a day
   (``../shared/reference/factors.md``: total collection ÷ residents, so it includes shops and offices, not
   only homes; not yet checked against the statistical yearbook). No household-only figure was found.
-* :data:`HOUSEHOLD_MIX` — food ≈ 63 %, plastics ≈ 13 %, paper ≈ 11 % of mixed household waste (the 2006
-  survey in factors.md, out of date); the other 13 % is counted as residual waste here, although some
-  glass, metal and cloth in it could be recycled. Hazardous waste is a tiny share by weight and is not
-  counted by weight at all.
+* :data:`MATERIAL_MIX` — food ≈ 63 %, plastics ≈ 13 %, paper ≈ 11 % of mixed household waste (the 2006
+  survey in factors.md, out of date); paper and plastics are the recyclables; the other 13 % is residual
+  waste, counted like the part of the plant's garbage that is not food, paper or plastics. Hazardous
+  waste is a tiny share by weight and is not counted by weight at all.
 """
 
 from __future__ import annotations
@@ -29,58 +43,152 @@ from parkloop.i18n import format_number, format_percent, format_quantity
 
 PAGE = "my_garbage"
 KG_PER_PERSON_PER_DAY = 0.9
-HOUSEHOLD_MIX: dict[str, float] = {"food_waste": 0.63, "recyclables": 0.24, "residual": 0.13}
+# What a home's garbage is made of, by the model's waste components ("other": the rest, see above).
+MATERIAL_MIX: dict[str, float] = {"food": 0.63, "plastics": 0.13, "paper": 0.11, "other": 0.13}
+MATERIALS: tuple[str, ...] = tuple(MATERIAL_MIX)
+# The bin each material belongs in; "other" is residual waste.
+MATERIAL_BIN: dict[str, str] = {
+    "food": "food_waste",
+    "plastics": "recyclables",
+    "paper": "recyclables",
+    "other": "residual",
+}
+# The model's components that are NOT one of the named materials make up "other".
+NAMED_COMPONENTS: tuple[str, ...] = ("food", "plastics", "paper")
 DAYS_PER_YEAR = 365
 BINS: tuple[str, ...] = ("food_waste", "recyclables", "hazardous", "residual")
 DESTINATIONS: tuple[str, ...] = ("biogas_plant", "incinerator", "recycling")
 
 
 @dataclass(frozen=True)
+class PerTonne:
+    """The two ledgers of one tonne [kg CO2e/t]: inventory (in the park) and avoided (outside it)."""
+
+    inventory_kg: float
+    avoided_kg: float
+
+    @property
+    def net_kg(self) -> float:
+        """Inventory − avoided [kg CO2e/t]: what this tonne adds to the park's net."""
+        return self.inventory_kg - self.avoided_kg
+
+
+@dataclass(frozen=True)
 class Yields:
-    """Per tonne, from the model's plan-2026 result."""
+    """Per tonne, from the model's plan-2026 result and the model's factors."""
 
-    kwh_per_t_burned: float  # electricity sent out per tonne of residual waste burned [kWh/t]
+    burned: dict[str, PerTonne]  # per tonne of each material burned (grey bin)
+    kwh_per_t: dict[str, float]  # electricity sent out per tonne of each material burned [kWh/t]
+    digested: PerTonne  # per tonne of food waste in the household food-waste plant (with its digestate)
+    kwh_per_t_burned: float  # the incinerator's average electricity sent out per tonne [kWh/t]
     bricks_t_per_t_burned: float  # bottom ash made into bricks per tonne burned [t/t]
-    biogas_nm3_per_t_food: float  # biogas per tonne of food waste [Nm³/t]
-    saved_t_per_t_burned: float  # net CO2e saved per tonne burned, vs landfill + grid [t/t]
-    saved_t_per_t_food: float  # net CO2e saved per tonne of food waste digested [t/t]
+    biogas_nm3_per_t_food: float  # biogas per tonne of household food waste [Nm³/t]
 
 
-def yields_from_result(result: Mapping[str, Any]) -> Yields:
-    """Per-tonne yields of the incinerator and the food-waste plant from one model result."""
-    inc = result["chains"]["incineration"]
-    kw = result["chains"]["kitchen_waste"]
+def _material_factors(
+    composition: Mapping[str, float], components: Mapping[str, Mapping[str, float]], co2_per_c: float
+) -> dict[str, tuple[float, float]]:
+    """(fossil CO2 [kg/t], heating value [GJ/t]) of one wet tonne of each material: IPCC Eq. 5.2 for one
+    component, ``dm × cf × fcf × 44/12``; "other" is the plant's composition without the named
+    materials, in its own proportions."""
+
+    def fossil_kg(name: str) -> float:
+        c = components[name]
+        return c["dm"] * c["cf"] * c["fcf"] * co2_per_c * 1000.0
+
+    out = {name: (fossil_kg(name), components[name]["lhv_mj_per_kg"]) for name in NAMED_COMPONENTS}
+    rest = {name: share for name, share in composition.items() if name not in NAMED_COMPONENTS}
+    total = sum(rest.values()) or 1.0
+    out["other"] = (
+        sum(share * fossil_kg(name) for name, share in rest.items()) / total,
+        sum(share * components[name]["lhv_mj_per_kg"] for name, share in rest.items()) / total,
+    )
+    return out
+
+
+def yields_from_result(result: Mapping[str, Any], factors: Mapping[str, Any]) -> Yields:
+    """Per-tonne figures of the incinerator and the household food-waste plant from one model result
+    (a ``scenario_result``: ``chains``, ``ledger``, ``values``) and ``factors_data()``."""
+    inc, kw = result["chains"]["incineration"], result["chains"]["kitchen_waste"]
+    constants = factors["constants"]
     inc_t = inc["inputs"]["waste_t_per_year"]
-    burned_t = inc_t + inc["inputs"]["digestate_t_per_year"]
+    digestate_t = inc["inputs"]["digestate_t_per_year"]
+    burned_t = inc_t + digestate_t
+    kwh = inc["products"]["net_electricity_kwh_per_year"]
+    n2o_kg = result["ledger"]["emissions"]["n2o_incineration"] / burned_t * 1000.0  # per tonne burned
+    avoided_kg_per_kwh = inc["avoided_t_co2e_per_year"] * 1000.0 / kwh if kwh else 0.0
+    kwh_avg = kwh / inc_t
+    mixture_gj = inc["heating_value_gj_per_t"]
+    oxidation = constants["oxidation_factor_incineration"]
+    materials = _material_factors(
+        result["values"]["incineration.composition"], factors["components"], constants["co2_per_c"]
+    )
+    kwh_per_t = {name: kwh_avg * gj / mixture_gj for name, (_, gj) in materials.items()}
+    burned = {
+        name: PerTonne(fossil * oxidation + n2o_kg, kwh_per_t[name] * avoided_kg_per_kwh)
+        for name, (fossil, _) in materials.items()
+    }
+    # the digestate's fossil CO2: what the incinerator emits beyond its household waste's own
+    digestate_fossil_kg = (
+        (inc["fossil_co2_t_per_year"] - inc_t * inc["fossil_co2_kg_per_t"] / 1000.0) / digestate_t * 1000.0
+        if digestate_t
+        else 0.0
+    )
     kw_t = kw["inputs"]["waste_t_per_year"]
+    digestate_per_t = kw["products"]["digestate_co_incinerated_t_per_year"] / kw_t
+    digested = PerTonne(
+        kw["emissions_t_co2e_per_year"] / kw_t * 1000.0 + digestate_per_t * (digestate_fossil_kg + n2o_kg),
+        kw["avoided_t_co2e_per_year"] / kw_t * 1000.0,
+    )
     return Yields(
-        kwh_per_t_burned=inc["products"]["net_electricity_kwh_per_year"] / inc_t,
+        burned=burned,
+        kwh_per_t=kwh_per_t,
+        digested=digested,
+        kwh_per_t_burned=kwh_avg,
         bricks_t_per_t_burned=inc["products"]["bottom_ash_recycled_t_per_year"] / burned_t,
         biogas_nm3_per_t_food=kw["products"]["biogas_nm3_per_year"] / kw_t,
-        saved_t_per_t_burned=(inc["avoided_t_co2e_per_year"] - inc["emissions_t_co2e_per_year"]) / inc_t,
-        saved_t_per_t_food=(kw["avoided_t_co2e_per_year"] - kw["emissions_t_co2e_per_year"]) / kw_t,
     )
 
 
 @dataclass(frozen=True)
 class Household:
-    """One household's garbage over a year [kg/yr unless named otherwise]."""
+    """One household's garbage over a year [kg/yr, kg CO2e/yr unless named otherwise]."""
 
     people: int
     sorting: float  # share of food waste and recyclables put in the right bin [0–1]
     total_kg: float
     by_bin_kg: dict[str, float]  # what the household makes, by the bin it belongs in
     to_kg: dict[str, float]  # where it actually goes: biogas_plant, incinerator, recycling
+    burned_kg: dict[str, float]  # what is burned, by material
     kwh: float  # electricity the incinerator makes from it
     biogas_nm3: float
     bricks_kg: float
-    saved_kg_co2e: float  # counted for what the park treats; recycling outside the park is left out
+    inventory_kg_co2e: float  # ledger 1: what it emits in the park (burning, the food-waste plant)
+    avoided_kg_co2e: float  # ledger 2: what its electricity and biogas avoid outside the park
+    change_kg_co2e: float  # the park's net with this sorting − with everything in the grey bin
+
+    @property
+    def net_kg_co2e(self) -> float:
+        return self.inventory_kg_co2e - self.avoided_kg_co2e
 
     def car_km(self, car_kg_co2_per_km: float) -> float:
-        return self.saved_kg_co2e / car_kg_co2_per_km
+        """The size of the change as car kilometres (a rough equivalent)."""
+        return abs(self.change_kg_co2e) / car_kg_co2_per_km
 
     def trees(self, tree_kg_co2_per_year: float) -> float:
-        return self.saved_kg_co2e / tree_kg_co2_per_year
+        """The size of the change as trees' yearly uptake (a rough equivalent)."""
+        return abs(self.change_kg_co2e) / tree_kg_co2_per_year
+
+
+def _ledgers(burned_kg: Mapping[str, float], digested_kg: float, yields: Yields) -> tuple[float, float]:
+    """(inventory, avoided) [kg CO2e] of the garbage burned, by material, and the food digested [kg]."""
+    inventory = sum(kg * yields.burned[m].inventory_kg for m, kg in burned_kg.items()) / 1000.0
+    avoided = sum(kg * yields.burned[m].avoided_kg for m, kg in burned_kg.items()) / 1000.0
+    digested_t = digested_kg / 1000.0
+    return (
+        inventory + digested_t * yields.digested.inventory_kg,
+        avoided + digested_t * yields.digested.avoided_kg,
+    )
 
 
 def household(people: int, sorting: float, yields: Yields) -> Household:
@@ -90,21 +198,30 @@ def household(people: int, sorting: float, yields: Yields) -> Household:
     if people < 0 or not 0.0 <= sorting <= 1.0:
         raise ValueError("people must be ≥ 0 and sorting between 0 and 1")
     total_kg = people * KG_PER_PERSON_PER_DAY * DAYS_PER_YEAR
-    by_bin = {name: total_kg * HOUSEHOLD_MIX.get(name, 0.0) for name in BINS}
-    to_biogas = by_bin["food_waste"] * sorting
-    to_recycling = by_bin["recyclables"] * sorting
-    to_incinerator = total_kg - to_biogas - to_recycling
-    t_burned, t_food = to_incinerator / 1000.0, to_biogas / 1000.0
+    made = {m: total_kg * share for m, share in MATERIAL_MIX.items()}
+    by_bin = {name: sum(kg for m, kg in made.items() if MATERIAL_BIN[m] == name) for name in BINS}
+    kept = {m: (0.0 if MATERIAL_BIN[m] == "residual" else sorting) for m in MATERIALS}  # sorted out
+    burned = {m: kg * (1.0 - kept[m]) for m, kg in made.items()}
+    to_biogas = made["food"] * sorting
+    inventory, avoided = _ledgers(burned, to_biogas, yields)
+    grey_inventory, grey_avoided = _ledgers(made, 0.0, yields)  # everything in the grey bin
     return Household(
         people=people,
         sorting=sorting,
         total_kg=total_kg,
         by_bin_kg=by_bin,
-        to_kg={"biogas_plant": to_biogas, "incinerator": to_incinerator, "recycling": to_recycling},
-        kwh=t_burned * yields.kwh_per_t_burned,
-        biogas_nm3=t_food * yields.biogas_nm3_per_t_food,
-        bricks_kg=to_incinerator * yields.bricks_t_per_t_burned,
-        saved_kg_co2e=(t_burned * yields.saved_t_per_t_burned + t_food * yields.saved_t_per_t_food) * 1000.0,
+        to_kg={
+            "biogas_plant": to_biogas,
+            "incinerator": sum(burned.values()),
+            "recycling": by_bin["recyclables"] * sorting,
+        },
+        burned_kg=burned,
+        kwh=sum(kg * yields.kwh_per_t[m] for m, kg in burned.items()) / 1000.0,
+        biogas_nm3=to_biogas / 1000.0 * yields.biogas_nm3_per_t_food,
+        bricks_kg=sum(burned.values()) * yields.bricks_t_per_t_burned,
+        inventory_kg_co2e=inventory,
+        avoided_kg_co2e=avoided,
+        change_kg_co2e=(inventory - avoided) - (grey_inventory - grey_avoided),
     )
 
 
@@ -116,6 +233,15 @@ def chart_rows(home: Household, labels: Mapping[str, str]) -> list[dict[str, Any
 def household_at(people: int, sorting_percent: float, yields: Yields) -> Household:
     """:func:`household` for the page's sliders: how well the home sorts in percent (0–100)."""
     return household(people, sorting_percent / 100.0, yields)
+
+
+def sorted_change_kg_per_t(material: str, yields: Yields) -> float:
+    """What one tonne of ``material`` sorted out of the grey bin changes in the park's net [kg CO2e/t]:
+    food goes to the food-waste plant instead of the fire; recyclables leave the park."""
+    burned = yields.burned[material].net_kg
+    if material == "food":
+        return yields.digested.net_kg - burned
+    return -burned
 
 
 # --------------------------------------------------------------------------------------------------
@@ -137,8 +263,40 @@ def total_figure(home: Household, lang: str) -> Figure:
     )
 
 
+def _co2(kg: float, lang: str, unit: str = "kg CO2e/yr") -> str:
+    return format_quantity(kg, unit, lang, sig=2)
+
+
+def _direction(change_kg: float) -> str:
+    """ "less", "more" or "none" (a change under half a kilogram a year is none)."""
+    if round(change_kg) == 0:
+        return "none"
+    return "less" if change_kg < 0 else "more"
+
+
+def change_label(change_kg: float, lang: str) -> str:
+    """The big figure's label says the direction in words (a minus sign is easy to miss for a child)."""
+    which = _direction(change_kg)
+    return t("my_garbage.change" if which == "none" else f"my_garbage.change_label_{which}", lang)
+
+
+def change_value(change_kg: float, lang: str) -> str:
+    """The size of the change [kg CO2e/yr], or "no change"; :func:`change_label` says which way."""
+    if _direction(change_kg) == "none":
+        return t("my_garbage.change_none", lang)
+    return _co2(abs(change_kg), lang)
+
+
+def change_phrase(change_kg: float, lang: str) -> str:
+    """The change in a sentence: "… less in the park's net" / "… more …" / "no change"."""
+    which = _direction(change_kg)
+    if which == "none":
+        return t("my_garbage.change_none", lang)
+    return t(f"my_garbage.change_{which}", lang, kg=_co2(abs(change_kg), lang))
+
+
 def _equivalent(name: str, field: str, amount: float, provenance: Any, lang: str) -> Figure:
-    """An everyday equivalent of the carbon saved (``fig-car``, ``fig-trees``), said to be rough."""
+    """An everyday equivalent of the change's size (``fig-car``, ``fig-trees``), said to be rough."""
     return Figure(
         f"fig-{name}",
         t(f"my_garbage.{name}", lang),
@@ -155,14 +313,27 @@ def shown_figures(
     factor_provenance: Mapping[str, Any],
     lang: str,
 ) -> list[list[Figure]]:
-    """The results in two columns: carbon saved and its car equivalent; electricity and trees.
+    """The results in two columns: what sorting changes and its two rough equivalents; the two ledgers
+    of the home's garbage in the park and its electricity.
 
     ``equivalents`` / ``factor_provenance``: the factors' ``equivalents`` and ``provenance`` tables."""
-    saved = Figure(
-        "fig-saved",
-        t("my_garbage.saved", lang),
-        format_quantity(home.saved_kg_co2e, "kg CO2e/yr", lang, sig=2),
-        assumption=t("my_garbage.saved_note", lang),
+    change = Figure(
+        "fig-change",
+        change_label(home.change_kg_co2e, lang),
+        change_value(home.change_kg_co2e, lang),
+        assumption=t("my_garbage.change_note", lang),
+    )
+    inventory = Figure(
+        "fig-inventory",
+        t("my_garbage.inventory", lang),
+        _co2(home.inventory_kg_co2e, lang),
+        assumption=t("my_garbage.inventory_note", lang),
+    )
+    avoided = Figure(
+        "fig-avoided",
+        t("my_garbage.avoided", lang),
+        _co2(home.avoided_kg_co2e, lang),
+        assumption=t("my_garbage.avoided_note", lang),
     )
     kwh = Figure(
         "fig-kwh",
@@ -174,17 +345,17 @@ def shown_figures(
     trees = home.trees(equivalents["tree_kg_co2_per_year"])
     car = _equivalent("car", "km", km, factor_provenance["equivalents.car_kg_co2_per_km"], lang)
     tree = _equivalent("trees", "trees", trees, factor_provenance["equivalents.tree_kg_co2_per_year"], lang)
-    return [[saved, car], [kwh, tree]]
+    return [[change, car, tree], [inventory, avoided, kwh]]
 
 
 def compare_text(people: int, yields: Yields, lang: str) -> str:
-    """What the same home saves sorting nothing and sorting everything."""
-    none, perfect = household(people, 0.0, yields), household(people, 1.0, yields)
+    """What the same home changes sorting everything right, and why: the plastic kept out of the fire."""
+    perfect = household(people, 1.0, yields)
     return t(
         "my_garbage.compare",
         lang,
-        none=format_quantity(none.saved_kg_co2e, "kg CO2e", lang, sig=2),
-        perfect=format_quantity(perfect.saved_kg_co2e, "kg CO2e", lang, sig=2),
+        perfect=change_phrase(perfect.change_kg_co2e, lang),
+        plastic=format_number(-sorted_change_kg_per_t("plastics", yields) / 1000.0, lang, sig=2),
     )
 
 
@@ -283,17 +454,35 @@ def chart_summary_text(home: Household, lang: str) -> str:
     )
 
 
+def _per_kg(kg_per_t: float, lang: str) -> str:
+    """kg CO2e per tonne as kg per kg, rounded for a visitor (a child thinks in kilograms)."""
+    return format_number(kg_per_t / 1000.0, lang, sig=2)
+
+
 def how_text(yields: Yields, lang: str) -> str:
-    """The "how we count" text: the per-tonne yields from the model, per kg where a visitor thinks in kg."""
+    """The "how we count" text: the model's per-tonne figures, both ledgers, per kg where a visitor
+    thinks in kg."""
+    burned, digested = yields.burned, yields.digested
     return page_section(
         PAGE,
         "how",
         lang,
-        saved_burned=format_number(yields.saved_t_per_t_burned * 1000, lang, sig=2),
-        saved_food=format_number(yields.saved_t_per_t_food * 1000, lang, sig=2),
         kwh=format_number(yields.kwh_per_t_burned, lang),
         biogas=format_number(yields.biogas_nm3_per_t_food, lang),
         bricks=format_number(yields.bricks_t_per_t_burned * 1000, lang),
+        plastics_inv=format_number(burned["plastics"].inventory_kg, lang, sig=2),
+        plastics_av=format_number(burned["plastics"].avoided_kg, lang, sig=2),
+        paper_inv=format_number(burned["paper"].inventory_kg, lang, sig=2),
+        paper_av=format_number(burned["paper"].avoided_kg, lang, sig=2),
+        food_inv=format_number(burned["food"].inventory_kg, lang, sig=2),
+        food_av=format_number(burned["food"].avoided_kg, lang, sig=2),
+        digest_inv=format_number(digested.inventory_kg, lang, sig=2),
+        digest_av=format_number(digested.avoided_kg, lang, sig=2),
+        plastic_kg=_per_kg(-sorted_change_kg_per_t("plastics", yields), lang),
+        food_change=format_number(abs(sorted_change_kg_per_t("food", yields)), lang, sig=2),
+        food_change_dir=t(
+            "my_garbage.how_food_" + ("more" if sorted_change_kg_per_t("food", yields) > 0 else "less"), lang
+        ),
     )
 
 

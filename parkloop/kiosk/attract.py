@@ -4,7 +4,9 @@ Each slide has a headline and a source line in both languages (the attract scree
 English together: nobody has chosen a language yet). Every number says where it comes from on the slide
 itself — the live feed's status ("simulated values, not measurements" when it is the simulator), the
 plan's scenario, or the illustrative factor the estimate uses — because the attract screen has nothing
-to tap for a "Where from?" popover.
+to tap for a "Where from?" popover. A carbon number says its ledger (园区自身排放 / what the park emits,
+替代减排 / avoided elsewhere), the two are never netted, and nothing claims a target met or a landfill
+avoided (model.md, carbon accounting version 2).
 """
 
 from __future__ import annotations
@@ -40,9 +42,49 @@ def estimated_kwh_today(waste_today_t: float, net_kwh_per_tonne: float) -> float
     return waste_today_t * net_kwh_per_tonne
 
 
+Fields = dict[str, tuple[float, str, int | None]]
+"""A slide's placeholders: name → (value, unit, significant figures or None)."""
+
+
+def plan_year_fields(totals: Mapping[str, float]) -> Fields:
+    """The plan's yearly household waste (construction waste is not household waste) and electricity."""
+    return {
+        "waste": (totals["household_waste_t_per_year"], "t", None),
+        "kwh": (totals["net_electricity_kwh_per_year"], "kWh", None),
+    }
+
+
+def plan_carbon_fields(totals: Mapping[str, float]) -> Fields:
+    """The plan's two carbon ledgers, side by side and never netted: what the park emits inside its fence
+    (inventory) and what its electricity and fuels avoid elsewhere (avoided) [t CO2e a year]."""
+    return {
+        "inventory": (totals["emissions_t_co2e_per_year"], "t CO2e", 2),
+        "avoided": (totals["avoided_t_co2e_per_year"], "t CO2e", 2),
+    }
+
+
+def _plan_slide(name: str, fields: Fields, source: str = "kiosk.source.plan") -> Slide:
+    """A slide of the plan's scenario: a model estimate, and its source line says so (simulated)."""
+
+    def headline(lang: str) -> str:
+        values = {
+            key: format_quantity(v, unit, lang) if sig is None else format_quantity(v, unit, lang, sig=sig)
+            for key, (v, unit, sig) in fields.items()
+        }
+        return t(f"kiosk.slide.{name}", lang, **values)
+
+    return Slide(
+        name,
+        {lang: headline(lang) for lang in SUPPORTED_LANGS},
+        {lang: t(source, lang) for lang in SUPPORTED_LANGS},
+    )
+
+
 def slides(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
     """The highlights: today's waste and the electricity it makes, power right now (live feed, only
-    while its values may be shown as current), and the plan's yearly waste, electricity and water."""
+    while its values may be shown as current), and the plan's yearly household waste and electricity,
+    its two carbon ledgers (what the park emits; what it avoids elsewhere) and its reclaimed water —
+    model estimates of the plan's scenario, each source line saying "simulated"."""
     totals = plan["totals"]
     kwh_per_t = float(plan["values"]["incineration.net_kwh_per_tonne"])
     kwh_kind = str(plan.get("provenance", {}).get("incineration.net_kwh_per_tonne", {}).get("kind", ""))
@@ -87,33 +129,7 @@ def slides(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
                 {lang: t("kiosk.source.now", lang, feed=feed_label(reading, lang)) for lang in langs},
             )
         )
-    out.append(
-        Slide(
-            "year",
-            {
-                lang: t(
-                    "kiosk.slide.year",
-                    lang,
-                    waste=format_quantity(totals["waste_treated_t_per_year"], "t", lang),
-                    kwh=format_quantity(totals["net_electricity_kwh_per_year"], "kWh", lang),
-                )
-                for lang in langs
-            },
-            {lang: t("kiosk.source.plan", lang) for lang in langs},
-        )
-    )
-    out.append(
-        Slide(
-            "water",
-            {
-                lang: t(
-                    "kiosk.slide.water",
-                    lang,
-                    water=format_quantity(totals["reclaimed_water_m3_per_year"], "m3", lang),
-                )
-                for lang in langs
-            },
-            {lang: t("kiosk.source.plan", lang) for lang in langs},
-        )
-    )
+    out.append(_plan_slide("year", plan_year_fields(totals)))
+    out.append(_plan_slide("carbon", plan_carbon_fields(totals), source="kiosk.source.carbon"))
+    out.append(_plan_slide("water", {"water": (totals["reclaimed_water_m3_per_year"], "m3", None)}))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parkloop.content import CJK_ALLOWLIST, t
-from parkloop.exhibits.home import page_title, tile_rows, today_text
+from parkloop.exhibits.home import carbon_text, page_title, tile_rows, today_text
 from parkloop.i18n import contains_cjk, format_quantity
 from parkloop.model import evaluate, load_scenario
 from parkloop.pages import EXHIBITS, GROUPS, PageSpec
@@ -32,9 +32,36 @@ def test_a_short_last_row_and_no_row_for_an_empty_group() -> None:
 def test_today_quotes_the_plans_totals(lang: str) -> None:
     totals = evaluate(load_scenario("plan-2026")).totals
     text = today_text(totals, lang)
-    assert format_quantity(totals["waste_treated_t_per_year"], "t", lang) in text
+    # household waste only: (4000 + 800 + 400) t/d × 365 = 1 898 000 t; the illustrative 1000 t/d of
+    # construction waste is not in it
+    assert format_quantity(1_898_000, "t", lang) in text
+    assert format_quantity(totals["waste_treated_t_per_year"], "t", lang) not in text
     assert format_quantity(totals["net_electricity_kwh_per_year"], "kWh", lang) in text
     assert format_quantity(totals["reclaimed_water_m3_per_year"], "m3", lang) in text
     assert page_title(lang) == t("home.title", lang) != t("nav.home", lang)
     if lang == "en":
         assert contains_cjk(text + page_title(lang), CJK_ALLOWLIST) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_carbon_names_both_ledgers_and_is_simulated(lang: str) -> None:
+    totals = evaluate(load_scenario("plan-2026")).totals
+    text = carbon_text(totals, lang).replace("\xa0", " ")
+    # plan-2026 (python -m parkloop evaluate plan-2026): 92万 t emitted inside the fence, 47万 t avoided
+    inventory, avoided = {"zh": ("92万 t CO₂e", "47万 t CO₂e"), "en": ("920,000 t CO₂e", "470,000 t CO₂e")}[
+        lang
+    ]
+    assert inventory in text and avoided in text
+    words = {
+        "zh": ("园区自身", "替代减排", "（模拟）"),
+        "en": ("the park itself emits", "avoided", "(simulated)"),
+    }
+    assert all(word in text for word in words[lang])
+    assert all(
+        marker in today_text(totals, lang) for marker in ("（模拟）", "(simulated)") if marker in words[lang]
+    )
+    net = format_quantity(totals["net_t_co2e_per_year"], "t CO2e", lang, sig=2).replace("\xa0", " ")
+    assert net not in text  # the two ledgers are not netted
+    assert "landfill" not in text.lower() and "填埋" not in text and "目标" not in text
+    if lang == "en":
+        assert contains_cjk(text, CJK_ALLOWLIST) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -46,14 +47,55 @@ def test_todays_estimate_is_waste_times_yield(plan: dict) -> None:
 def test_stale_or_missing_feed_values_are_not_shown_as_today(plan: dict) -> None:
     for status in ("stale", "invalid", "unavailable"):
         names = [s.name for s in attract.slides(plan, reading(status))]
-        assert names == ["year", "water"]
+        assert names == ["year", "carbon", "water"]
     names = [s.name for s in attract.slides(plan, reading("live", waste=None))]
-    assert names == ["now", "year", "water"]
+    assert names == ["now", "year", "carbon", "water"]
 
 
 def test_plan_slides_carry_the_model_totals(plan: dict) -> None:
     year = next(s for s in attract.slides(plan, reading("live")) if s.name == "year")
     assert format_quantity(plan["totals"]["net_electricity_kwh_per_year"], "kWh", "en") in year.headline["en"]
+    # household waste only: 4000 + 800 + 400 t/d × 365 = 1 898 000 t (the 1000 t/d of construction waste
+    # is not household waste)
+    assert format_quantity(1_898_000, "t", "en") in year.headline["en"]
+    assert format_quantity(1_898_000, "t", "zh") in year.headline["zh"]
+    assert format_quantity(plan["totals"]["waste_treated_t_per_year"], "t", "en") not in year.headline["en"]
+
+
+def test_the_carbon_slide_shows_both_ledgers_apart_and_simulated(plan: dict) -> None:
+    """Two ledgers side by side, never netted, never a landfill credit or a target met."""
+    carbon = next(s for s in attract.slides(plan, reading("live")) if s.name == "carbon")
+    totals = plan["totals"]
+    for lang in ("zh", "en"):
+        inventory = format_quantity(totals["emissions_t_co2e_per_year"], "t CO2e", lang, sig=2)
+        avoided = format_quantity(totals["avoided_t_co2e_per_year"], "t CO2e", lang, sig=2)
+        assert inventory in carbon.headline[lang] and avoided in carbon.headline[lang]
+        net = format_quantity(totals["net_t_co2e_per_year"], "t CO2e", lang, sig=2)
+        assert net not in carbon.headline[lang]
+    # plan-2026: about 92万 t emitted inside the fence, 47万 t avoided elsewhere (python -m parkloop evaluate)
+    zh, en = (carbon.headline[lang].replace("\xa0", " ") for lang in ("zh", "en"))
+    assert "92万 t CO₂e" in zh and "47万 t CO₂e" in zh
+    assert "920,000 t CO₂e" in en and "470,000 t CO₂e" in en
+    assert "园区自身排放" in carbon.source["zh"] and "替代减排" in carbon.source["zh"]
+    assert "what the park emits" in carbon.source["en"] and "avoids elsewhere" in carbon.source["en"]
+    for slide in attract.slides(plan, reading("live")):
+        words = slide.headline["en"] + slide.source["en"] + slide.headline["zh"] + slide.source["zh"]
+        assert "landfill" not in words.lower() and "填埋" not in words
+        assert "target" not in words.lower() and "目标" not in words
+        if slide.name in ("year", "carbon", "water"):
+            assert "（模拟）" in slide.source["zh"] and "(simulated)" in slide.source["en"]
+
+
+def test_every_provenance_kind_has_words() -> None:
+    for kind in attract.KNOWN_KINDS:
+        for lang in ("zh", "en"):
+            assert t(f"kiosk.kind.{kind}", lang) != f"kiosk.kind.{kind}"
+
+
+def test_chinese_lines_keep_no_space_before_numbers(plan: dict) -> None:
+    for slide in attract.slides(plan, reading("simulated")):
+        text = slide.headline["zh"] + slide.source["zh"]
+        assert not re.search(r"[\u4e00-\u9fff] [0-9]", text), text
 
 
 def test_english_lines_hold_no_chinese(plan: dict) -> None:
@@ -66,8 +108,8 @@ def test_attract_html_escapes_and_cycles(plan: dict) -> None:
     slides = attract.slides(plan, reading("simulated"))
     page = screen.attract_html(slides)
     assert 'id="parkloop-attract"' in page
-    assert page.count('class="pl-slide"') == len(slides) == 4
-    assert f"animation: pl-cycle {4 * screen.SLIDE_S}s" in page
+    assert page.count('class="pl-slide"') == len(slides) == 5
+    assert f"animation: pl-cycle {5 * screen.SLIDE_S}s" in page
     evil = [attract.Slide("x", {"zh": "<script>", "en": "<b>"}, {"zh": "&", "en": '"'})]
     assert "<script>" not in screen.attract_html(evil).split("</style>", 1)[1]
 

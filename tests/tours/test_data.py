@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from parkloop.content import page_section
 from parkloop.pages import BY_SLUG
 from parkloop.tours.data import TourError, check_tours, load_tours, station_for
 
@@ -129,3 +130,30 @@ def test_unknown_or_malformed_station_values_are_nothing(raw):
 def test_a_known_station_id_is_found():
     assert station_for("bunker").exhibit == "power"
     assert station_for(["x", "bunker"]).id == "bunker"  # repeated keys: the last one, like st.query_params
+
+
+# --- the stations' stories follow the model's carbon accounting (version 2) --------------------------
+OLD_ACCOUNTING = {
+    "zh": ("避免的填埋甲烷", "比填埋少", "减排了", "节省了", "抵消"),
+    "en": ("landfill methane avoided", "compared with a landfill", "saves", "steam credit", "offset"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_station_stories_keep_the_ledgers_apart_and_credit_no_landfill(lang):
+    stories = {sid: page_section("tours", f"station-{sid}", lang) for sid in load_tours().stations}
+    for sid, story in stories.items():
+        assert not [w for w in OLD_ACCOUNTING[lang] if w in story], sid
+    inventory = {"zh": "园区自身排放", "en": "the park itself emits"}[lang]
+    # the plastics' fossil CO2, the landfill's methane and the gas boiler that steam replaces are all in
+    # what the park itself emits (inside the fence), not "avoided"
+    assert all(inventory in stories[sid] for sid in ("chimney", "lookout")), inventory
+    assert {"zh": "园区自身的排放", "en": "the park itself emits"}[lang] in stories["steam"]
+    no_landfill = {"zh": "原生生活垃圾已不再填埋", "en": "no longer landfills raw household waste"}[lang]
+    assert no_landfill in stories["lookout"]
+
+
+def test_the_biogas_station_opens_the_plans_household_food_waste_plant():
+    # model v2: the biogas exhibit's ``t`` is the household (厨余) plant only — the plan's new 800 t/d —
+    # not the 1200 t/d of both food-waste plants it meant before
+    assert load_tours().stations["biogas"].params == {"t": "800", "split": "50", "dig": "100"}
