@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 from babel.dates import format_date
 
 from parkloop.content import t
-from parkloop.i18n import babel_locale, format_number, format_percent
+from parkloop.i18n import babel_locale, format_number, format_percent, format_quantity
 from parkloop.live import PARK_TZ
 from parkloop.school import results
-from parkloop.school.lessons import Module, Question
+from parkloop.school.lessons import Check, Module, Question, model_checks, option_order
 
 PHASES: tuple[str, ...] = ("pre", "onsite", "post")
 
@@ -127,12 +127,48 @@ def best_slider_lines(question: Question, params: dict[str, Any], lang: str) -> 
     )
 
 
+LETTERS = "ABCDEFGH"
+
+
+def student_options(module: Module, question: Question, seed: str, lang: str) -> dict[str, str]:
+    """A choice question's options as one student sees them: option id → "A. text", in the order
+    :func:`parkloop.school.lessons.option_order` gives for ``seed`` (the student's record), lettered by
+    position. The page records the id, never the letter, so results do not depend on the order."""
+    texts = module.option_texts(question.id, lang)
+    order = option_order(question, seed)
+    return {option: f"{LETTERS[i]}. {texts.get(option, '')}" for i, option in enumerate(order)}
+
+
+def _quantity(metric: str, value: float, lang: str) -> str:
+    """Enough figures that a state just over a limit does not print as the limit itself."""
+    return format_quantity(value, results.metric_unit(metric), lang, sig=6)
+
+
+def constraint_lines(question: Question, lang: str) -> list[str]:
+    """The rules of a model question in words, each with its limit (e.g. the plan's tonnes)."""
+    return [
+        t(f"classes.constraint.{c.constraint.name}.{c.constraint.bound}", lang,
+          limit=_quantity(c.constraint.metric, c.limit, lang))
+        for c in model_checks(question, {})
+    ]  # fmt: skip
+
+
+def check_lines(checks: tuple[Check, ...], lang: str) -> list[tuple[bool, str]]:
+    """For a student's model state: per rule, whether it is kept and the sentence that says so."""
+    return [
+        (c.ok, t("classes.constraint.kept" if c.ok else "classes.constraint.broken", lang,
+                 value=_quantity(c.constraint.metric, c.value, lang)))
+        for c in checks
+    ]  # fmt: skip
+
+
 def _share(value: float | None, lang: str) -> str:
     return "—" if value is None else format_percent(value, lang, decimals=0)
 
 
 def gain_rows(module: Module, gains: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
-    """The before/after table: per quiz question, share right before and after, and the gain."""
+    """The before/after table: per quiz question, share right before and after among the same students,
+    the gain, and how many students are paired."""
     return [
         {
             "#": f"{number}. {module.prompt(g['question'], lang)}",
@@ -141,6 +177,7 @@ def gain_rows(module: Module, gains: list[dict[str, Any]], lang: str) -> list[di
             t("classes.teacher.gain_points", lang): "—"
             if g["gain_points"] is None
             else format_number(g["gain_points"], lang, signed=True),
+            t("classes.teacher.gain_n", lang): format_number(g["n_paired"], lang),
         }
         for number, g in enumerate(gains, start=1)
     ]
@@ -155,6 +192,11 @@ def gain_summary(gains: list[dict[str, Any]], lang: str) -> str | None:
     return t(
         "classes.teacher.gain_summary", lang, count=count, points=format_number(points, lang, signed=True)
     )
+
+
+def gain_pairing(answers: list[dict[str, Any]], lang: str) -> str:
+    """The sentence that says whom the before/after table compares: the same students, and how many."""
+    return t("classes.teacher.gain_paired", lang, paired=results.paired_students(answers))
 
 
 def csv_columns(module: Module) -> list[tuple[str, str]]:

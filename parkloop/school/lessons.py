@@ -105,6 +105,31 @@ class Slider:
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """A rule a model question's answer must keep: ``metric`` (a dotted path into the result) at least
+    (``bound`` "min") or at most ("max") ``limit``; ``limit`` None means the question's scenario as it
+    stands (e.g. "treat at least the plan's tonnes"). Words: ``classes.constraint.<name>.<bound>``."""
+
+    metric: str
+    bound: str  # min (at least) | max (at most)
+    limit: float | None = None
+
+    @property
+    def name(self) -> str:
+        return self.metric.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One constraint for one model state: the state's value, the limit, and whether it is kept."""
+
+    constraint: Constraint
+    value: float
+    limit: float
+    ok: bool
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     use: str  # quiz | onsite
@@ -117,6 +142,7 @@ class Question:
     scenario: str = "plan-2026"
     sliders: tuple[Slider, ...] = ()
     bins: dict[str, str] = field(default_factory=dict)  # option -> bin, printed as its picture (grades 1-2)
+    constraints: tuple[Constraint, ...] = ()  # model questions: rules a state must keep to count
 
 
 @dataclass(frozen=True)
@@ -318,7 +344,29 @@ def _parse_question(table: Any, index: int, where: str) -> Question:
     if not sliders:
         raise LessonError(f"{qwhere}: sliders: a model question needs at least one slider")
     scenario = str(table.get("scenario", "plan-2026"))
-    return Question(qid, use, kind, exhibit, (), None, metric, goal, scenario, tuple(sliders))
+    constraints = tuple(
+        _parse_constraint(c, f"{qwhere}: constraints[{i}]")
+        for i, c in enumerate(table.get("constraints") or [])
+    )
+    return Question(
+        qid, use, kind, exhibit, (), None, metric, goal, scenario, tuple(sliders), constraints=constraints
+    )
+
+
+def _parse_constraint(table: Any, where: str) -> Constraint:
+    """``{ metric = "totals.x", at_least = "scenario" }`` or ``at_most = 1.5e5``: one bound, a number or
+    ``"scenario"`` (the question's scenario as it stands)."""
+    if not isinstance(table, dict):
+        raise LessonError(f"{where}: expected {{ metric = ..., at_least|at_most = number or 'scenario' }}")
+    metric = _need(table, "metric", str, where)
+    bounds = [key for key in ("at_least", "at_most") if key in table]
+    if len(bounds) != 1:
+        raise LessonError(f"{where}: needs exactly one of at_least, at_most")
+    limit = table[bounds[0]]
+    if limit != "scenario" and (isinstance(limit, bool) or not isinstance(limit, int | float)):
+        raise LessonError(f"{where}: {bounds[0]}: expected a number or 'scenario'")
+    bound = "min" if bounds[0] == "at_least" else "max"
+    return Constraint(metric, bound, None if limit == "scenario" else float(limit))
 
 
 def _parse_spec(path: Path, data: dict[str, Any], folder: str) -> Module:
@@ -611,15 +659,43 @@ def _evaluate(scenario: str, overrides: tuple[tuple[str, Any], ...] = ()) -> dic
     return evaluate(load_scenario(scenario, dict(overrides))).to_dict()
 
 
-def model_value(question: Question, params: dict[str, float]) -> float:
-    """The metric of a model question for the student's slider values (clamped to the sliders' ranges)."""
+def _overrides(question: Question, params: Any) -> tuple[tuple[str, Any], ...]:
+    """The student's slider values as scenario overrides, clamped to the sliders' ranges (any bad value,
+    or a ``params`` that is not a table, falls back to the slider's default)."""
+    params = params if isinstance(params, dict) else {}
     overrides: list[tuple[str, Any]] = []
     for slider in question.sliders:
-        value = float(params.get(slider.key, slider.default))
+        try:
+            value = float(params.get(slider.key, slider.default))
+        except (TypeError, ValueError):
+            value = slider.default
         if not math.isfinite(value):
             value = slider.default
         overrides.append((slider.key, min(max(value, slider.min), slider.max)))
-    return float(_dig(_evaluate(question.scenario, tuple(overrides)), question.metric or ""))
+    return tuple(overrides)
+
+
+def model_value(question: Question, params: dict[str, float]) -> float:
+    """The metric of a model question for the student's slider values (clamped to the sliders' ranges)."""
+    return float(_dig(_evaluate(question.scenario, _overrides(question, params)), question.metric or ""))
+
+
+def model_checks(question: Question, params: dict[str, Any]) -> tuple[Check, ...]:
+    """Each constraint of a model question for the student's slider values: kept or not. A state counts
+    as an answer only when every check is ``ok`` (a relative tolerance of 1e-9 for the scenario itself)."""
+    result = _evaluate(question.scenario, _overrides(question, params))
+    checks = []
+    for c in question.constraints:
+        value = float(_dig(result, c.metric))
+        limit = float(_dig(_evaluate(question.scenario), c.metric)) if c.limit is None else c.limit
+        slack = 1e-9 * max(abs(limit), 1.0)
+        ok = value >= limit - slack if c.bound == "min" else value <= limit + slack
+        checks.append(Check(c, value, limit, ok))
+    return tuple(checks)
+
+
+def meets_constraints(question: Question, params: dict[str, Any]) -> bool:
+    return all(check.ok for check in model_checks(question, params))
 
 
 def _check_fact(fact: dict[str, Any]) -> str | None:
@@ -693,12 +769,21 @@ def check_module_against_model(module: Module) -> list[str]:
             value = model_value(q, {s.key: s.default for s in q.sliders})
             if not math.isfinite(value):
                 problems.append(f"{where}: question {q.id}: metric {q.metric} is not a finite number")
+            if not meets_constraints(q, {}):
+                problems.append(f"{where}: question {q.id}: the sliders' defaults break its constraints")
         except ScenarioError as error:
             problems.append(f"{where}: question {q.id}: sliders: {error}")
         except (KeyError, TypeError, ValueError):
             problems.append(f"{where}: question {q.id}: metric {q.metric!r} is not a number in the result")
         from parkloop.content import has_key
 
+        for c in q.constraints:
+            for lang in SUPPORTED_LANGS:
+                if not has_key(f"classes.constraint.{c.name}.{c.bound}", lang):
+                    problems.append(
+                        f"{where}: question {q.id}: constraint {c.metric}: "
+                        f"no words classes.constraint.{c.name}.{c.bound} in content/{lang}/messages"
+                    )
         for slider in q.sliders:
             for lang in SUPPORTED_LANGS:
                 if not has_key(f"classes.slider.{slider.key}", lang):

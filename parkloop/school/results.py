@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from parkloop.school.lessons import Module, Question, Slider
+from parkloop.school.lessons import Module, Question, Slider, meets_constraints
 
 
 def _rows(answers: list[dict[str, Any]], qid: str, phase: str) -> list[dict[str, Any]]:
@@ -44,40 +44,64 @@ def common_wrong(
 
 def best_scenarios(question: Question, answers: list[dict[str, Any]], top: int = 3) -> list[dict[str, Any]]:
     """The class's best model states for a model question: [{nickname, value, params}], best first.
-    Equal values keep the first student who found them."""
-    rows = [a for a in _rows(answers, question.id, "onsite") if a["value"] is not None]
+    Only states that keep the question's constraints count (checked again from the saved sliders, so a
+    corner that breaks a rule never wins). Equal values keep the first student who found them."""
+    rows = [a for a in _saved_states(question, answers) if meets_constraints(question, a["params"] or {})]
     reverse = question.goal == "max"
     rows.sort(key=lambda a: a["value"], reverse=reverse)
     return [{"nickname": a["nickname"], "value": a["value"], "params": a["params"] or {}} for a in rows[:top]]
 
 
+def broken_states(question: Question, answers: list[dict[str, Any]]) -> int:
+    """How many saved states of a model question break one of its constraints (left out of the best)."""
+    return sum(
+        1 for a in _saved_states(question, answers) if not meets_constraints(question, a["params"] or {})
+    )
+
+
+def _saved_states(question: Question, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [a for a in _rows(answers, question.id, "onsite") if a["value"] is not None]
+
+
+def _choices_by_student(answers: list[dict[str, Any]], qid: str, phase: str) -> dict[Any, str | None]:
+    return {a["student_id"]: a["choice"] for a in _rows(answers, qid, phase)}
+
+
 def gain(module: Module, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per quiz question: share correct before and after the visit and the gain in percentage points.
-    A share is None when nobody has answered in that phase yet."""
+    """Per quiz question: share correct before and after the visit **among the same students** (paired by
+    student record: only students who answered the question in both phases count) and the gain in
+    percentage points. ``n_pre``/``n_post`` count everyone who answered; ``n_paired`` those compared.
+    A share is None while no student has answered in both phases."""
     out = []
     for q in module.questions_for("quiz"):
-        shares: dict[str, float | None] = {}
-        counts: dict[str, int] = {}
-        for phase in ("pre", "post"):
-            rows = _rows(answers, q.id, phase)
-            counts[phase] = len(rows)
-            shares[phase] = sum(a["choice"] == q.answer for a in rows) / len(rows) if rows else None
-        change = (
-            None
-            if shares["pre"] is None or shares["post"] is None
-            else 100 * (shares["post"] - shares["pre"])
-        )
+        pre = _choices_by_student(answers, q.id, "pre")
+        post = _choices_by_student(answers, q.id, "post")
+        paired = [student for student in pre if student in post]
+        shares: dict[str, float | None] = {"pre": None, "post": None}
+        if paired:
+            shares["pre"] = sum(pre[s] == q.answer for s in paired) / len(paired)
+            shares["post"] = sum(post[s] == q.answer for s in paired) / len(paired)
+        change = None if not paired else 100 * (shares["post"] - shares["pre"])
         out.append(
             {
                 "question": q.id,
                 "pre": shares["pre"],
                 "post": shares["post"],
                 "gain_points": change,
-                "n_pre": counts["pre"],
-                "n_post": counts["post"],
+                "n_pre": len(pre),
+                "n_post": len(post),
+                "n_paired": len(paired),
             }
         )
     return out
+
+
+def paired_students(answers: list[dict[str, Any]]) -> int:
+    """How many students answered some quiz question both before and after the visit (the students the
+    before/after comparison is about)."""
+    before = {a["student_id"] for a in answers if a["phase"] == "pre"}
+    after = {a["student_id"] for a in answers if a["phase"] == "post"}
+    return len(before & after)
 
 
 def top_choice(dist: Mapping[str, int]) -> tuple[str, int, float] | None:

@@ -66,8 +66,9 @@ def submit_join(page, code: str, nickname: str, word: str | None = None) -> None
 
 def answer_first_question(page, module, choice: str) -> None:
     q = module.questions_for("quiz")[0]
-    label = f"{choice}. {module.option_texts(q.id, 'en')[choice]}"
-    page.locator("[data-testid='stRadio']").first.get_by_text(label, exact=True).click()
+    # each student sees the options in their own order, lettered by position: find the line by its words
+    label = re.compile(rf"^[A-H]\. {re.escape(module.option_texts(q.id, 'en')[choice])}$")
+    page.locator("[data-testid='stRadio']").first.get_by_text(label).click()
     page.get_by_role("button", name="Save my answers").click()
     page.get_by_text("Saved.").first.wait_for(timeout=APP_RUN_TIMEOUT_MS)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -37,6 +38,7 @@ def test_class_session_end_to_end(open_app, browser, streamlit_server) -> None:
     assert len(code) == 6 and "k" not in query, "the teacher secret stays out of the address bar"
 
     quiz = module.questions_for("quiz")
+    orders: set[tuple[str, ...]] = set()  # the quiz as each student saw it
     for seat in range(10):
         context = browser.new_context(viewport=PHONE, locale="en-GB")
         try:
@@ -49,16 +51,18 @@ def test_class_session_end_to_end(open_app, browser, streamlit_server) -> None:
             wait_for_app_run(page)
             radios = page.locator("[data-testid='stRadio']")
             expect(radios).to_have_count(len(quiz))
+            orders.add(tuple(radios.nth(i).inner_text() for i in range(len(quiz))))
             for index, q in enumerate(quiz):
                 choice = "a" if (q.id == "battery" and seat in WRONG_SEATS) else q.answer
-                label = f"{choice}. {module.option_texts(q.id, 'en')[choice]}"
-                radios.nth(index).get_by_text(label, exact=True).click()
+                words = re.escape(module.option_texts(q.id, "en")[choice])  # each student's own order
+                radios.nth(index).get_by_text(re.compile(rf"^[A-H]\. {words}$")).click()
             page.get_by_role("button", name="Save my answers").click()
             page.get_by_text("Saved.").first.wait_for(timeout=APP_RUN_TIMEOUT_MS)
             assert "seat 0" not in page.locator("[data-testid='stMain']").inner_text() or seat == 0
         finally:
             context.close()
 
+    assert len(orders) > 1, "students see the options in their own orders (all ten alike: p < 1e-6)"
     participants = teacher.page.locator("#parkloop-participants")
     expect(participants).to_have_text("10", timeout=15_000)
     expect(teacher.page.get_by_text("10 students answered; most chose c (70%)")).to_be_visible(timeout=15_000)

@@ -19,7 +19,7 @@ from parkloop.i18n import format_quantity
 from parkloop.school import dashboard, results
 from parkloop.school import sessions as classes
 from parkloop.school.dashboard import question_use
-from parkloop.school.lessons import Module, Question, get_module, model_value
+from parkloop.school.lessons import Module, Question, get_module, model_checks, model_value
 from parkloop.ui import session as session_ui
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md, figure
@@ -118,21 +118,23 @@ def _watch_phase(db: Any, session_id: str, shown: str) -> None:
 
 
 def _choice_form(
-    questions: list[Question], module: Module, session_id: str, phase: str, mine: Answers, lang: str
+    questions: list[Question], module: Module, member: dict[str, Any], phase: str, mine: Answers, lang: str
 ) -> tuple[dict[str, str | None], bool]:
-    """The choice questions of this part in one form; the options picked, and whether it was sent."""
+    """The choice questions of this part in one form, each with its options in this student's own order
+    (seeded by their record, so it stays put across reruns and devices); the option ids picked, and
+    whether it was sent."""
     with st.form(f"answers-{phase}"):
         picked: dict[str, str | None] = {}
         for number, q in enumerate(questions, start=1):
-            options = module.option_texts(q.id, lang)
+            options = dashboard.student_options(module, q, member["student"], lang)
             previous = (mine.get((q.id, phase)) or {}).get("choice")
             st.markdown(f"**{t('classes.question', lang, number=number)}**")
             picked[q.id] = st.radio(
                 module.prompt(q.id, lang),
                 list(options),
                 index=list(options).index(previous) if previous in options else None,
-                format_func=lambda k, o=options: f"{k}. {o[k]}",
-                key=f"answer-{session_id}-{phase}-{q.id}",
+                format_func=lambda k, o=options: o[k],
+                key=f"answer-{member['session']}-{phase}-{q.id}",
             )
         saved = st.form_submit_button(t("classes.save", lang), type="primary", key=f"answers-submit-{phase}")
     return picked, saved
@@ -155,18 +157,18 @@ def _save_choices(
     return True
 
 
-def _choice_feedback(questions: list[Question], module: Module, phase: str, mine: Answers, lang: str) -> None:
-    """For each answered question: the student's answer, the right one and why."""
+def _choice_feedback(
+    questions: list[Question], module: Module, member: dict[str, Any], phase: str, mine: Answers, lang: str
+) -> None:
+    """For each answered question: the student's answer, the right one and why (lettered as they saw them)."""
     for number, q in enumerate(questions, start=1):
         answer = (mine.get((q.id, phase)) or {}).get("choice")
         if answer is None:
             continue
-        options = module.option_texts(q.id, lang)
+        options = dashboard.student_options(module, q, member["student"], lang)
         with st.expander(f"{t('classes.why', lang)} · {t('classes.question', lang, number=number)}"):
-            st.markdown(
-                t("classes.your_answer", lang, option=f"{answer}. {escape_md(options.get(answer, ''))}")
-            )
-            st.markdown(t("classes.correct", lang, option=f"{q.answer}. {escape_md(options[q.answer])}"))
+            st.markdown(t("classes.your_answer", lang, option=escape_md(options.get(answer, ""))))
+            st.markdown(t("classes.correct", lang, option=escape_md(options[q.answer])))
             st.markdown(module.text(f"why.{q.id}", lang))
 
 
@@ -178,11 +180,11 @@ def _choices(
     choice_questions = [q for q in questions if q.kind == "choice"]
     if not choice_questions:
         return mine
-    picked, saved = _choice_form(choice_questions, module, member["session"], phase, mine, lang)
+    picked, saved = _choice_form(choice_questions, module, member, phase, mine, lang)
     if saved and _save_choices(db, member, picked, phase, lang):
         mine = classes.student_answers(db, member["session"], member["student"])
     if phase != "pre":  # the pre-visit quiz measures what students knew: no answers shown yet
-        _choice_feedback(choice_questions, module, phase, mine, lang)
+        _choice_feedback(choice_questions, module, member, phase, mine, lang)
     return mine
 
 
@@ -194,6 +196,8 @@ def _model_question(
     with st.container(border=True):
         st.markdown(f"**{module.prompt(q.id, lang)}**")
         st.caption(t(f"classes.goal.{q.goal}", lang))
+        for line in dashboard.constraint_lines(q, lang):
+            st.markdown(line)
         previous = (mine.get((q.id, phase)) or {}).get("params") or {}
         params: dict[str, float] = {}
         for index, slider in enumerate(q.sliders):
@@ -208,6 +212,8 @@ def _model_question(
         value = model_value(q, params)
         shown = format_quantity(value, results.metric_unit(q.metric or ""), lang)
         figure(t("classes.model_result", lang), shown, lang, provenance="model")
+        for ok, line in dashboard.check_lines(model_checks(q, params), lang):
+            (st.success if ok else st.warning)(line)
         if st.button(t("classes.save_state", lang), key=f"save-{session_id}-{q.id}"):
             try:
                 classes.save_answer(

@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from parkloop.content import page_section, t
+from parkloop.i18n import SUPPORTED_LANGS
 from parkloop.pages import BY_SLUG
 from parkloop.school import sessions as classes
 from parkloop.school.lessons import PHASES, LessonError, Module, Step, load_modules
-from parkloop.school.worksheets import facts_text
+from parkloop.school.worksheets import facts_text, is_large_print
 from parkloop.ui import session as session_ui
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import escape_md
@@ -20,6 +21,9 @@ from parkloop.ui.state import link_params, url_choice
 
 PAGE = "lessons"
 PDF_KINDS = ("worksheet", "guide")
+HANDOUT_KINDS = ("prep", "safety", "notice", "pictures", "evaluation")
+"""The sheets beside the lesson (:data:`parkloop.school.handouts.HANDOUT_DOCS`), offered in both languages."""
+HANDOUT_TITLES = {"evaluation": "eval"}  # kind → its words' key when they differ (lessons.eval.title)
 START_ERROR = "lessons-start-error"
 
 
@@ -140,31 +144,60 @@ def _questions(module: Module, use: str, lang: str) -> None:
             st.markdown(module.text(f"why.{q.id}", lang))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _pdf_bytes(module_id: str, kind: str, lang: str) -> bytes | None:
+    """One PDF of a module (worksheet, guide or a handout of :data:`HANDOUT_KINDS`), made once per
+    module, kind and language and kept: laying out a CJK PDF takes a few seconds."""
+    from parkloop.school import handouts, worksheets
+    from parkloop.school.lessons import get_module
+
+    module = get_module(module_id)
+    if module is None:
+        return None
+    if kind == "worksheet":
+        return worksheets.worksheet_pdf(module, lang)
+    if kind == "guide":
+        return worksheets.guide_pdf(module, lang)
+    return handouts.handout_pdf(kind, module, lang)
+
+
 def _pdf(module: Module, kind: str, lang: str):
-    def make() -> bytes:
-        from parkloop.school import worksheets
+    """The bytes of a PDF, made when the teacher taps its button (a callable keeps the page fast)."""
+    return lambda: _pdf_bytes(module.id, kind, lang) or b""
 
-        maker = worksheets.worksheet_pdf if kind == "worksheet" else worksheets.guide_pdf
-        return maker(module, lang)
 
-    return make
+def handout_kinds(module: Module) -> tuple[str, ...]:
+    """The handouts this module has: the picture sheet only for the large-print bands (grades 1–2)."""
+    return tuple(kind for kind in HANDOUT_KINDS if kind != "pictures" or is_large_print(module))
+
+
+def _download(column, module: Module, kind: str, label: str, lang: str) -> None:
+    column.download_button(
+        label,
+        data=_pdf(module, kind, lang),
+        file_name=f"{module.id}-{kind}-{lang}.pdf",
+        mime="application/pdf",
+        key=f"lessons-pdf-{kind}" if kind in PDF_KINDS else f"lessons-pdf-{kind}-{lang}",
+        on_click="ignore",
+    )
 
 
 def _downloads(module: Module, lang: str) -> None:
-    """The worksheet and the teacher's guide as PDFs (made when tapped), if a CJK font is installed."""
+    """The worksheet and the teacher's guide, then the handouts in both languages (Chinese first), as
+    PDFs made when tapped, if a CJK font is installed."""
     try:
         from parkloop.printing import cjk_font
 
         cjk_font()
         for column, kind in zip(st.columns(len(PDF_KINDS)), PDF_KINDS, strict=True):
-            column.download_button(
-                t(f"lessons.pdf_{kind}", lang),
-                data=_pdf(module, kind, lang),
-                file_name=f"{module.id}-{kind}-{lang}.pdf",
-                mime="application/pdf",
-                key=f"lessons-pdf-{kind}",
-                on_click="ignore",
-            )
+            _download(column, module, kind, t(f"lessons.pdf_{kind}", lang), lang)
+        st.markdown(f"**{t('lessons.handouts', lang)}**")
+        st.caption(t("lessons.handouts_help", lang))
+        for kind in handout_kinds(module):
+            name = t(f"lessons.{HANDOUT_TITLES.get(kind, kind)}.title", lang)
+            for column, doc_lang in zip(st.columns(len(SUPPORTED_LANGS)), SUPPORTED_LANGS, strict=True):
+                label = t("lessons.pdf_handout", lang, name=name, language=t(f"lang.{doc_lang}", lang))
+                _download(column, module, kind, label, doc_lang)
     except Exception:  # FontMissing or fpdf2 absent: the page still teaches
         st.info(t("lessons.pdf_unavailable", lang))
 

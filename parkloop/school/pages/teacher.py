@@ -191,10 +191,20 @@ def _best(module: Module, answers: Answers, lang: str) -> None:
     """The class's best model states of each model question."""
     for q in (q for q in module.questions if q.kind == "model"):
         best = results.best_scenarios(q, answers)
-        if not best:
+        broken = results.broken_states(q, answers) if q.constraints else 0
+        if not best and not broken:
             continue
         st.subheader(t("classes.teacher.best", lang))
         st.markdown(f"**{escape_md(module.prompt(q.id, lang))}** {t(f'classes.goal.{q.goal}', lang)}")
+        if q.constraints:
+            st.markdown("\n".join(f"- {line}" for line in dashboard.constraint_lines(q, lang)))
+            st.caption(
+                t("classes.teacher.best_rules", lang)
+                + " "
+                + t("classes.teacher.best_broken", lang, count=broken)
+            )
+        if not best:
+            continue
         for column, row in zip(st.columns(len(best)), best, strict=True):
             with column.container(border=True):
                 st.html(dashboard.plain_html(row["nickname"], tag="strong"))
@@ -211,6 +221,7 @@ def _gain(module: Module, answers: Answers, lang: str) -> None:
         return
     st.subheader(t("classes.teacher.gain", lang))
     st.table(pd.DataFrame(dashboard.gain_rows(module, gains, lang)).set_index("#"))
+    st.caption(dashboard.gain_pairing(answers, lang))
     summary = dashboard.gain_summary(gains, lang)
     if summary is not None:
         chart_summary(summary)
