@@ -20,6 +20,7 @@ from pathlib import Path
 from parkloop.content import t
 from parkloop.i18n import SUPPORTED_LANGS
 from parkloop.printing import write_paragraph
+from parkloop.school.dashboard import constraint_lines
 from parkloop.school.lessons import (
     BINS,
     PHASES,
@@ -254,6 +255,8 @@ def print_question(doc: Doc, module: Module, q: Question, tag: str, lang: str, v
     doc.need(12 + (45 if q.bins and doc.large else doc.size * 0.6 * len(options)))
     doc.label(tag, prompt)
     if q.kind == "model":
+        for rule in constraint_lines(q, lang):  # the rules that stop a corner from winning
+            doc.para(f"• {rule}", indent=6)
         doc.para(t("classes.model_result", lang) + colon(lang).rstrip(), indent=6)
         doc.write_lines(1)
         doc.para(t("classes.teacher.settings", lang) + colon(lang).rstrip(), indent=6)

@@ -283,3 +283,19 @@ def test_every_handout_prints_for_every_module_in_both_languages(tmp_path, monke
             assert f"carbon-ledger-{kind}-{lang}.pdf" in names
     assert not any("pictures" in n for n in names)
     assert all(page_count(p.read_bytes()) >= 1 for p in written)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_model_challenge_prints_its_rule(lang: str) -> None:
+    # the rule is what stops a corner of the sliders from winning; a printed sheet without it would set a
+    # different task from the one on the join page
+    from parkloop.school.dashboard import constraint_lines
+
+    module = get_module("carbon-ledger")
+    model_questions = [q for q in module.questions if q.kind == "model"]
+    assert model_questions
+    rules = [rule for q in model_questions for rule in constraint_lines(q, lang)]
+    assert rules
+    printed = "".join(worksheets.worksheet_doc(module, lang).lines).replace(" ", "")
+    for rule in rules:
+        assert rule.replace(" ", "")[:12] in printed, rule
