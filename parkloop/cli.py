@@ -130,10 +130,27 @@ def collect_provenance() -> tuple[list[dict[str, str]], list[str]]:
     return rows, problems
 
 
+def _in_language(rows: list[dict[str, str]], lang: str) -> None:
+    """Add each row's label and note as a visitor of ``lang`` reads them (``label``, ``text``)."""
+    from parkloop.provenance import describe_provenance, load_sources
+
+    sources = load_sources()
+    for row in rows:
+        view = describe_provenance({k: row[k] for k in ("kind", "ref", "note")}, lang, sources)
+        row["label"], row["text"] = view.label, view.detail
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     rows, problems = collect_provenance()
+    if args.lang:
+        _in_language(rows, args.lang)
     if args.json:
         _emit({"figures": rows, "problems": problems})
+    elif args.lang:
+        for row in rows:
+            print(f"{row['where']:26s} {row['key']:52s} {row['value'][:24]:>24s}  {row['label']}")
+            if row["text"]:
+                print(f"{'':26s} {row['text']}")
     else:
         for row in rows:
             print(
@@ -177,6 +194,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         content = None
     if content is not None and hasattr(content, "check_content"):
         problems.extend(str(p) for p in content.check_content())
+    from parkloop.provenance import check_provenance_texts, check_source_titles
+    from parkloop.style import check_style
+
+    problems.extend(check_provenance_texts())
+    problems.extend(check_source_titles())
+    problems.extend(check_style())
     from parkloop.school.lessons import check_lessons
     from parkloop.tours.data import check_tours
 
@@ -259,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     so = sub.add_parser("sources", help="every figure with its provenance (plan / cited / illustrative)")
     so.add_argument("--json", action="store_true")
+    so.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="each figure's provenance as a visitor of this language reads it (label and note)",
+    )
     so.set_defaults(func=cmd_sources)
 
     lv = sub.add_parser("live", help="one reading of the 'now at the park' feed as JSON")

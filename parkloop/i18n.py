@@ -10,7 +10,8 @@ Number rules follow the project glossary, §12 "Number formatting":
   ``180,000``, ``1.07 million``, ``100 million`` — never ``180K`` or ``100M``.
 * Visitors see figures rounded to a few significant figures (3 by default); the exact value is one
   tap away (``format_number(..., exact=True)``).
-* A space separates number and unit symbol (``3,000 t``); percentages take no space (``95%``).
+* A space separates number and unit symbol in English (``3,000 t``); Chinese writes unit words unspaced
+  (``18万吨``, ``4000吨/日``) and no digit grouping below 1万; percentages take no space (``95%``).
 
 Every function is per call and per language: nothing here touches ``gettext.install`` or the
 process locale, because all Streamlit sessions share one process.
@@ -138,8 +139,12 @@ def format_number(
     sign = _sign(value, signed)
     magnitude = abs(value)
 
+    # Chinese groups no number below 1万 (4000, not 4,000: the content review); English always groups
+    grouped = not (lang == "zh" and magnitude < 10_000)
     if exact or sig is None:
-        body = format_decimal(round(magnitude, max_decimals), locale=locale, decimal_quantization=False)
+        body = format_decimal(
+            round(magnitude, max_decimals), locale=locale, decimal_quantization=False, group_separator=grouped
+        )
         return sign + body
 
     magnitude = round_sig(magnitude, sig)
@@ -150,7 +155,7 @@ def format_number(
     elif lang == "en" and magnitude >= 1_000_000:
         body = format_compact_decimal(magnitude, locale=locale, format_type="long", fraction_digits=sig)
     else:
-        body = format_decimal(magnitude, locale=locale, decimal_quantization=False)
+        body = format_decimal(magnitude, locale=locale, decimal_quantization=False, group_separator=grouped)
     return sign + body
 
 
@@ -178,28 +183,39 @@ def format_percent(
 # --------------------------------------------------------------------------------------------
 # units
 # --------------------------------------------------------------------------------------------
-# Unit symbols as the model names them (ASCII, e.g. "t CO2e/yr") → how a visitor reads them.
-# Chinese texts write the period as 年 (t/年, kWh/年); English keeps "t/yr" (glossary §9: not "t/a").
+# Unit symbols as the model names them (ASCII, e.g. "t CO2e/yr") → how a visitor reads them. Chinese
+# writes its units in words, one form on every page (吨/日、吨/年、千瓦时, glossary §9 and the content
+# review): the symbols t/d, t/a, kWh are for English and for tables' own headings. English keeps "t/yr"
+# (glossary §9: not "t/a").
 _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
-    "t/yr": {"zh": "t/年", "en": "t/yr"},
-    "t/a": {"zh": "t/年", "en": "t/yr"},
-    "t/d": {"zh": "t/d", "en": "t/d"},
-    "t/h": {"zh": "t/h", "en": "t/h"},
-    "kWh/yr": {"zh": "kWh/年", "en": "kWh/yr"},
-    "kWh/a": {"zh": "kWh/年", "en": "kWh/yr"},
-    "m3/yr": {"zh": "m³/年", "en": "m³/yr"},
-    "m3/d": {"zh": "m³/d", "en": "m³/d"},
-    "Nm3/yr": {"zh": "Nm³/年", "en": "Nm³/yr"},
-    "Nm3/d": {"zh": "Nm³/d", "en": "Nm³/d"},
-    "t CO2e/yr": {"zh": "t CO₂e/年", "en": "t CO₂e/yr"},
-    "t CO2/yr": {"zh": "t CO₂/年", "en": "t CO₂/yr"},
-    "t CO2e": {"zh": "t CO₂e", "en": "t CO₂e"},
-    "t CO2": {"zh": "t CO₂", "en": "t CO₂"},
-    "kg CO2e/t": {"zh": "kg CO₂e/t", "en": "kg CO₂e/t"},
+    "t": {"zh": "吨", "en": "t"},
+    "t/yr": {"zh": "吨/年", "en": "t/yr"},
+    "t/a": {"zh": "吨/年", "en": "t/yr"},
+    "t/d": {"zh": "吨/日", "en": "t/d"},
+    "t/h": {"zh": "吨/小时", "en": "t/h"},
+    "kWh": {"zh": "千瓦时", "en": "kWh"},
+    "kWh/yr": {"zh": "千瓦时/年", "en": "kWh/yr"},
+    "kWh/a": {"zh": "千瓦时/年", "en": "kWh/yr"},
+    "kWh/t": {"zh": "千瓦时/吨", "en": "kWh/t"},
+    "kW": {"zh": "千瓦", "en": "kW"},
+    "MW": {"zh": "兆瓦", "en": "MW"},
+    "m3": {"zh": "立方米", "en": "m³"},
+    "m3/yr": {"zh": "立方米/年", "en": "m³/yr"},
+    "m3/d": {"zh": "立方米/日", "en": "m³/d"},
+    "Nm3": {"zh": "标准立方米", "en": "Nm³"},
+    "Nm3/yr": {"zh": "标准立方米/年", "en": "Nm³/yr"},
+    "Nm3/d": {"zh": "标准立方米/日", "en": "Nm³/d"},
+    "mg/L": {"zh": "毫克/升", "en": "mg/L"},
+    "t CO2e/yr": {"zh": "吨CO₂e/年", "en": "t CO₂e/yr"},
+    "t CO2/yr": {"zh": "吨CO₂/年", "en": "t CO₂/yr"},
+    "t CH4/yr": {"zh": "吨CH₄/年", "en": "t CH₄/yr"},
+    "t CO2e": {"zh": "吨CO₂e", "en": "t CO₂e"},
+    "t CO2": {"zh": "吨CO₂", "en": "t CO₂"},
+    "kg CO2e/t": {"zh": "千克CO₂e/吨", "en": "kg CO₂e/t"},
     "yuan/yr": {"zh": "元/年", "en": "yuan/yr"},
     "yuan": {"zh": "元", "en": "yuan"},
-    "kWh/kWp/yr": {"zh": "kWh/kWp/年", "en": "kWh/kWp/yr"},
-    "t/t": {"zh": "t/t", "en": "t/t"},
+    "kWh/kWp/yr": {"zh": "千瓦时/千瓦/年", "en": "kWh/kWp/yr"},
+    "t/t": {"zh": "吨/吨", "en": "t/t"},
 }
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -218,6 +234,9 @@ def unit_symbol(unit: str | None, lang: str) -> str:
     if lang == "zh":
         pretty = re.sub(r"/(yr|a)\b", "/年", pretty)
         pretty = re.sub(r"\byuan\b", "元", pretty)
+        pretty = re.sub(r"\bkWh\b", "千瓦时", pretty)
+        pretty = re.sub(r"\bt(?=/|$)", "吨", pretty)
+        pretty = re.sub(r"/d\b", "/日", pretty)
     return pretty
 
 
@@ -234,10 +253,11 @@ def format_quantity(
     exact: bool = False,
     signed: bool = False,
 ) -> str:
-    """Number and unit: ``format_quantity(180_000, "t CO2", "zh") == "18万\u00a0t CO₂"``.
+    """Number and unit: ``format_quantity(180_000, "t CO2", "zh") == "18万吨CO₂"``,
+    ``format_quantity(180_000, "t CO2", "en") == "180,000\u00a0t\u00a0CO₂"``.
 
-    The space between number and unit is a no-break space (glossary §12 asks for a space; a line break
-    there would strand the unit).
+    In English the space between number and unit is a no-break space (glossary §12 asks for a space; a
+    line break there would strand the unit); Chinese writes its unit words unspaced after the number.
 
     ``unit="%"`` means ``value`` is already in percent (``95`` → ``95%``), as the plan writes its
     targets; use :func:`format_percent` for ratios.
@@ -250,6 +270,8 @@ def format_quantity(
     symbol = unit_symbol(unit, lang)
     if number == "—" or not symbol:
         return number
+    if contains_cjk(symbol[0]):  # 18万吨, 5.21亿千瓦时/年: Chinese units follow the number unspaced
+        return f"{number}{symbol}"
     return f"{number}{NBSP}{symbol.replace(' ', NBSP)}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
         (100_000_000, "1亿", "100 million"),  # 1亿 kWh = 100 million kWh
         (1_070_000, "107万", "1.07 million"),  # 107万 kWh = 1.07 million kWh
         (98_000, "9.8万", "98,000"),  # 9.8万 t/a steam = 98,000 t a year
-        (3_000, "3,000", "3,000"),  # 3,000 t/d
+        (3_000, "3000", "3,000"),  # 3,000 t/d: Chinese groups no number below 1万
         (140_000, "14万", "140,000"),  # 14万 t/a digestate
         (50_000, "5万", "50,000"),  # 5万 Nm3/d biogas
         (23_800, "2.38万", "23,800"),  # 2.38万 t/d
@@ -55,11 +56,30 @@ def test_english_never_uses_short_forms_or_wan() -> None:
 
 
 def test_quantities_have_a_no_break_space_before_the_unit() -> None:
-    assert format_quantity(180_000, "t CO2", "zh") == f"18万{NBSP}t{NBSP}CO₂"
     assert format_quantity(180_000, "t CO2", "en") == f"180,000{NBSP}t{NBSP}CO₂"
     assert format_quantity(100_000_000, "kWh/yr", "en") == f"100 million{NBSP}kWh/yr"
-    assert format_quantity(100_000_000, "kWh/yr", "zh") == f"1亿{NBSP}kWh/年"
     assert format_quantity(3_000, "t/d", "en") == f"3,000{NBSP}t/d"
+
+
+def test_chinese_quantities_write_their_units_in_words_unspaced() -> None:
+    """The glossary's 18万吨, one form per page: 吨/日、吨/年、千瓦时, never t/d beside 吨/年."""
+    assert format_quantity(180_000, "t CO2", "zh") == "18万吨CO₂"
+    assert format_quantity(100_000_000, "kWh/yr", "zh") == "1亿千瓦时/年"
+    assert format_quantity(4_000, "t/d", "zh") == "4000吨/日"
+    assert format_quantity(2_263_000, "t", "zh") == "226万吨"
+    assert format_quantity(1_800, "m3/d", "zh") == "1800立方米/日"
+    assert format_quantity(120, "mg/L", "zh") == "120毫克/升"
+    assert format_quantity(1_250, "kWh", "zh") == "1250千瓦时"  # not 1,250千瓦时
+    for unit in ("t", "t/d", "t/yr", "t/a", "kWh", "kWh/yr", "t CO2e/yr", "kg CO2e/t", "m3/yr", "Nm3/d"):
+        zh = format_quantity(12_345, unit, "zh")
+        assert NBSP not in zh and not re.search(r"\bt/|kWh|/yr|/a\b", zh), (unit, zh)
+
+
+def test_chinese_groups_no_number_below_ten_thousand() -> None:
+    assert format_number(1_250, "zh") == "1250"
+    assert format_number(9_999, "zh", exact=True) == "9999"
+    assert format_number(1_250, "en") == "1,250"
+    assert format_number(12_500, "zh", exact=True) == "12,500"  # from 1万 on the exact figure is grouped
 
 
 def test_percentages_have_no_space() -> None:
@@ -104,10 +124,11 @@ def test_round_sig() -> None:
 
 
 def test_units_per_language() -> None:
-    assert unit_symbol("t/yr", "zh") == "t/年"
+    assert unit_symbol("t/yr", "zh") == "吨/年"
     assert unit_symbol("t/yr", "en") == "t/yr"
     assert unit_symbol("kg CO2/kWh", "en") == "kg CO₂/kWh"
-    assert unit_symbol("yuan/kWh", "zh") == "元/kWh"
+    assert unit_symbol("yuan/kWh", "zh") == "元/千瓦时"
+    assert unit_symbol("t C/yr", "zh") == "t C/年"
     assert unit_symbol("", "en") == ""
 
 

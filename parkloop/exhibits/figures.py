@@ -12,16 +12,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.content import t
 from parkloop.i18n import (
-    english_safe,
     format_number,
     format_percent,
     format_quantity,
-    normalize_lang,
     plan_section_label,
 )
-from parkloop.provenance import ProvenanceView
+from parkloop.provenance import ProvenanceView, warning_text
 
 
 @dataclass(frozen=True)
@@ -58,10 +56,9 @@ class Slider:
 
 
 def shown_warnings(warnings: Iterable[str], lang: str) -> list[str]:
-    """The model's warnings as a visitor of ``lang`` reads them (no Chinese left in English text)."""
-    if normalize_lang(lang) == "en":
-        return [english_safe(warning, CJK_ALLOWLIST) for warning in warnings]
-    return list(warnings)
+    """The model's warnings as a visitor of ``lang`` reads them: each known warning in the catalogs'
+    words (:func:`parkloop.provenance.warning_text`), never the model's English on a Chinese page."""
+    return [warning_text(warning, lang) for warning in warnings]
 
 
 def illustrative(detail: str, lang: str) -> ProvenanceView:

@@ -13,7 +13,7 @@ from typing import Any
 
 from parkloop.content import has_key, t
 from parkloop.exhibits.figures import illustrative
-from parkloop.i18n import format_percent, format_quantity
+from parkloop.i18n import format_percent, format_quantity, unit_symbol
 
 FLOWS: tuple[str, ...] = ("material", "energy", "water", "carbon", "money")
 SCENARIOS: tuple[str, ...] = ("baseline", "plan", "own")
@@ -73,8 +73,8 @@ def node_label(node: str, lang: str, flow: str = "") -> str:
 
 
 def unit_label(unit: str, lang: str) -> str:
-    """The flow's unit as a visitor reads it (``t C/yr`` → ``t C/年``) — via :func:`format_quantity`."""
-    return format_quantity(1, unit, lang).split("\u00a0", 1)[-1].replace("\u00a0", " ")
+    """The flow's unit as a visitor reads it (``t C/yr`` → ``t C/年``) — via :func:`unit_symbol`."""
+    return unit_symbol(unit, lang).replace("\u00a0", " ")
 
 
 def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:

@@ -36,6 +36,12 @@ def feed_label(reading: Reading, lang: str) -> str:
     return t(f"kiosk.feed.{reading.status}", lang)
 
 
+def simulated_mark(reading: Reading, lang: str) -> str:
+    """ "（模拟）" after a headline whose numbers come from the simulator, so no simulated number is read as
+    a measurement; nothing for live readings."""
+    return t("kiosk.headline.simulated", lang) if reading.status == "simulated" else ""
+
+
 def estimated_kwh_today(waste_today_t: float, net_kwh_per_tonne: float) -> float:
     """Electricity from today's waste at the plan's net yield: ``t × kWh/t`` [kWh]. A rough estimate:
     not all received waste is burnt the same day, and the yield per tonne is an illustrative figure."""
@@ -107,6 +113,7 @@ def slides(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
                         kwh=format_quantity(kwh, "kWh", lang),
                         per_t=format_quantity(kwh_per_t, "kWh", lang),
                     )
+                    + simulated_mark(reading, lang)
                     for lang in langs
                 },
                 {
@@ -125,7 +132,11 @@ def slides(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
         out.append(
             Slide(
                 "now",
-                {lang: t("kiosk.slide.now", lang, mw=format_quantity(power, "MW", lang)) for lang in langs},
+                {
+                    lang: t("kiosk.slide.now", lang, mw=format_quantity(power, "MW", lang))
+                    + simulated_mark(reading, lang)
+                    for lang in langs
+                },
                 {lang: t("kiosk.source.now", lang, feed=feed_label(reading, lang)) for lang in langs},
             )
         )

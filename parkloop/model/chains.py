@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from parkloop.model import biogas, construction_waste, incineration, kitchen_waste, landfill, leachate, solar
 from parkloop.model.factors import Factors
+from parkloop.model.messages import warning
 from parkloop.model.scenario import Scenario
 
 
@@ -96,9 +97,7 @@ class ChainResults:
         """The chains' warnings, in the order the chains run."""
         warnings = [*self.incineration.warnings, *self.leachate.warnings]
         if self.heat.steam_unused_gj > 0:
-            warnings.append(
-                "kitchen_waste: more steam is sent than the food-waste plants need; the rest is lost"
-            )
+            warnings.append(warning("kitchen_waste.steam_unused"))
         return warnings
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parkloop.model.factors import ComponentFactors, Factors
+from parkloop.model.messages import warning
 from parkloop.model.scenario import ScenarioError
 from parkloop.model.units import energy_gj, heat_gj, per_year
 
@@ -152,10 +153,10 @@ def _power_and_steam(
     warnings = []
     steam_t = export_steam_t if waste_t > 0 else 0.0
     if waste_t == 0 and export_steam_t > 0:
-        warnings.append("incineration: no waste is burned, so no steam can be exported")
+        warnings.append(warning("incineration.no_waste_no_steam"))
     kwh = electricity_kwh(waste_t, net_kwh_per_tonne, steam_t, penalty_kwh_per_tonne)
     if kwh < 0:
-        warnings.append("incineration: the steam sent out costs more electricity than the plant makes")
+        warnings.append(warning("incineration.steam_costs_all_power"))
         kwh = 0.0
     kwh, steam_t, scaled = fit_to_heating_value(
         kwh, steam_t, heat_in_gj, constants["mj_per_kwh"], constants["steam_enthalpy_gj_per_t"]
@@ -163,10 +164,7 @@ def _power_and_steam(
     if scaled:
         # A plant cannot send out more energy than the waste holds: scale electricity and steam down
         # together so that the energy balance still closes, and say so.
-        warnings.append(
-            "incineration: electricity and steam exceed the heating value of this waste; both are scaled "
-            "down to it — lower net_kwh_per_tonne or export_steam_t_per_year, or add burnable components"
-        )
+        warnings.append(warning("incineration.above_heating_value"))
     return kwh, steam_t, warnings
 
 

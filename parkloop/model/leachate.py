@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from parkloop.model.messages import warning
 from parkloop.model.units import per_year
 
 
@@ -75,8 +76,7 @@ def run(
     warnings = []
     if leachate_m3 > 0 and effluent_mg_per_l > cod_limit_mg_per_l * (1 + 1e-9):
         warnings.append(
-            f"leachate: the treated water holds {effluent_mg_per_l:.0f} mg/L COD, above the "
-            f"{cod_limit_mg_per_l:.0f} mg/L of GB 16889 — raise cod_removal"
+            warning("leachate.cod_above_limit", effluent=effluent_mg_per_l, limit=cod_limit_mg_per_l)
         )
     return LeachateResult(
         leachate_m3=leachate_m3,

@@ -68,6 +68,32 @@ def altair_theme() -> alt.theme.ThemeConfig:
     }
 
 
+# Numbers on a chart's axis as each language counts (glossary §12, as the figures are): 万 and 亿 in
+# Chinese (400000 → 40万), thousands grouped and "million" in English (400,000; 1.2 million); Chinese
+# groups nothing below 1万. Vega expressions, so the ticks Vega picks are labelled the same way.
+AXIS_LABEL_EXPR: dict[str, str] = {
+    "zh": (
+        "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, '.3~r') + '亿'"
+        " : abs(datum.value) >= 1e4 ? format(datum.value / 1e4, '.3~r') + '万'"
+        " : format(datum.value, '.4~r')"
+    ),
+    "en": (
+        "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, '.3~r') + ' million'"
+        " : format(datum.value, ',.4~r')"
+    ),
+}
+
+
+def number_axis(lang: str | None = None, **options: Any) -> alt.Axis:
+    """A quantitative axis whose numbers read as ``lang`` counts them (:data:`AXIS_LABEL_EXPR`); without
+    ``lang``, the session's language. ``options`` go to ``alt.Axis`` (``tickCount`` …)."""
+    if lang is None:
+        from parkloop.ui.session import LANG_STATE
+
+        lang = str(st.session_state.get(LANG_STATE, "zh"))
+    return alt.Axis(labelExpr=AXIS_LABEL_EXPR.get(lang, AXIS_LABEL_EXPR["zh"]), **options)
+
+
 def colour_scale(colours: dict[str, str]) -> alt.Scale:
     """A colour scale giving each category (the key, as shown) the colour of its meaning (:data:`COLOURS`)."""
     return alt.Scale(domain=list(colours), range=[COLOURS[name] for name in colours.values()])
@@ -83,17 +109,19 @@ def horizontal_bars(
     colour: str,
     colours: dict[str, str],
     tooltip: Sequence[alt.Tooltip],
+    lang: str | None = None,
 ) -> alt.Chart:
     """Horizontal bars, one row (44 px) per ``category`` in ``order``; ``value`` is the length (an
     aggregate such as ``sum(tonnes)`` stacks the rows of one category); each bar coloured by its
     ``colour`` field with :func:`colour_scale` (``colours``: value as shown → colour name), the legend
-    on top without a title."""
+    on top without a title; the value axis counts as ``lang`` does (:func:`number_axis`; tooltips
+    carry the page's own formatted words)."""
     return (
         alt.Chart(pd.DataFrame(list(rows)))
         .mark_bar()
         .encode(
             y=alt.Y(f"{category}:N", sort=list(order), title=None),
-            x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",.0f", tickCount=5)),
+            x=alt.X(f"{value}:Q", title=value_title, axis=number_axis(lang, tickCount=5)),
             color=alt.Color(
                 f"{colour}:N",
                 sort=list(colours),

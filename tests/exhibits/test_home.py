@@ -48,7 +48,7 @@ def test_carbon_names_both_ledgers_and_is_simulated(lang: str) -> None:
     totals = evaluate(load_scenario("plan-2026")).totals
     text = carbon_text(totals, lang).replace("\xa0", " ")
     # plan-2026 (python -m parkloop evaluate plan-2026): 92万 t emitted inside the fence, 47万 t avoided
-    inventory, avoided = {"zh": ("92万 t CO₂e", "47万 t CO₂e"), "en": ("920,000 t CO₂e", "470,000 t CO₂e")}[
+    inventory, avoided = {"zh": ("92万吨CO₂e", "47万吨CO₂e"), "en": ("920,000 t CO₂e", "470,000 t CO₂e")}[
         lang
     ]
     assert inventory in text and avoided in text

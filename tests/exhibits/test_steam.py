@@ -172,7 +172,7 @@ def test_the_steam_is_the_plans_only_at_the_plans_figure() -> None:
     assert moved["fig-steam"].provenance == {"kind": "override"}
     assert moved["fig-steam"].value.startswith("120,000")
     assert format_quantity(98_000, "t/yr", "en") in moved["fig-steam"].assumption  # the plan's, to compare
-    assert "9.8万t/a" in page_figures(98_000, "zh")["fig-steam"].assumption
+    assert "9.8万吨/年" in page_figures(98_000, "zh")["fig-steam"].assumption
 
 
 def test_shown_figures_follow_the_model() -> None:

@@ -69,7 +69,7 @@ def row(**overrides):
 def test_capacity_row_in_both_languages() -> None:
     zh, en = target_views([row()], "zh")[0], target_views([row()], "en")[0]
     assert zh.indicator == "园区综合处理能力" and en.indicator == "Treatment capacity of the park"
-    assert zh.target_text == f"+3,000{NBSP}t/d" == en.target_text
+    assert zh.target_text == "+3000吨/日" and en.target_text == f"+3,000{NBSP}t/d"
     assert en.model_text == f"+3,200{NBSP}t/d"
     assert en.status == "met" and en.status_text == "✓ Met" and zh.status_text == "✓ 已达到"
     assert en.plan_section == "Table 1-1 #3; section 2(1)1"
@@ -98,14 +98,14 @@ def test_relative_targets_show_the_direction() -> None:
     assert view.target_text == f"{MINUS}6%"
     assert view.model_text == "+19.2%"
     assert view.status_text == "✗ Short by 25.2 percentage points"
-    assert target_views([intensity], "zh")[0].status_text == "✗ 还差 25.2个百分点"
+    assert target_views([intensity], "zh")[0].status_text == "✗ 还差25.2个百分点"
     assert view.baseline_text == f"270{NBSP}kg{NBSP}CO₂e/t"
 
 
 def test_co2_cut_is_shown_as_a_fall() -> None:
     cut = row(id="co2_reduction", target=180000.0, unit="t CO2e/yr", model_value=579259.0, levers=[])
     zh, en = target_views([cut], "zh")[0], target_views([cut], "en")[0]
-    assert zh.target_text == f"{MINUS}18万{NBSP}t{NBSP}CO₂e/年"
+    assert zh.target_text == f"{MINUS}18万吨CO₂e/年"
     assert en.target_text == f"{MINUS}180,000{NBSP}t{NBSP}CO₂e/yr"
     assert en.model_text.startswith(f"{MINUS}579,000")
 
@@ -144,7 +144,7 @@ def test_provenance_words() -> None:
     assert plan.detail == "the 2400 t/d project, 140,000 t/a"
     assert (
         describe_provenance({"kind": "plan", "ref": "二(一)1", "note": ""}, "zh", {}).label
-        == "园区规划（二(一)1）"
+        == "园区实施方案（二(一)1）"
     )
 
     cited = describe_provenance(
@@ -210,11 +210,11 @@ def test_comparison_and_chart(model) -> None:
     waste = rows[0]
     assert waste.label == "Waste treated" and waste.baseline_text == f"1.1 million{NBSP}t/yr"
     zh_rows = comparison_views(baseline.totals, plan.totals, "zh")
-    assert zh_rows[0].baseline_text == f"110万{NBSP}t/年"
+    assert zh_rows[0].baseline_text == "110万吨/年"
 
     chart = chart_rows(baseline.totals, plan.totals, "zh")
     assert len(chart) == 6
-    assert {r["scenario"] for r in chart} == {"2023年（基准）", "2026年（规划）"}
+    assert {r["scenario"] for r in chart} == {"2023年（基准）", "2026年（方案）"}
     emissions_2023 = next(r for r in chart if r["order"] == 0 and r["scenario"].startswith("2023"))
     assert emissions_2023["value"] == pytest.approx(baseline.totals["emissions_t_co2e_per_year"] / 10_000)
     fields = chart_summary_fields(baseline.totals, plan.totals, "en")
@@ -230,7 +230,7 @@ def test_met_by_construction_says_so() -> None:
     en, zh = target_views([water], "en")[0], target_views([water], "zh")[0]
     assert en.status == "met" and en.by_construction
     assert en.status_text == "✓ Met (the plan's figure is an input)"
-    assert zh.status_text == "✓ 已达到（规划数值即输入）"
+    assert zh.status_text == "✓ 已达到（方案数值即输入）"
     assert (en.target_text, en.model_text, en.baseline_text) == ("95%", "95%", "80%")
     assert en.levers[0].value_text == "+15 percentage points"
     assert zh.levers[0].value_text == "+15个百分点"

@@ -74,7 +74,7 @@ def test_the_carbon_slide_shows_both_ledgers_apart_and_simulated(plan: dict) -> 
         assert net not in carbon.headline[lang]
     # plan-2026: about 92万 t emitted inside the fence, 47万 t avoided elsewhere (python -m parkloop evaluate)
     zh, en = (carbon.headline[lang].replace("\xa0", " ") for lang in ("zh", "en"))
-    assert "92万 t CO₂e" in zh and "47万 t CO₂e" in zh
+    assert "92万吨CO₂e" in zh and "47万吨CO₂e" in zh
     assert "920,000 t CO₂e" in en and "470,000 t CO₂e" in en
     assert "园区自身排放" in carbon.source["zh"] and "替代减排" in carbon.source["zh"]
     assert "what the park emits" in carbon.source["en"] and "avoids elsewhere" in carbon.source["en"]
