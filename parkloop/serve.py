@@ -12,6 +12,9 @@ One Streamlit process runs every session as a thread of one Python interpreter, 
 * health checks on ``/_stcore/health``: a crashed process is taken out until it answers again;
 * ``Referrer-Policy: no-referrer`` on every response: no page's address (a teacher's dashboard) is ever
   sent to another site or in a later request's ``Referer``;
+* ``Content-Security-Policy`` (:data:`CONTENT_SECURITY_POLICY`: this origin only, no framing by another
+  site), ``X-Frame-Options: DENY`` and ``X-Content-Type-Options: nosniff``;
+* ``/_stcore/metrics`` (Streamlit's internal counters) answered 404 from outside;
 * every process shares one SQLite store (``PARKLOOP_STORE_PATH``, WAL mode).
 
 Where it stops scaling is written in the README ("Serving a busy day").
@@ -51,6 +54,26 @@ SERVER_OPTIONS: dict[str, Any] = {
 """A server for programs, not a developer: opens no browser, only on localhost, no file watcher, no usage
 statistics sent anywhere, production mode. The kiosk passes its own options instead (its config file)."""
 
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        # Streamlit's bundle, Vega's expression compiler, the kiosk and passport scripts (st.html)
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self' ws: wss:",
+        "worker-src 'self' blob:",  # deck.gl and plotly workers
+        "frame-src 'self' blob: data:",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+"""Everything from this origin, nothing from elsewhere (ParkLoop fetches nothing from outside), and no
+other site may frame a page (a kiosk or a teacher's dashboard inside someone else's page)."""
+
 # Streamlit's bundled assets carry an 8-character content hash before the extension.
 HASHED_ASSET = r"^/static/(js|css|media)/[^/]+\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$"
 
@@ -67,6 +90,13 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "") -> str:
 {address}:{port} {{
 \tencode zstd gzip
 \theader Referrer-Policy no-referrer
+\theader {{
+\t\tX-Frame-Options DENY
+\t\tX-Content-Type-Options nosniff
+\t\tContent-Security-Policy "{CONTENT_SECURITY_POLICY}"
+\t}}
+\t@metrics path /_stcore/metrics /_stcore/metrics/*
+\trespond @metrics 404
 \t@hashed path_regexp hashed {HASHED_ASSET}
 \theader @hashed >Cache-Control "public, max-age=31536000, immutable"
 \treverse_proxy {upstreams} {{
@@ -178,10 +208,19 @@ def stop_processes(*processes: subprocess.Popen | None, timeout_s: float = 10.0)
 class Cluster:
     """Streamlit workers plus Caddy, started and stopped together (used by ``make serve`` and tests)."""
 
-    def __init__(self, port: int = 8080, workers: int = 2, base_port: int = 8600, env: dict | None = None):
+    def __init__(
+        self,
+        port: int = 8080,
+        workers: int = 2,
+        base_port: int = 8600,
+        env: dict | None = None,
+        options: Mapping[str, Any] | None = None,
+    ):
         self.port, self.workers, self.base_port = port, workers, base_port
         self.worker_ports = [base_port + i + 1 for i in range(workers)]
         self.env = {**os.environ, **(env or {})}
+        self.options = {**SERVER_OPTIONS, **(options or {})}
+        """Streamlit options of every worker: :data:`SERVER_OPTIONS` plus ``options`` (benchmarks)."""
         self.processes: list[subprocess.Popen] = []
 
     def start(self, timeout: float = 90.0) -> None:
@@ -192,7 +231,8 @@ class Cluster:
         config = RUN_DIR / f"Caddyfile-{self.port}"
         config.write_text(caddyfile(self.port, self.worker_ports), encoding="utf-8")
         for port in self.worker_ports:
-            self.processes.append(start_streamlit(port, env=self.env, log=RUN_DIR / f"streamlit-{port}.log"))
+            log_file = RUN_DIR / f"streamlit-{port}.log"
+            self.processes.append(start_streamlit(port, options=self.options, env=self.env, log=log_file))
         if not wait_healthy([local_url(port) for port in self.worker_ports], timeout):
             self.stop()
             raise SystemExit(f"make serve: Streamlit workers did not start; see {RUN_DIR}/streamlit-*.log")

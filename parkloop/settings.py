@@ -97,6 +97,13 @@ SETTINGS: tuple[Setting, ...] = (
         "one file shared by every server process of a host.",
     ),
     Setting(
+        "store_busy_wait_s",
+        20.0,
+        "How long a write waits in all, retrying with backoff, while another process holds the store's "
+        "write lock, before the page says 'try again' [s].",
+        _positive,
+    ),
+    Setting(
         "kiosk_name",
         "kiosk-1",
         "This kiosk's name, recorded with its anonymous usage events (several kiosks, one park).",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.cookiejar
 import re
 import shutil
+import urllib.error
 import urllib.request
 
 import pytest
@@ -22,6 +23,9 @@ def test_caddyfile_names_every_worker_and_the_policies() -> None:
     assert "encode zstd gzip" in text
     assert "lb_policy cookie parkloop_node" in text
     assert "health_uri /_stcore/health" in text
+    for header in ("Referrer-Policy no-referrer", "X-Frame-Options DENY", "Content-Security-Policy"):
+        assert header in text
+    assert "frame-ancestors 'none'" in text and "respond @metrics 404" in text
 
 
 @pytest.mark.parametrize(
@@ -77,6 +81,22 @@ def test_cluster_compresses_caches_and_sticks(cluster) -> None:
     for _ in range(5):
         _get(phone, base + "/_stcore/health")
         assert [c.value for c in jar if c.name == "parkloop_node"] == [sticky]
+
+
+def test_security_headers_and_no_metrics_from_outside(cluster) -> None:
+    opener = urllib.request.build_opener()
+    base = f"http://127.0.0.1:{cluster.port}"
+    status, headers, _ = _get(opener, base + "/", "identity")
+    assert status == 200
+    assert headers.get("X-Frame-Options") == "DENY"
+    assert headers.get("Referrer-Policy") == "no-referrer"
+    assert "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
+    for path in ("/_stcore/metrics", "/_stcore/metrics/"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _get(opener, base + path, "identity")
+        assert refused.value.code == 404
+    worker = f"http://127.0.0.1:{cluster.worker_ports[0]}/_stcore/metrics"
+    assert _get(opener, worker, "identity")[0] == 200, "the worker itself still answers on localhost"
 
 
 def test_both_workers_get_phones(cluster) -> None:

@@ -77,13 +77,16 @@ def test_garbage_file_gives_none(tmp_path: Path) -> None:
     assert store.writable_store(_steps([]), path) is None
 
 
-def test_a_locked_store_gives_none_after_the_busy_timeout(tmp_path: Path, monkeypatch) -> None:
-    """Another process holds an exclusive lock (a backup, a stuck writer): no exception, just None."""
+def test_a_locked_store_gives_none_once_the_wait_is_spent(tmp_path: Path, monkeypatch) -> None:
+    """Another process holds an exclusive lock (a backup, a stuck writer) when this process first opens
+    the store, longer than it waits: no exception, just None; and it recovers once released."""
     import sqlite3
 
     path = tmp_path / "locked.sqlite"
     assert store.writable_store(_steps([]), path) is not None
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 300)
+    store.forget_connections()  # as a new process would start
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setenv("PARKLOOP_STORE_BUSY_WAIT_S", "0.3")
     holder = sqlite3.connect(str(path), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -92,3 +95,121 @@ def test_a_locked_store_gives_none_after_the_busy_timeout(tmp_path: Path, monkey
         holder.execute("ROLLBACK")
         holder.close()
     assert store.writable_store(_steps([]), path) is not None  # and recovers once released
+
+
+def test_an_open_store_is_reused_without_taking_the_write_lock(tmp_path: Path) -> None:
+    """A page run after the first gets the same connection and takes no lock: an outside writer
+    holding the lock does not make it fail or wait."""
+    import sqlite3
+    import time
+
+    path = tmp_path / "reuse.sqlite"
+    first = store.writable_store(_steps([]), path)
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        again = store.writable_store(_steps([]), path)
+        assert again is first
+        assert time.monotonic() - started < 0.5
+        assert list(again["things"].rows) == []  # reading is never blocked in WAL mode
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_write_waits_for_an_outside_lock_and_then_succeeds(tmp_path: Path, monkeypatch) -> None:
+    """An outside write lock held longer than SQLite's busy timeout: the write is retried with backoff
+    until the lock goes, and then lands (no "database is locked")."""
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "wait.sqlite"
+    db = store.writable_store(_steps([]), path)
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
+    db.conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_MS}")
+    monkeypatch.setenv("PARKLOOP_STORE_BUSY_WAIT_S", "10")
+    holder = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(1.0, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    started = time.monotonic()
+    try:
+        with db.conn:
+            db["things"].insert({"id": 7, "name": "brick", "colour": "red"})
+        assert time.monotonic() - started >= 0.9  # it did wait
+        assert [row["id"] for row in db["things"].rows] == [7]
+    finally:
+        release.join()
+        holder.close()
+
+
+def test_a_write_gives_a_busy_error_once_the_wait_is_spent(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    path = tmp_path / "busy.sqlite"
+    db = store.writable_store(_steps([]), path)
+    db.conn.execute("PRAGMA busy_timeout = 50")
+    monkeypatch.setenv("PARKLOOP_STORE_BUSY_WAIT_S", "0.2")
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            db.execute("INSERT INTO things (id, name) VALUES (1, 'x')")
+        assert store.is_busy(raised.value)
+        assert not db.conn.in_transaction  # nothing half-begun is left behind
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    db.execute("INSERT INTO things (id, name) VALUES (1, 'x')")
+    assert db["things"].count == 1
+    db.conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_MS}")
+
+
+def test_each_thread_has_its_own_connection_handed_back_when_it_ends(tmp_path: Path) -> None:
+    """Streamlit runs every rerun in a new thread: the next thread gets the connection the last one
+    used, not a new file handle; two threads at once never share one."""
+    import threading
+
+    path = tmp_path / "threads.sqlite"
+    store.writable_store(_steps([]), path)
+    seen: list[int] = []
+    both = threading.Barrier(2)
+
+    def page_run(wait: bool) -> None:
+        db = store.writable_store(_steps([]), path)
+        seen.append(id(db.conn))
+        if wait:
+            both.wait()
+
+    for _ in range(3):  # one after the other: one pooled connection
+        thread = threading.Thread(target=page_run, args=(False,))
+        thread.start()
+        thread.join()
+    assert len(set(seen)) == 1
+    seen.clear()
+    threads = [threading.Thread(target=page_run, args=(True,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(seen)) == 2
+
+
+def test_a_store_made_anew_at_the_same_path_is_migrated_again(tmp_path: Path) -> None:
+    path = tmp_path / "anew.sqlite"
+    ran: list[str] = []
+    store.writable_store(_steps(ran), path)
+    store.forget_connections()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = store.writable_store(_steps(ran), path)
+    assert ran == ["one", "two", "one", "two"]
+    assert db["things"].exists()
+
+
+def test_due_runs_upkeep_once_per_interval() -> None:
+    assert store.due("test-upkeep", 60, now=1000.0)
+    assert not store.due("test-upkeep", 60, now=1030.0)
+    assert store.due("test-upkeep", 60, now=1061.0)

@@ -61,6 +61,7 @@ class LoadReport:
     rss_end_mb: float = 0.0
     rss_per_session_mb: float = 0.0
     teacher_refreshes: int = 0
+    cpu_ms_per_run: float = 0.0  # server CPU per script run (moves, first loads, dashboard refreshes)
 
     def line(self) -> str:
         return (
@@ -68,7 +69,8 @@ class LoadReport:
             f"p50 {self.p50_s * 1000:.0f} ms, p95 {self.p95_s * 1000:.0f} ms, "
             f"max {self.max_s * 1000:.0f} ms, "
             f"errors {self.errors}; first load p95 {self.first_load_p95_s * 1000:.0f} ms; server CPU "
-            f"{self.cpu_percent:.0f}% of a core, RSS {self.rss_start_mb:.0f}→{self.rss_end_mb:.0f} MB "
+            f"{self.cpu_percent:.0f}% of a core ({self.cpu_ms_per_run:.0f} ms a run), "
+            f"RSS {self.rss_start_mb:.0f}→{self.rss_end_mb:.0f} MB "
             f"({self.rss_per_session_mb:.2f} MB/session)"
         )
 
@@ -162,7 +164,104 @@ async def run_load(
     report.rss_start_mb, report.rss_end_mb = rss0, rss1
     report.rss_per_session_mb = (rss1 - rss0) / sessions if sessions and pids else 0.0
     report.teacher_refreshes = out["teacher"]
+    runs = len(moves) + len(out["first"]) + out["teacher"]
+    report.cpu_ms_per_run = 1000 * (cpu1 - cpu0) / runs if pids and runs else 0.0
     return report
+
+
+@dataclass
+class SaturationReport:
+    """Reruns back to back by ``clients`` sessions (no pause): the server's throughput and its cost."""
+
+    page: str
+    clients: int
+    seconds: float
+    reruns: int = 0
+    errors: int = 0
+    reruns_per_s: float = 0.0
+    cpu_ms_per_rerun: float = 0.0  # server CPU (user + system) per rerun
+    p50_s: float = 0.0
+    p95_s: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"/{self.page or '(script)'} saturated by {self.clients} clients for {self.seconds:.0f} s: "
+            f"{self.reruns_per_s:.1f} reruns/s, {self.cpu_ms_per_rerun:.1f} ms server CPU per rerun, "
+            f"p50 {self.p50_s * 1000:.0f} ms, p95 {self.p95_s * 1000:.0f} ms, errors {self.errors}"
+        )
+
+
+async def saturate(
+    base_url: str, page: str, query: str, clients: int, seconds: float, server_pids: list[int]
+) -> SaturationReport:
+    """``clients`` sessions each moving the page's first slider and rerunning as soon as the last run
+    finished, for ``seconds``: reruns per second at saturation and server CPU per rerun."""
+    times: list[float] = []
+    errors: list[str] = []
+    ready: list[tuple[StreamlitClient, object]] = []
+    for _ in range(clients):
+        client = StreamlitClient(base_url, page, query)
+        await client.connect()
+        first = await client.run()
+        if not first.finished:
+            errors.append(f"first load: {first.error}")
+        slider = next((w for w in client.widgets.values() if w.kind == "slider"), None)
+        ready.append((client, slider))
+
+    async def loop(client: StreamlitClient, slider, deadline: float) -> None:
+        flip = False
+        while time.monotonic() < deadline:
+            if slider is not None:
+                flip = not flip
+                value = slider.proto.max if flip else slider.proto.min
+                client.set(slider.id, "double_array", [value])
+            result = await client.run(fragment_id=slider.fragment_id if slider else "")
+            if result.finished:
+                times.append(result.seconds)
+            else:
+                errors.append(result.error or "unfinished")
+
+    cpu0, _ = _proc_stats(server_pids)
+    t0 = time.monotonic()
+    await asyncio.gather(*(loop(c, s, t0 + seconds) for c, s in ready))
+    elapsed = time.monotonic() - t0
+    cpu1, _ = _proc_stats(server_pids)
+    for client, _ in ready:
+        await client.close()
+    report = SaturationReport(page, clients, seconds, len(times), len(errors))
+    if times:
+        ordered = sorted(times)
+        report.reruns_per_s = len(times) / elapsed
+        report.cpu_ms_per_rerun = 1000 * (cpu1 - cpu0) / len(times)
+        report.p50_s = statistics.median(ordered)
+        report.p95_s = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return report
+
+
+async def idle_sessions(
+    base_url: str, page: str, query: str, count: int, server_pids: list[int], settle_s: float = 3.0
+) -> dict:
+    """Open ``count`` sessions (one run each) and keep them connected: server RSS per connected
+    session (the difference over the count), then close them."""
+    _, before = _proc_stats(server_pids)
+    clients, errors = [], 0
+    for _ in range(count):
+        client = StreamlitClient(base_url, page, query)
+        await client.connect()
+        errors += 0 if (await client.run()).finished else 1
+        clients.append(client)
+    await asyncio.sleep(settle_s)
+    _, after = _proc_stats(server_pids)
+    for client in clients:
+        await client.close()
+    return {
+        "page": page,
+        "sessions": count,
+        "errors": errors,
+        "rss_before_mb": round(before, 1),
+        "rss_connected_mb": round(after, 1),
+        "mb_per_session": round((after - before) / count, 3) if count else 0.0,
+    }
 
 
 def class_session_store(path: Path) -> str:
@@ -178,17 +277,24 @@ def class_session_store(path: Path) -> str:
     return f"s={session.id}&k={secret}&lang=zh"
 
 
-def start_server(port: int, workers: int = 1) -> tuple[object, list[int], str]:
-    """One plain ``streamlit run`` (workers=1) or ``parkloop.serve`` with Caddy (workers>1)."""
+def start_server(
+    port: int, workers: int = 1, *, options: dict | None = None, env: dict | None = None, script=None
+) -> tuple[object, list[int], str]:
+    """One plain ``streamlit run`` (workers=1) or ``parkloop.serve`` with Caddy (workers>1). ``options``
+    are Streamlit options added to the server's (``{"runner.postScriptGC": True}``), ``env`` variables
+    added to this process's, ``script`` another app than ParkLoop's (one process only)."""
+    from parkloop.serve import SERVER_OPTIONS, local_url, start_streamlit, stop_processes, wait_healthy
+
+    environ = {**os.environ, **(env or {})}
+    chosen = {**SERVER_OPTIONS, **(options or {})}
     if workers > 1:
         from parkloop.serve import Cluster
 
-        cluster = Cluster(port=port, workers=workers, base_port=port + 100)
+        cluster = Cluster(port=port, workers=workers, base_port=port + 100, env=env, options=options)
         cluster.start()
         return cluster, cluster.worker_pids(), f"http://127.0.0.1:{port}"
-    from parkloop.serve import local_url, start_streamlit, stop_processes, wait_healthy
-
-    process = start_streamlit(port)
+    kwargs = {"script": script} if script is not None else {}
+    process = start_streamlit(port, options=chosen, env=environ, **kwargs)
     if not wait_healthy(local_url(port), 90, process=process):
         stop_processes(process)
         raise SystemExit("streamlit did not start")
