@@ -130,7 +130,7 @@ def readings(lang: str) -> None:
     st.markdown(page_section(PAGE, "intro", lang))
     rows = pollutant_rows(reading, lang)
     heading = "air.readings_heading_stale" if reading.status == "stale" else "air.readings_heading"
-    st.subheader(t(heading, lang))
+    st.subheader(t(heading, lang), anchor=False)
     if any(row.value is not None for row in rows):
         _chart(rows, lang)
     chart_summary(chart_summary_text(rows, lang))
@@ -144,6 +144,6 @@ readings(lang)
 st.markdown(page_section(PAGE, "how_to_read", lang))
 st.info(page_section(PAGE, "not_ghg", lang))
 st.markdown(page_section(PAGE, "pollutants", lang))
-st.subheader(t("air.limits_heading", lang))
+st.subheader(t("air.limits_heading", lang), anchor=False)
 st.markdown(page_section(PAGE, "limits", lang))
 st.markdown(page_section(PAGE, "simplifies", lang))

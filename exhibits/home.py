@@ -13,6 +13,7 @@ from parkloop.content import t
 from parkloop.exhibits import home as view
 from parkloop.pages import GROUPS
 from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.journey import journey_picture
 from parkloop.ui.model_data import PLAN, scenario_result
 from parkloop.ui.state import link_params
 
@@ -29,7 +30,7 @@ TILE_CSS = """<style>
 
 def _tiles(group: str, lang: str, columns: int) -> None:
     """One group's tiles: one row of columns per line of tiles."""
-    st.subheader(t(f"home.group.{group}", lang))
+    st.subheader(t(f"home.group.{group}", lang), anchor=False)
     params = link_params(lang)
     for row in view.tile_rows(group, columns):
         for column, spec in zip(st.columns(columns, gap="medium"), row, strict=False):
@@ -41,6 +42,7 @@ def _tiles(group: str, lang: str, columns: int) -> None:
 
 lang, mode = exhibit_start(PAGE, intro=False, title=view.page_title)
 st.markdown(t("app.tagline", lang))
+journey_picture(PAGE, scenario_result(PLAN), lang)
 totals = scenario_result(PLAN)["totals"]
 st.markdown(view.today_text(totals, lang))
 st.markdown(view.carbon_text(totals, lang))

@@ -18,7 +18,8 @@ from parkloop.content import t
 from parkloop.exhibits import materials as view
 from parkloop.ui.charts import charts_on_demand, horizontal_bars
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
+from parkloop.ui.figures import chart_summary, chart_table, figure_rows, provenance_list
+from parkloop.ui.journey import journey_picture
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
@@ -47,15 +48,18 @@ def _chart(fig: view.MaterialsFigures, lang: str) -> alt.Chart:
 lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
 constants = factors["constants"]
-st.subheader(t("materials.controls", lang))
+st.subheader(t("materials.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
+journey_picture(PAGE, result, lang)
 fig = view.figures(result, constants["natural_aggregate_kg_co2_per_t"], constants["fired_brick_kg_co2_per_t"])
-st.subheader(t("materials.products", lang))
+st.subheader(t("materials.products", lang), anchor=False)
 figure_rows(view.shown_figures(fig, lang), lang)
-st.subheader(t("materials.chart_heading", lang))
+st.subheader(t("materials.chart_heading", lang), anchor=False)
 if charts_on_demand(lang):
-    st.altair_chart(_chart(fig, lang), width="stretch", alt=t("materials.chart_alt", lang))
+    chart = _chart(fig, lang)
+    st.altair_chart(chart, width="stretch", alt=t("materials.chart_alt", lang))
+    chart_table(chart, lang)
 chart_summary(view.chart_summary_text(fig, lang))
 st.markdown(view.factors_text(fig, constants, lang))
 provenance_list(view.provenance_items(plan, factors, lang), lang)

@@ -131,7 +131,7 @@ def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
 
 def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow: bool) -> None:
     st.html(LIST_CSS)
-    st.subheader(t("park.plants_heading", lang))
+    st.subheader(t("park.plants_heading", lang), anchor=False)
     params = link_params(lang)
     carbon = plant_carbon(result)
     columns = st.columns(1 if narrow else 3, gap="medium")
@@ -159,7 +159,7 @@ def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow:
 
 def _ledgers(result: dict[str, Any], lang: str) -> None:
     """The park's carbon in two ledgers, side by side, never netted."""
-    st.subheader(t("park.carbon_heading", lang))
+    st.subheader(t("park.carbon_heading", lang), anchor=False)
     st.markdown(page_section(PAGE, "carbon", lang))
     figure_rows(ledger_figures(result, lang), lang)
     inventory, avoided = st.columns(2)

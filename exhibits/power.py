@@ -23,7 +23,8 @@ from parkloop.exhibits import power as view
 from parkloop.model import ScenarioError
 from parkloop.ui.charts import COLOURS, charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, figure_columns, model_warnings, provenance_list
+from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
+from parkloop.ui.journey import journey_picture
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import url_sliders
 
@@ -46,7 +47,8 @@ def explorer(lang: str) -> None:
         result = plan
     figures = view.power_figures(result)
     with results:
-        st.subheader(t("power.results_heading", lang))
+        journey_picture(PAGE, result, lang)
+        st.subheader(t("power.results_heading", lang), anchor=False)
         figure_columns(view.shown_figures(figures, plan, factors, lang), lang)
         st.markdown(view.counted_text(figures, lang))
     model_warnings(result["warnings"], t("power.warnings", lang), lang)
@@ -58,7 +60,7 @@ def explorer(lang: str) -> None:
 
 def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str, float]]:
     """The tonnes slider and the three composition sliders; returns the tonnes and the whole mix."""
-    st.subheader(t("power.controls_heading", lang))
+    st.subheader(t("power.controls_heading", lang), anchor=False)
     tonnes = url_sliders([view.tonnes_slider(plan_values, lang)])["tonnes_per_day"]
     st.markdown(f"**{t('power.mix_heading', lang)}**")
     plan_mix = plan_values["incineration.composition"]
@@ -71,11 +73,13 @@ def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str,
 
 def _landfill(result: Mapping[str, Any], lang: str) -> None:
     """The labelled comparison: the same year's waste in a landfill, its methane year by year."""
-    st.subheader(t("power.landfill_heading", lang))
+    st.subheader(t("power.landfill_heading", lang), anchor=False)
     comparison = view.landfill_comparison(result)
     st.markdown(view.landfill_intro_text(comparison, lang))
     if charts_on_demand(lang):
-        st.altair_chart(_landfill_chart(comparison, lang), width="stretch")
+        chart = _landfill_chart(comparison, lang)
+        st.altair_chart(chart, width="stretch")
+        chart_table(chart, lang)
     chart_summary(view.chart_summary_text(comparison, lang))
     st.markdown(view.landfill_after_text(comparison, lang))
 

@@ -16,7 +16,8 @@ from parkloop.content import t
 from parkloop.exhibits import solar as view
 from parkloop.ui.charts import charts_on_demand, horizontal_bars
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
+from parkloop.ui.figures import chart_summary, chart_table, figure_rows, provenance_list
+from parkloop.ui.journey import journey_picture
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
@@ -43,16 +44,19 @@ def _chart(fig: view.SolarFigures, lang: str) -> alt.Chart:
 
 lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
-st.subheader(t("solar.controls", lang))
+st.subheader(t("solar.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
+journey_picture(PAGE, result, lang)
 resident_kwh = factors["equivalents"]["resident_kwh_per_year"]
 fig = view.figures(result, resident_kwh)
 figure_rows(view.shown_figures(fig, sliders, resident_kwh, lang), lang)
 st.info(view.milestone_text(fig, view.is_plan_size(sliders, plan["values"]), lang))
-st.subheader(t("solar.chart_heading", lang))
+st.subheader(t("solar.chart_heading", lang), anchor=False)
 if charts_on_demand(lang):
-    st.altair_chart(_chart(fig, lang), width="stretch", alt=t("solar.chart_alt", lang))
+    chart = _chart(fig, lang)
+    st.altair_chart(chart, width="stretch", alt=t("solar.chart_alt", lang))
+    chart_table(chart, lang)
 chart_summary(view.chart_summary_text(fig, lang))
 provenance_list(view.provenance_items(plan, factors, lang), lang)
 with st.expander(t("solar.simplified_heading", lang)):

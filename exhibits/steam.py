@@ -17,7 +17,8 @@ from parkloop.content import page_section, t
 from parkloop.exhibits import steam as view
 from parkloop.ui.charts import TEXT_COLOUR, charts_on_demand, colour_scale, horizontal_bars
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, figure_columns, model_warnings, provenance_list
+from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
+from parkloop.ui.journey import journey_picture
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import url_sliders
 
@@ -26,9 +27,11 @@ PAGE = "steam"
 
 def _heat(figures: view.SteamFigures, lang: str) -> None:
     """The chart of the plants' heat against the steam sent, its sentence, and the words if steam is lost."""
-    st.subheader(t("steam.heat_heading", lang))
+    st.subheader(t("steam.heat_heading", lang), anchor=False)
     if charts_on_demand(lang):
-        st.altair_chart(_heat_chart(figures, lang), width="stretch")
+        chart = _heat_chart(figures, lang)
+        st.altair_chart(chart, width="stretch")
+        chart_table(chart, lang)
     chart_summary(view.heat_summary_text(figures, lang))
 
 
@@ -53,9 +56,11 @@ def _heat_chart(figures: view.SteamFigures, lang: str) -> alt.Chart:
 
 def _gains_and_costs(figures: view.SteamFigures, lang: str) -> None:
     """The chart of what sending steam saves and costs, its sentence, and which ledger each is in."""
-    st.subheader(t("steam.chart_heading", lang))
+    st.subheader(t("steam.chart_heading", lang), anchor=False)
     if charts_on_demand(lang):
-        st.altair_chart(_gains_chart(figures, lang), width="stretch")
+        chart = _gains_chart(figures, lang)
+        st.altair_chart(chart, width="stretch")
+        chart_table(chart, lang)
     chart_summary(view.chart_summary_text(figures, lang))
     st.markdown(view.two_ledgers_text(figures, lang))
 
@@ -85,13 +90,14 @@ lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
 controls, results = st.columns([2, 3], gap="large")
 with controls:
-    st.subheader(t("steam.controls_heading", lang))
+    st.subheader(t("steam.controls_heading", lang), anchor=False)
     steam_t = url_sliders([view.steam_slider(plan["values"], lang)])["steam_t_per_year"]
     st.markdown(page_section(PAGE, "how", lang))
 result = scenario_result(PLAN, view.overrides(steam_t))
 figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
 with results:
-    st.subheader(t("steam.results_heading", lang))
+    journey_picture(PAGE, result, lang)
+    st.subheader(t("steam.results_heading", lang), anchor=False)
     wasted = view.wasted_text(figures, lang)
     if wasted:
         st.warning(wasted)

@@ -116,7 +116,10 @@ def _chart(flow: str, scenario: str, overrides: dict[str, Any], lang: str, narro
     result = scenario_result(SCENARIO_NAME[scenario], overrides or None)
     graph, balance = result["flows"][flow], result["balances"][flow]
     scenario_name = t(f"system.scenario.{scenario}", lang)
-    st.subheader(t("system.chart_heading", lang, flow=t(f"system.flow.{flow}", lang), scenario=scenario_name))
+    st.subheader(
+        t("system.chart_heading", lang, flow=t(f"system.flow.{flow}", lang), scenario=scenario_name),
+        anchor=False,
+    )
     st.markdown(
         f"**{t('system.unit', lang, unit=unit_label(graph['unit'], lang))}** "
         + page_section(PAGE, f"unit_{flow}", lang)

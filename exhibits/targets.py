@@ -180,17 +180,17 @@ views = view.target_views(
     exact=exact,
 )
 
-st.subheader(t("targets.table_heading", lang))
+st.subheader(t("targets.table_heading", lang), anchor=False)
 st.caption(t("targets.table_caption", lang))
 _targets_table(views, lang)
 st.markdown(page_section(PAGE, "how_to_read", lang))
 
-st.subheader(t("targets.details_heading", lang))
+st.subheader(t("targets.details_heading", lang), anchor=False)
 st.caption(t("targets.details_caption", lang))
 for target in views:
     _target_details(target, lang)
 
-st.subheader(t("targets.comparison_heading", lang))
+st.subheader(t("targets.comparison_heading", lang), anchor=False)
 _comparison(data, lang, exact)
 _provenance(data, lang)
 model_warnings(

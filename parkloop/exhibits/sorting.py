@@ -2,8 +2,11 @@
 items a round holds (from its seed), what happens when a child puts an item in a bin, and the words
 that explain it.
 
-The game is untimed and keeps no score: a wrong bin is explained kindly and the item is put in the
-right bin, so every round ends with "well done" and what the park makes of each bin.
+The game is untimed: a wrong bin is explained kindly and the item is put in the right bin, so every
+round ends with a celebration and what the park makes of each bin. A star for each item put in the right
+bin at the first try is the only tally — no clock, no points lost. The words come in two layers: two short
+lines a six-year-old can read (≤ 15 characters a line in Chinese, :func:`short_feedback`), and "为什么？"
+behind them (:func:`feedback`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ class Item:
     category: str
     plant: str
     tricky: bool = False
+    picture: str = "parkloop:bag"  # a Fluent Emoji Flat name or "parkloop:<name>" (sorting_pictures.py)
+    rule: str = ""  # for a tricky item: the Beijing rule it was checked against
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,20 @@ def load_sorting_data(path: Path | str | None = None) -> SortingData:
         raise ValueError(f"{path.name}: the bins must be {CATEGORIES}, in that order")
     items: list[Item] = []
     for entry in raw.get("items", []):
-        item = Item(str(entry["id"]), str(entry["category"]), str(entry["plant"]), bool(entry.get("tricky")))
+        item = Item(
+            str(entry["id"]),
+            str(entry["category"]),
+            str(entry["plant"]),
+            bool(entry.get("tricky")),
+            str(entry.get("picture", "")),
+            str(entry.get("rule", "")),
+        )
         if item.category not in CATEGORIES or item.plant not in PLANTS:
             raise ValueError(f"{path.name}: item {item.id!r} has an unknown category or plant")
+        if not item.picture:
+            raise ValueError(f"{path.name}: item {item.id!r} has no picture")
+        if item.tricky and not item.rule:
+            raise ValueError(f"{path.name}: tricky item {item.id!r} needs the rule it was checked against")
         if not item.id.isascii() or not item.id.replace("_", "").isalnum():
             raise ValueError(f"{path.name}: item id {item.id!r} must be ASCII letters, digits and _")
         items.append(item)
@@ -166,6 +182,7 @@ class Game:
     seed: int
     order: list[str]
     placed: dict[str, str] = field(default_factory=dict)  # item id → the bin it is in now
+    right_first: set[str] = field(default_factory=set)  # put in the right bin at the first try: a star
     selected: str | None = None
     last: Placement | None = None
     hint: bool = False  # a bin was tapped before an item
@@ -199,10 +216,16 @@ class Game:
         item = data.by_id[self.selected]
         placement = Placement(item.id, bin_id, item.category)
         self.placed[item.id] = item.category
+        if placement.correct:
+            self.right_first.add(item.id)
         self.selected = None
         self.last = placement
         self.hint = False
         return placement
+
+    @property
+    def stars(self) -> int:
+        return len(self.right_first)
 
     def in_bin(self, bin_id: str) -> list[str]:
         """The items in a bin, in the order they were put there."""
@@ -247,6 +270,33 @@ def feedback(placement: Placement, data: SortingData, lang: str) -> Feedback:
     )
 
 
+def short_feedback(placement: Placement, lang: str) -> tuple[str, str]:
+    """The two short lines shown first after a move: "对啦！真棒！" / "香蕉皮放进绿色桶。" (on a wrong bin:
+    "差一点！帮你放好啦。" and the right bin). Each ≤ 15 characters in Chinese (a test checks them all)."""
+    first = t("sorting.short.right" if placement.correct else "sorting.short.wrong", lang)
+    second = t(f"sorting.short.goes.{placement.correct_bin}", lang, item=item_name(placement.item, lang))
+    return first, second
+
+
+def stars_text(game: Game, lang: str) -> str:
+    """The tally in words, for screen readers and read-aloud: "星星：3/8"."""
+    return t(
+        "sorting.stars", lang, n=format_number(game.stars, lang), total=format_number(len(game.order), lang)
+    )
+
+
+def spoken_text(game: Game, lang: str) -> str:
+    """What the read-aloud button says now: the end of the round, the picked item and the next step, the
+    short feedback of the last move, or how to start."""
+    if game.done:
+        return " ".join((t("sorting.celebrate", lang), progress_text(game, lang), stars_text(game, lang)))
+    if game.selected:
+        return t("sorting.selected", lang, item=item_name(game.selected, lang)).replace("**", "")
+    if game.last is not None:
+        return " ".join((*short_feedback(game.last, lang), t("sorting.nothing_selected", lang)))
+    return " ".join((t("sorting.nothing_selected", lang), t("sorting.hint", lang)))
+
+
 def progress_text(game: Game, lang: str) -> str:
     """How many things are left: "3 things left to sort" (no score, no clock)."""
     left = len(game.remaining)
@@ -287,6 +337,16 @@ def feedback_markdown(words: Feedback, lang: str) -> str:
     if words.moved:
         lines.append(words.moved)
     lines.append(f"**{t('sorting.why_label', lang)}** {words.why}")
+    lines.append(f"**{t('sorting.next_label', lang)}** {words.next_step}")
+    return "  \n".join(lines)
+
+
+def why_markdown(words: Feedback, lang: str) -> str:
+    """What "为什么？" opens: the whole sentence, "moved for you" on a wrong bin, why, and what comes next."""
+    lines = [f"**{words.title}**"]
+    if words.moved:
+        lines.append(words.moved)
+    lines.append(words.why)
     lines.append(f"**{t('sorting.next_label', lang)}** {words.next_step}")
     return "  \n".join(lines)
 

@@ -75,8 +75,88 @@ a[data-parkloop-offsite] { color: inherit !important; text-decoration: none !imp
 #parkloop-idle-warning .pl-count { font-size: 5rem; font-weight: 700; color: #9a3412; line-height: 1.1;
   margin: 1rem 0; }
 #parkloop-idle-warning [lang="en"] { color: #1f2937; }
+/* Text for reading from a step back: Streamlit sizes its text in rem, and its smallest (labels,
+   buttons, captions: 0.875rem) is 16 px at this root size; the text-size control scales the root. */
+html:root { font-size: calc(18.3px * var(--parkloop-text-scale, 1)); }
+html[data-parkloop-text-size="125"] { --parkloop-text-scale: 1.25; }
+html[data-parkloop-text-size="150"] { --parkloop-text-scale: 1.5; }
+.stApp small { font-size: 0.875rem; }
+/* touch targets of at least 44 × 44 px (WCAG 2.5.8 asks 24, a kiosk more): buttons, page links,
+   expander headers, the language buttons */
+.stApp button, .stApp [data-testid="stPageLink"] a { min-height: 44px; }
+.stApp [data-testid="stPageLink"] a { display: flex; align-items: center; }
+.stApp [data-testid="stExpander"] summary { min-height: 44px; }
+.stApp summary { min-height: 44px; box-sizing: border-box; padding-block: 0.5rem; }
+.st-key-parkloop-lang-switch button { min-width: 88px; }
+/* slider thumbs (react-aria in Streamlit 1.67: the thumb is the
+   element holding the visually hidden range input), help icons, radio options, checkboxes, toggles */
+.stApp [data-testid="stSlider"] div:has(> div > input[type="range"]) { width: 44px !important;
+  height: 44px !important; }
+.stApp [data-testid="stSlider"] { padding-top: 1.25rem; padding-bottom: 0.75rem; }
+.stApp [data-testid="stSliderThumbValue"] { top: -2rem; }
+.stApp [data-testid="stTooltipHoverTarget"] button { min-width: 44px; min-height: 44px;
+  display: inline-flex; align-items: center; justify-content: center; }
+.stApp [data-testid="stTooltipHoverTarget"] button svg { width: 22px; height: 22px; }
+.stApp [data-testid="stRadio"] label, .stApp [data-testid="stCheckbox"] label {
+  min-height: 44px; min-width: 44px; align-items: center; }
+/* a chart's toolbar (full screen, download) is for a mouse on a desk: not on a kiosk */
+.stApp [data-testid="stElementToolbar"] { display: none !important; }
+#parkloop-text-size { display: flex; align-items: center; gap: 0.25rem; margin: 0; }
+#parkloop-text-size .pl-label { margin: 0 0.25rem 0 0; color: #1f2937; font-size: 1rem; }
+#parkloop-text-size button { min-width: 64px; min-height: 44px; font-size: 1rem; border-radius: 0.5rem;
+  border: 1px solid #6b7280; background: #ffffff; color: #111827; cursor: pointer; padding: 0 0.5rem; }
+#parkloop-text-size button[aria-pressed="true"] { background: #1f2937; border-color: #1f2937;
+  color: #ffffff; font-weight: 700; }
 </style>
 """
+
+TEXT_SIZE_ID = "parkloop-text-size"
+TEXT_SIZES = (100, 125, 150)
+"""The text sizes a visitor can choose on a kiosk [%]: pinch-zoom is locked, so this is the way."""
+
+# Kept in the tab's sessionStorage (so it holds across page switches and reloads of one visit) and on
+# <html data-parkloop-text-size>, which the kiosk CSS reads; the idle reset forgets it.
+TEXT_SIZE_SCRIPT = r"""
+<script>
+(function () {
+  const KEY = 'parkloop-text-size';
+  const root = document.documentElement;
+  function apply(size) {
+    if (size === '100') { delete root.dataset.parkloopTextSize; }
+    else { root.dataset.parkloopTextSize = size; }
+    for (const button of document.querySelectorAll('#parkloop-text-size button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.size === size));
+    }
+  }
+  let stored = null;
+  try { stored = sessionStorage.getItem(KEY); } catch (error) { stored = null; }
+  apply(stored || '100');
+  if (window.parkloopTextSize) { return; }
+  window.parkloopTextSize = true;
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest ? event.target.closest('#parkloop-text-size button') : null;
+    if (!button) { return; }
+    try { sessionStorage.setItem(KEY, button.dataset.size); } catch (error) { /* private mode */ }
+    apply(button.dataset.size);
+  });
+})();
+</script>
+"""
+
+
+def text_size_html(label: str) -> str:
+    """The kiosk's text-size control ``#parkloop-text-size``: a labelled group of three toggle buttons."""
+    buttons = "".join(
+        f'<button type="button" data-size="{size}" aria-pressed="{"true" if size == 100 else "false"}">'
+        f"{size} %</button>"
+        for size in TEXT_SIZES
+    )
+    label = html.escape(label)
+    return (
+        f'<div id="{TEXT_SIZE_ID}" role="group" aria-label="{label}">'
+        f'<p class="pl-label" aria-hidden="true">{label}</p>{buttons}</div>' + TEXT_SIZE_SCRIPT
+    )
+
 
 # The one script of kiosk mode. Idempotent: Streamlit may insert it again on a rerun; the first copy
 # installs the listeners, later copies only refresh the configuration.
@@ -156,6 +236,7 @@ KIOSK_SCRIPT = r"""
       const left = Math.ceil((idleMs + warnMs - idle) / 1000);
       if (left <= 0) {
         clearInterval(K.timer);
+        try { sessionStorage.removeItem('parkloop-text-size'); } catch (error) { /* private mode */ }
         const v = visit();
         window.location.replace(c.resetUrl + (v ? '&v=' + encodeURIComponent(v) : ''));
         return;
@@ -253,12 +334,13 @@ def _script_config(default_lang: str) -> dict[str, object]:
 
 
 def kiosk_head(default_lang: str, visit: str | None) -> str:
-    """The CSS, the visit marker and the script of kiosk mode, as one HTML string.
+    """The visit marker and the script of kiosk mode, as one HTML string (the frame draws
+    :data:`KIOSK_CSS` itself, before the first paint).
 
     The configuration is JSON inside the script; ``</`` is escaped so that no text can close the tag."""
     config = json.dumps(_script_config(default_lang), ensure_ascii=False).replace("</", "<\\/")
     state = f'<div id="parkloop-kiosk-state" data-visit="{html.escape(visit or "")}"></div>'
-    return KIOSK_CSS + state + KIOSK_SCRIPT.replace("__CONFIG__", config)
+    return state + KIOSK_SCRIPT.replace("__CONFIG__", config)
 
 
 # --------------------------------------------------------------------------------------------
@@ -332,9 +414,10 @@ def attract_html(slides: list) -> str:
         )
     name = "".join(_span(code, t("app.park", code)) for code in SUPPORTED_LANGS)
     touch = "".join(_span(code, t("kiosk.touch", code)) for code in SUPPORTED_LANGS)
-    label = html.escape(" / ".join(t("kiosk.touch", code) for code in SUPPORTED_LANGS))
+    # Not a role=button of its own: a touch anywhere on it presses the Start button under it, which is
+    # the one control a keyboard or a screen reader meets (the same words, no second tab stop).
     return (
-        css + f'<div id="{ATTRACT_ID}" role="button" tabindex="0" aria-label="{label}">'
+        css + f'<div id="{ATTRACT_ID}">'
         f'<p class="pl-name">{name}</p><div class="pl-slides">{"".join(parts)}</div>'
         f'<p class="pl-touch">{touch}</p></div>'
     )

@@ -38,7 +38,7 @@ COLOURS: dict[str, str] = {
 }
 CATEGORY = ("teal", "amber", "blue", "green", "grey", "violet", "stone", "red")
 """The order of colours of a chart that names none (Vega's ``category`` range)."""
-FONT_SIZE = {"label": 14, "title": 15, "legend": 15, "mark": 15}
+FONT_SIZE = {"label": 16, "title": 16, "legend": 16, "mark": 16}  # px: at least 16 for a kiosk (issue 15)
 
 
 @alt.theme.register("parkloop", enable=True)
@@ -238,9 +238,12 @@ def spec_sankey_chart(spec: Any, links: Sequence[Link], lang: str, mode: str, **
     :func:`sankey` (``height``, ``value_suffix`` …)."""
     if links and charts_on_demand(lang):
         figure = links_sankey(
-            spec.nodes, links, spec.node_labels(lang), spec.colours, spec.link_colour, font_size=14, **options
+            spec.nodes, links, spec.node_labels(lang), spec.colours, spec.link_colour, font_size=16, **options
         )
         st.plotly_chart(figure, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
+        from parkloop.ui.figures import links_table  # the same flows as a table, for keyboards and words
+
+        links_table(links, spec.node_labels(lang), options.get("value_suffix", ""), lang)
 
 
 def charts_on_demand(lang: str) -> bool:

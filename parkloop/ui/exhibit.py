@@ -31,10 +31,23 @@ def exhibit_start(
     ``(lang, mode)``."""
     lang, mode = current_lang(), current_mode()
     key = (BY_SLUG.get(slug) or next(p for p in PAGES if p.key == slug)).key
-    st.title(title(lang) if title else t(f"nav.{key}", lang))
+    st.title(title(lang) if title else t(f"nav.{key}", lang), anchor=False)
     station_banner(lang)  # only with a known ?station= (a QR scan); draws nothing otherwise
     if intro:
         text = page_section(key, "intro", lang)
         if text:
             st.markdown(text)
     return lang, mode
+
+
+def page_style(css: str) -> None:
+    """A page's own ``<style>`` block, drawn so that it applies with the page's text, not after it.
+
+    Through ``st.markdown``, not ``st.html``: Streamlit loads the Html element's code after the text's,
+    so CSS in ``st.html`` restyles what is already painted and the page jumps (layout shift, issue 15).
+    It goes into the top bar's row, where its placeholder moves nothing while its code loads; the
+    frame's CSS hides the element that holds it."""
+    from parkloop.ui.frame import style_slot
+
+    slot = style_slot()
+    (slot if slot is not None else st).markdown(css, unsafe_allow_html=True, width="content")

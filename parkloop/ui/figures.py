@@ -14,7 +14,7 @@ the literal strings ``"model"`` (computed by the park model from the inputs show
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -152,3 +152,63 @@ def model_warnings(warnings: Iterable[str], heading: str, lang: str) -> None:
     shown = shown_warnings(warnings, lang)
     if shown:
         st.warning(heading + "\n\n" + "\n".join(f"- {escape_md(warning)}" for warning in shown))
+
+
+def _tooltip_columns(layer: Any) -> list[tuple[str, str, str | None]]:
+    """``(field, title, d3 format)`` of a chart layer's tooltip: the words the chart itself offers."""
+    import altair as alt
+
+    tooltip = getattr(getattr(layer, "encoding", None), "tooltip", alt.Undefined)
+    columns = []
+    for item in tooltip if isinstance(tooltip, list) else []:
+        shorthand = getattr(item, "shorthand", alt.Undefined)
+        field = getattr(item, "field", alt.Undefined)
+        name = field if isinstance(field, str) else str(shorthand).split(":")[0]
+        title = getattr(item, "title", alt.Undefined)
+        number_format = getattr(item, "format", alt.Undefined)
+        columns.append(
+            (
+                name,
+                title if isinstance(title, str) else name,
+                number_format if isinstance(number_format, str) else None,
+            )
+        )
+    return columns
+
+
+def _cell(value: Any, number_format: str | None) -> Any:
+    if number_format and isinstance(value, int | float):
+        return format(value, number_format)  # d3's ",.1f" is Python's
+    return value
+
+
+def chart_table(chart: Any, lang: str) -> None:
+    """The numbers of an altair chart as a table, in an expander under it: a keyboard reaches it, a screen
+    reader reads it, a visitor who prefers words gets them. One column per field of the chart's tooltip,
+    titled and formatted as the tooltip; a layered chart's first layer that has both."""
+    import pandas as pd
+
+    for layer in getattr(chart, "layer", None) or [chart]:
+        data, columns = getattr(layer, "data", None), _tooltip_columns(layer)
+        if isinstance(data, pd.DataFrame) and columns and all(name in data for name, _, _ in columns):
+            rows = [
+                {title: _cell(row[name], fmt) for name, title, fmt in columns} for _, row in data.iterrows()
+            ]
+            with st.expander(t("a11y.chart_table", lang)):
+                st.table(pd.DataFrame(rows), hide_index=True)
+            return
+
+
+def links_table(
+    links: Sequence[tuple[str, str, float]], labels: Mapping[str, str], unit: str, lang: str
+) -> None:
+    """A Sankey's flows as a table (from, to, amount with its ``unit``), in an expander under the chart;
+    ``links`` are ``(source id, target id, amount)``, ``labels`` the nodes' words by id."""
+    import pandas as pd
+
+    head = [t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount")]
+    rows = [
+        dict(zip(head, (labels[s], labels[d], f"{value:,.0f}{unit}"), strict=True)) for s, d, value in links
+    ]
+    with st.expander(t("a11y.chart_table", lang)):
+        st.table(pd.DataFrame(rows), hide_index=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,33 +43,71 @@ FAVICON = Path(__file__).with_name("favicon.png")
 
 # Chinese text needs a CJK font: Streamlit ships none. Kiosks install fonts-noto-cjk (Debian), phones
 # have their own. Naming the Simplified Chinese faces before the generic fallback stops the browser from
-# picking Japanese glyph shapes for Chinese characters. Bigger touch targets for the language buttons
-# (WCAG 2.5.8: at least 44 px on kiosks).
+# picking Japanese glyph shapes for Chinese characters.
+#
+# Drawn with st.markdown, not st.html: Streamlit loads each element's code on first use, the page's text
+# comes with the Markdown element's code, and the Html element's arrives later (≈0.4 s on a first load):
+# CSS in st.html would restyle text that is already painted (a layout shift).
+#
+# What it does for everyone (WCAG 2.2 AA; the kiosk's 44 px targets are in its own CSS): text ≥ 4.5:1
+# (captions lose Streamlit's 0.6 opacity, selected segmented controls and pills get a darker red); a
+# solid focus ring ≥ 3:1 on every focusable element (Streamlit's is a 2.2:1 glow); no heading anchor
+# links (a hidden tab stop per heading); metric values wrap instead of being cut at 200 % zoom. It
+# changes no size Streamlit draws before it (its padding, its 40 px buttons): a page is painted with
+# Streamlit's placeholders before any CSS of the app can arrive, and a change would move it.
 _CSS = """
 <style>
+[data-testid="stElementContainer"]:has(> [data-testid="stMarkdown"] style),
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 :root { --parkloop-cjk: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC",
-        "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei"; }
+        "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei"; --parkloop-focus: #1d4ed8; }
 .stApp, .stApp p, .stApp li, .stApp td, .stApp th, .stApp h1, .stApp h2, .stApp h3, .stApp label,
 .stApp button, .stApp summary {
   font-family: "Source Sans", "Source Sans Pro", var(--parkloop-cjk), sans-serif;
 }
-.st-key-parkloop-lang-switch button { min-height: 44px; min-width: 88px; }
-.st-key-parkloop-topbar [data-testid="stPageLink"] a { min-height: 44px; display: flex; align-items: center; }
-/* touch targets of at least 44 px for every control (WCAG 2.5.8 asks 24, kiosks need more) */
-.stApp button, .stApp [data-testid="stPageLink"] a { min-height: 44px; }
-.stApp [data-testid="stSlider"] [role="slider"] { width: 28px; height: 28px; }
 .stApp [data-testid="stSlider"] { padding-top: 0.5rem; padding-bottom: 0.5rem; }
+.stApp [data-testid="stSlider"] div:has(> div > input[type="range"]) { width: 28px; height: 28px; }
+.stApp [data-testid="stTooltipHoverTarget"] button { min-width: 28px; }
 .parkloop-summary { color: #374151; font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
-.st-key-parkloop-topbar { border-bottom: 1px solid rgba(49, 51, 63, 0.15); padding-bottom: 0.25rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
-/* captions: Streamlit's default grey is below the 4.5:1 contrast of WCAG 2.2 AA */
-.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { color: #4b5563; }
+.st-key-parkloop-topbar { box-shadow: 0 1px 0 rgba(49, 51, 63, 0.15); }  /* a line that takes no room */
+[data-testid="stHeaderActionElements"] { display: none !important; }
+/* The first paint of a page waits (3 s at most) until every element's code has loaded: until then
+   Streamlit holds a 40 px placeholder for each, and each element that replaces one at its own height
+   moves everything below it. The script below marks the document once that is over, so later runs
+   (a slider, a page switch) are never hidden. */
+html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data-testid^="stSkeleton"]) {
+  animation: parkloop-first-paint 3s step-end; }
+@keyframes parkloop-first-paint { from { visibility: hidden; } to { visibility: visible; } }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * {
+  color: #4b5563; opacity: 1; }
+.stApp [data-testid="stButtonGroup"] button[data-selected="true"],
+.stApp [data-testid="stButtonGroup"] button[data-selected="true"] * { color: #9b1c2c; }
 .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1rem; }
 .stApp [data-testid="stTable"] th, .stApp [data-testid="stTable"] th * { color: #374151; font-weight: 600; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+.stApp [data-testid="stMetricLabel"], .stApp [data-testid="stMetricLabel"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+.stApp [data-testid="stPageLink"] a, .stApp [data-testid="stPageLink"] a * {
+  white-space: normal; overflow-wrap: anywhere; }
+/* focus: one solid ring, 3 px, 6.7:1 on white, outside the element so it never hides its text */
+.stApp :is(a, button, summary, select, textarea, input, [role="button"], [role="tab"]):focus-visible,
+.stApp [tabindex]:focus-visible,
+[data-testid="stSlider"] div:has(> div > input:focus-visible),
+.stApp label:has(> input:focus-visible), .stApp label:has(input[type="checkbox"]:focus-visible),
+.stApp label:has(input[type="radio"]:focus-visible) {
+  outline: 3px solid var(--parkloop-focus) !important; outline-offset: 2px !important; }
+.stApp [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+/* the sorting game's rows keep the height they will have (exhibits/sorting.py's CSS arrives later) */
+.st-key-sort-feedback { min-height: 7.2rem; }
+[class*="st-key-sort-card-"] { min-height: 176px; }
 @media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-left: 0.75rem; padding-right: 0.75rem; }
-  .stApp h1 { font-size: 1.75rem; }
-  .stApp h2, .stApp h3 { font-size: 1.3rem; }
+  .st-key-sort-tools { min-height: 82px; }
+  [class*="st-key-sort-card-"] { min-height: 150px; }
+  /* the sorting game's bins two by two on a phone (also in exhibits/sorting.py, which arrives late) */
+  .st-key-sort-bins [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem; }
+  .st-key-sort-bins [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }
   .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
     font-size: 0.875rem; padding: 0.35rem 0.4rem;
   }
@@ -76,18 +115,87 @@ _CSS = """
 </style>
 """
 
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+"""``<html lang>`` per language: screen readers pick their voice from it (Simplified Chinese, English)."""
 
-def configure_page(lang: str) -> None:
-    """Page config for every page: wide layout (kiosks are 1920×1080), translated tab title."""
-    st.set_page_config(
-        page_title=f"{t('app.name', lang)} · {t('app.park', lang)}",
-        page_icon=str(FAVICON),
-        layout="wide",
-    )
+# Streamlit's page is served as <html lang="en"> whatever the language. This sets the document's
+# language on the run that draws a page; Streamlit keeps the document across page switches, and a
+# language switch draws this element again with the other code. It also marks the end of the first
+# paint (see the CSS) and moves the focus into and out of popovers.
+_LANG_SCRIPT = """<script>
+(function () {
+  const root = document.documentElement;
+  root.lang = "__LANG__";
+  if (!window.parkloopPopoverFocus) {
+    // A popover ("Where from?") opened from the keyboard gets the focus, so its words are read next;
+    // when it closes (Escape, a click outside) the focus goes back to its button, not to the page's top.
+    window.parkloopPopoverFocus = true;
+    let opener = null;
+    new MutationObserver(() => {
+      const body = document.querySelector('[data-testid="stPopoverBody"]');
+      if (body && !body.hasAttribute('data-parkloop-focused')) {
+        const active = document.activeElement;
+        const fromButton = active && active.closest && active.closest('[data-testid="stPopoverButton"]');
+        opener = fromButton ? active : null;
+        body.setAttribute('data-parkloop-focused', '');
+        body.setAttribute('tabindex', '-1');
+        if (opener) { body.focus({preventScroll: true}); }
+      } else if (!body && opener) {
+        const active = document.activeElement;
+        if (!active || active === document.body) { opener.focus({preventScroll: true}); }
+        opener = null;
+      }
+    }).observe(document.body, {childList: true, subtree: true});
+    document.addEventListener('keydown', (event) => {  // Tab out of a popover: it closes, on from its button
+      const inside = event.target.closest && event.target.closest('[data-testid="stPopoverBody"]');
+      if (event.key !== 'Tab' || !inside || !opener) { return; }
+      const button = opener;
+      inside.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true}));
+      button.focus({preventScroll: true});
+    }, true);
+  }
+  if (root.dataset.parkloopPainted !== undefined) { return; }
+  const started = Date.now();
+  (function wait() {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if ((main && !main.querySelector('[data-testid^="stSkeleton"]')) || Date.now() - started > 3000) {
+      root.dataset.parkloopPainted = "";
+    } else { setTimeout(wait, 100); }
+  })();
+})();
+</script>"""
 
 
-def inject_css() -> None:
-    st.html(_CSS)
+def page_title(slug: str, lang: str) -> str:
+    """The browser tab's title of a page: "垃圾变电 · ParkLoop 园区循环"; the home page's names the park."""
+    if not slug:
+        return f"{t('app.name', lang)} · {t('app.park', lang)}"
+    key = slug.replace("-", "_")
+    return f"{t(f'nav.{key}', lang)} · {t('app.name', lang)}"
+
+
+def configure_page(lang: str, slug: str = "") -> None:
+    """Page config for every page: wide layout (kiosks are 1920×1080), the page's own translated title."""
+    st.set_page_config(page_title=page_title(slug, lang), page_icon=str(FAVICON), layout="wide")
+
+
+def inject_css(mode: str = "web") -> None:
+    """The frame's CSS (and the kiosk's), first thing in the top bar."""
+    css = _CSS + (kiosk.kiosk_css() if mode == "kiosk" else "")
+    st.markdown(css, unsafe_allow_html=True, width="content")
+
+
+_STYLE_SLOT = threading.local()  # this script run's top bar (each session runs in its own thread)
+
+
+def style_slot():
+    """Where a page's own ``<style>`` goes (:func:`parkloop.ui.exhibit.page_style`): the top bar's row,
+    whose height the style's placeholder does not change; the page itself without a top bar."""
+    return getattr(_STYLE_SLOT, "bar", None)
+
+
+def set_document_lang(lang: str) -> None:
+    st.html(_LANG_SCRIPT.replace("__LANG__", HTML_LANG[lang]), unsafe_allow_javascript=True, width="content")
 
 
 def language_switch(lang: str) -> None:
@@ -114,12 +222,19 @@ def top_bar(lang: str, *, home: bool = True, mode: str = "web") -> None:
     On an exhibit the name reads "← all exhibits" so that a visitor always has a way back."""
     from parkloop.ui.state import link_params
 
-    inject_css()
-    with st.container(horizontal=True, vertical_alignment="center", key="parkloop-topbar"):
+    bar = st.container(horizontal=True, vertical_alignment="center", key="parkloop-topbar")
+    _STYLE_SLOT.bar = bar
+    with bar:
+        # First in the bar's row, not above it: until Streamlit's code for an element has loaded, the
+        # element holds a placeholder — above the bar it would push the page down, then let it jump up.
+        inject_css(mode)
+        set_document_lang(lang)
         if home:
             st.markdown(f"**{t('app.name', lang)}**", width="content")
         else:
             st.page_link(PAGES[0].script, label=t("nav.back_home", lang), query_params=link_params(lang))
+        if mode == "kiosk":
+            kiosk.text_size_control(lang)
         language_switch(lang)
 
 
@@ -181,6 +296,7 @@ HOOKS: tuple[Hook, ...] = (
 def run() -> None:
     """One script run: the frame, the hooks and the chosen page (see the module's docstring)."""
     lang = DEFAULT_LANG
+    _STYLE_SLOT.bar = None
     try:
         settings.apply_data_dir()
         lang = current_lang()
@@ -192,6 +308,8 @@ def run() -> None:
         # Own navigation (the top bar) instead of Streamlit's sidebar: kiosks have no sidebar to open.
         page = st.navigation(pages(lang), position="hidden")
         slug = "" if page.url_path in ("", "home") else page.url_path
+        if slug:
+            configure_page(lang, slug)
         top_bar(lang, home=not slug, mode=mode)
         for hook in HOOKS:
             if hook.before_page and hook.before_page(lang, mode, slug):

@@ -30,11 +30,13 @@ from parkloop.kiosk import usage
 from parkloop.kiosk.screen import (
     ATTRACT_REFRESH_S,
     KIOSK,
+    KIOSK_CSS,
     RESET_PARAM,
     START_KEY,
     VISIT_PARAM,
     attract_html,
     kiosk_head,
+    text_size_html,
     timing,
 )
 from parkloop.ui.session import LANG_STATE, settings_default_lang
@@ -76,6 +78,16 @@ def show_attract() -> None:
     st.button(label, key=START_KEY, type="primary", on_click=_start_visit, width="stretch")
 
 
+def kiosk_css() -> str:
+    """The kiosk's CSS (lock-down, text sizes, 44 px targets); the frame draws it before the first paint."""
+    return KIOSK_CSS
+
+
+def text_size_control(lang: str) -> None:
+    """The text-size buttons in the kiosk's top bar (``#parkloop-text-size``): pinch-zoom is locked."""
+    st.html(text_size_html(t("a11y.text_size", lang)), unsafe_allow_javascript=True, width="content")
+
+
 # --------------------------------------------------------------------------------------------
 # the hooks
 # --------------------------------------------------------------------------------------------
@@ -110,7 +122,7 @@ def _track(slug: str, lang: str) -> None:
 
 def staff_blocked(lang: str) -> None:
     """The friendly message a kiosk shows instead of the staff page."""
-    st.title(t("nav.staff", lang))
+    st.title(t("nav.staff", lang), anchor=False)
     st.info(t("kiosk.staff_blocked", lang))
 
 

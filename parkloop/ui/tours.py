@@ -28,6 +28,7 @@ from parkloop.pages import BY_SLUG
 from parkloop.tours import passport
 from parkloop.tours.data import Station, Tours, station_for, tours_or_none
 from parkloop.tours.render import map_html, map_summary, route_title, station_title, summary_html
+from parkloop.ui.read_aloud import plain_text, read_aloud_button
 from parkloop.ui.state import link_params, url_choice
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,11 @@ def _route_choice(tours: Tours, station: Station, lang: str, stamped: dict[str, 
     )
 
 
+def station_banner_shown() -> bool:
+    """Whether this page draws a station header (a known ``?station=`` and the tours data)."""
+    return station_for(st.query_params.get(STATION_PARAM)) is not None and tours_or_none() is not None
+
+
 def station_banner(lang: str) -> None:
     """The station header of a page opened from a QR poster; draws nothing without a known ``?station=``."""
     station = station_for(st.query_params.get(STATION_PARAM))
@@ -176,6 +182,11 @@ def station_banner(lang: str) -> None:
         story = page_section("tours", f"station-{station.id}", lang)
         if story:
             st.markdown(story)
+        # the audio guide: the station's number, title and story, with a pause between them
+        stop = "。" if lang == "zh" else ". "
+        number = t("tours.station_number", lang, number=station.number)
+        spoken = f"{number}{stop}{station_title(station.id, lang)}{stop}{plain_text(story or '')}"
+        read_aloud_button(spoken, lang, key="parkloop-station-read-aloud")
         if station.id in st.session_state.get(STAMPED_STATE, set()) or station.id in stamped:
             st.success(t("tours.banner.stamped", lang))
         route_id = _route_choice(tours, station, lang, stamped)

@@ -3,6 +3,7 @@ contrast), the rules of a round, and the page in AppTest played by tapping a thi
 
 from __future__ import annotations
 
+import html
 import random
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from parkloop.exhibits.sorting import (
     CATEGORIES,
     PER_BIN,
     Game,
+    Placement,
     bin_contents_text,
     contrast_ratio,
     data_path,
@@ -27,7 +29,11 @@ from parkloop.exhibits.sorting import (
     recap,
     recap_markdown,
     round_items,
+    short_feedback,
+    spoken_text,
+    stars_text,
 )
+from parkloop.exhibits.sorting_pictures import missing_pictures
 from parkloop.i18n import contains_cjk
 from parkloop.model.tomlfile import DataFileError
 from tests.apptest import open_page as open_app_page
@@ -63,6 +69,81 @@ def test_items_follow_beijing_rules(data) -> None:
     for item in data.items:
         assert item.plant == BIN_PLANT[item.category] == data.bins[item.category].plant, item.id
     assert sum(item.tricky for item in data.items) >= 6
+
+
+def test_thirty_things_with_ten_tricky_ones_checked_against_beijing_rules(data) -> None:
+    assert len(data.items) >= 30
+    tricky = [item for item in data.items if item.tricky]
+    assert len(tricky) >= 10
+    assert all(item.rule for item in tricky)  # each names the rule it was checked against
+    by_id = data.by_id
+    # Beijing's guide: rechargeable and button cells are 有害垃圾, ordinary dry cells 其他垃圾
+    for battery in ("rechargeable_battery", "button_battery"):
+        assert by_id[battery].category == "hazardous" and by_id[battery].tricky, battery
+    assert by_id["dry_cell_battery"].category == "residual" and by_id["dry_cell_battery"].tricky
+    assert by_id["old_phone"].category == "recyclable"  # electronic waste is 可回收物, not 有害垃圾
+    assert by_id["old_clothes"].category == "recyclable"  # textiles
+    assert by_id["broken_bowl"].category == "residual"  # ceramics
+    assert by_id["used_mask"].category == "residual"
+    assert by_id["disposable_chopsticks"].category == "residual"
+    # every bin has tricky things, so every round holds some
+    assert {item.category for item in tricky} == set(CATEGORIES)
+
+
+def test_every_thing_has_a_picture_and_it_is_installed(data) -> None:
+    pictures = [item.picture for item in data.items]
+    assert all(pictures)
+    assert missing_pictures(pictures) == [], "pictures missing: run `make node-deps` (npm ci)"
+    assert len(set(pictures)) == len(pictures), "two things share a picture"
+
+
+def test_a_tricky_thing_without_its_rule_is_refused(tmp_path: Path) -> None:
+    text = data_path().read_text(encoding="utf-8").replace('rule = "', 'note = "', 1)
+    path = tmp_path / "sorting_items.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="tricky item .* needs the rule"):
+        load_sorting_data(path)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_first_feedback_is_two_short_lines(data, lang: str) -> None:
+    for item in data.items:
+        for chosen in CATEGORIES:
+            lines = short_feedback(Placement(item.id, chosen, item.category), lang)
+            assert len(lines) == 2 and all(lines)
+            assert t(f"sorting.item.{item.id}", lang) in lines[1]
+            if lang == "zh":  # a first-grader's line: at most 15 characters
+                assert all(len(line) <= 15 for line in lines), lines
+            else:
+                assert all(len(line.split()) <= 8 for line in lines), lines
+
+
+def test_a_star_for_each_thing_right_at_the_first_try(data) -> None:
+    game = Game.start(data, 42)
+    first, second = game.order[:2]
+    game.select(first)
+    game.drop(data.by_id[first].category, data)
+    game.select(second)
+    game.drop(next(b for b in CATEGORIES if b != data.by_id[second].category), data)
+    assert game.stars == 1 and game.right_first == {first}
+    assert stars_text(game, "zh") == "星星：1/8" and stars_text(game, "en") == "Stars: 1 of 8"
+
+
+def test_what_read_aloud_says(data) -> None:
+    game = Game.start(data, 42)
+    assert spoken_text(game, "zh").startswith(t("sorting.nothing_selected", "zh"))
+    first = game.order[0]
+    game.select(first)
+    said = spoken_text(game, "en")
+    assert t(f"sorting.item.{first}", "en") in said and "**" not in said
+    placement = game.drop(data.by_id[first].category, data)
+    assert spoken_text(game, "zh").startswith("".join(short_feedback(placement, "zh")[:1]))
+    assert short_feedback(placement, "zh")[1] in spoken_text(game, "zh")
+    for item in game.remaining:
+        game.select(item)
+        game.drop(data.by_id[item].category, data)
+    assert spoken_text(game, "en").startswith(t("sorting.celebrate", "en"))
+    assert stars_text(game, "en") in spoken_text(game, "en")
 
 
 def test_every_item_has_words_in_both_languages(data) -> None:
@@ -233,6 +314,11 @@ def alert_text(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in ("info", "success") for e in at.get(kind))
 
 
+def markdown_text(at: AppTest) -> str:
+    """Every Markdown block: the pictures' HTML, the short feedback and what "为什么？" opens."""
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_play_a_round_by_tapping(lang: str, data) -> None:
     at = open_game(lang)
@@ -255,8 +341,15 @@ def test_play_a_round_by_tapping(lang: str, data) -> None:
         assert not at.exception
         assert len(item_keys(at)) == left_before - 1
         left_before -= 1
-        assert t(f"sorting.why.{item_id}", lang) in alert_text(at)
+        # the two short lines first, the story behind "为什么？"
+        right = data.by_id[item_id].category
+        first, second = short_feedback(Placement(item_id, right, right), lang)
+        text = markdown_text(at)
+        assert html.escape(first) in text and html.escape(second) in text
+        assert [e.label for e in at.expander] == [t("sorting.why_label", lang)]
+        assert t(f"sorting.why.{item_id}", lang) in text
     assert item_keys(at) == []
+    assert t("sorting.stars", lang, n="8", total="8") in markdown_text(at)  # every star of the round
     assert t("sorting.done_title", lang, n="8") in alert_text(at)
 
     at.button(key="sort-again").click().run()
@@ -273,7 +366,8 @@ def test_a_wrong_bin_is_explained_with_the_right_one(data) -> None:
     at.button(key=f"sort-item-{item_id}").click().run()
     at.button(key=f"sort-bin-{wrong}").click().run()
     assert not at.get("error")  # a child's try is never shown as an error
-    text = "\n".join(str(e.value) for e in at.info)
+    text = markdown_text(at)
+    assert t("sorting.short.wrong", "en") in text and 'class="pl-feedback pl-helped"' in text
     assert "Good try!" in text and t(f"sorting.bin_phrase.{right}", "en") in text
     contents = "\n".join(m.value for m in at.markdown)
     assert t("sorting.bin_contents", "en", items=t(f"sorting.item.{item_id}", "en")) in contents

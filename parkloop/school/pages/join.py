@@ -266,7 +266,7 @@ if session.phase == "ended":
     st.stop()
 
 phase = session.phase
-st.header(t(f"classes.phase.{phase}", lang))
+st.header(t(f"classes.phase.{phase}", lang), anchor=False)
 st.caption(t("classes.untimed", lang))
 questions = module.questions_for(question_use(phase))
 mine = _choices(db, member, module, questions, phase, lang)

@@ -165,7 +165,9 @@ def _distribution(number: int, q: Question, module: Module, answers: Answers, ph
 
 
 def _distributions(module: Module, answers: Answers, phase: str, lang: str) -> None:
-    st.subheader(t("classes.teacher.distribution", lang) + f" · {t(f'classes.phase.{phase}', lang)}")
+    st.subheader(
+        t("classes.teacher.distribution", lang) + f" · {t(f'classes.phase.{phase}', lang)}", anchor=False
+    )
     for number, q in enumerate(module.questions_for(dashboard.question_use(phase)), start=1):
         if q.kind == "choice":
             _distribution(number, q, module, answers, phase, lang)
@@ -175,7 +177,7 @@ def _common_wrong(module: Module, answers: Answers, phase: str, lang: str) -> No
     wrong = results.common_wrong(module, answers, phase)
     if not wrong:  # shown in every phase: the teacher plans from the pre-quiz's misconceptions
         return
-    st.subheader(t("classes.teacher.wrong", lang))
+    st.subheader(t("classes.teacher.wrong", lang), anchor=False)
     for item in wrong:
         options = module.option_texts(item["question"], lang)
         right = module.question(item["question"]).answer
@@ -194,7 +196,7 @@ def _best(module: Module, answers: Answers, lang: str) -> None:
         broken = results.broken_states(q, answers) if q.constraints else 0
         if not best and not broken:
             continue
-        st.subheader(t("classes.teacher.best", lang))
+        st.subheader(t("classes.teacher.best", lang), anchor=False)
         st.markdown(f"**{escape_md(module.prompt(q.id, lang))}** {t(f'classes.goal.{q.goal}', lang)}")
         if q.constraints:
             st.markdown("\n".join(f"- {line}" for line in dashboard.constraint_lines(q, lang)))
@@ -219,7 +221,7 @@ def _gain(module: Module, answers: Answers, lang: str) -> None:
     gains = results.gain(module, answers)
     if not any(g["n_pre"] or g["n_post"] for g in gains):
         return
-    st.subheader(t("classes.teacher.gain", lang))
+    st.subheader(t("classes.teacher.gain", lang), anchor=False)
     st.table(pd.DataFrame(dashboard.gain_rows(module, gains, lang)).set_index("#"))
     st.caption(dashboard.gain_pairing(answers, lang))
     summary = dashboard.gain_summary(gains, lang)

@@ -83,17 +83,17 @@ def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
     visits = t("staff.col.visits", lang)
     per_page = stats.visits_per_page(rows, lang)
     if per_page:
-        st.subheader(t("staff.chart.page", lang))
+        st.subheader(t("staff.chart.page", lang), anchor=False)
         bar_chart(per_page, "page", "visits", t("staff.col.page", lang), visits, horizontal=True)
         chart_summary(stats.summary_pages(per_page, lang))
     left, right = st.columns([2, 1], gap="large")
     with left:
-        st.subheader(t("staff.chart.hour", lang))
+        st.subheader(t("staff.chart.hour", lang), anchor=False)
         per_hour = stats.visits_per_hour(rows)
         bar_chart(per_hour, "hour", "visits", t("staff.col.hour", lang), visits, horizontal=False)
         chart_summary(stats.summary_hours(per_hour, lang))
     with right:
-        st.subheader(t("staff.chart.lang", lang))
+        st.subheader(t("staff.chart.lang", lang), anchor=False)
         per_lang = stats.visits_per_lang(rows, lang)
         bar_chart(per_lang, "lang", "visits", t("staff.col.lang", lang), visits, horizontal=False)
         chart_summary(stats.summary_langs(per_lang, lang))

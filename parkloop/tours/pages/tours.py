@@ -16,6 +16,7 @@ from parkloop.pages import BY_SLUG
 from parkloop.tours.data import Route, Tours, tours_or_none
 from parkloop.tours.render import map_html, map_summary, route_title, station_title, summary_html
 from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.read_aloud import plain_text, read_aloud_button
 from parkloop.ui.state import link_params
 from parkloop.ui.tours import my_stamps
 
@@ -56,6 +57,11 @@ if tours is None:
     st.info(t("tours.unavailable", lang))
 else:
     st.markdown(page_section(PAGE, "how", lang))
+    # the audio guide of this page: how to play, then each route's name and story
+    routes = [
+        f"{route_title(r.id, lang)}. {t(f'tours.route.{r.id}.blurb', lang)}" for r in tours.routes.values()
+    ]
+    read_aloud_button(plain_text(" ".join([page_section(PAGE, "how", lang), *routes])), lang)
     stamped = my_stamps() or {}
     grid = st.columns(1 if mode == "phone" else 2, gap="medium")
     for column, route in zip(cycle(grid), tours.routes.values()):
