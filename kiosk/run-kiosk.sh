@@ -9,7 +9,9 @@
 # Settings: kiosk/streamlit-kiosk.toml; any PARKLOOP_* variable already set wins, e.g.
 #   PARKLOOP_KIOSK_IDLE_S=30 PARKLOOP_KIOSK_NAME=lobby-east kiosk/run-kiosk.sh
 # Other variables: PARKLOOP_KIOSK_CONFIG (another TOML), PARKLOOP_CHROMIUM (browser binary),
-# PARKLOOP_KIOSK_WINDOWED=1 (a normal window instead of full screen, for trying it on a desktop).
+# PARKLOOP_KIOSK_WINDOWED=1 (a normal window instead of full screen, for trying it on a desktop),
+# PARKLOOP_KIOSK_DEVTOOLS_PORT (9222; 0 for none): Chromium's remote debugging port on 127.0.0.1, which
+# the watchdog uses to ask the page for an answer (a browser that runs but hangs is restarted).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,7 +53,10 @@ run_browser() {
     "$PROFILE/Default/Preferences" 2>/dev/null || true
   local mode=(--kiosk)
   if [ "${PARKLOOP_KIOSK_WINDOWED:-0}" = "1" ]; then mode=(--window-size=1920,1080); fi
-  exec "$CHROMIUM" "${mode[@]}" "$URL" \
+  local devtools=()
+  local port="${PARKLOOP_KIOSK_DEVTOOLS_PORT:-9222}"
+  if [ "$port" != "0" ]; then devtools=(--remote-debugging-address=127.0.0.1 --remote-debugging-port="$port"); fi
+  exec "$CHROMIUM" "${mode[@]}" "${devtools[@]}" "$URL" \
     --user-data-dir="$PROFILE" \
     --no-first-run --no-default-browser-check --noerrdialogs --disable-infobars \
     --disable-session-crashed-bubble --disable-translate --disable-features=Translate,TranslateUI \

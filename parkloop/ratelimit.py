@@ -13,9 +13,14 @@ Two kinds, one rule (at most ``limit`` events in a sliding window of ``window_s`
 
 * ``lockout_s = 0`` (class join codes): refused while ``limit`` failures lie within the window; each
   failure that ages out of the window lets one attempt through again;
-* ``lockout_s > 0`` (the staff token): the ``limit``-th failure locks every attempt out for ``lockout_s``,
-  doubling with each further lockout up to ``max_lockout_s``, until :meth:`RateLimiter.reset` (a right
-  token).
+* ``lockout_s > 0``: the ``limit``-th failure locks every attempt out for ``lockout_s``, doubling with
+  each further lockout up to ``max_lockout_s``, until :meth:`RateLimiter.reset`.
+
+:class:`ClientLockout` (the staff token) keeps such a lockout **per client** (a network address, or
+"this machine"), in this process's memory: one client's guessing never locks out another, so a right
+token from another client is never refused. Its lockouts also **decay**: each ``decay_s`` without a
+lockout takes one doubling back, so a member of staff who mistyped last week starts again at
+``lockout_s``, while a client that keeps guessing waits longer each time.
 
 >>> now = [0.0]
 >>> joins = RateLimiter(limit=2, window_s=60, clock=lambda: now[0])
@@ -31,7 +36,7 @@ import math
 import re
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,3 +168,87 @@ class SharedRateLimiter:
                 db.execute(f"DELETE FROM {self.table} WHERE bucket = ?", [self.bucket])
             else:
                 db.execute(f"DELETE FROM {self.table} WHERE bucket = ? AND client = ?", [self.bucket, client])
+
+
+@dataclass
+class _ClientState:
+    failures: deque[float] = field(default_factory=deque)
+    locked_until: float = 0.0
+    level: int = 0  # lockouts that count towards the next one's length (decays, see ClientLockout)
+    quiet_since: float = 0.0  # when the last lockout ended: decay counts from here
+
+
+@dataclass
+class ClientLockout:
+    """Per client: the ``limit``-th failure within ``window_s`` locks that client out for ``lockout_s``,
+    doubling with each further lockout (up to ``max_lockout_s``); every ``decay_s`` after a lockout has
+    ended without another takes one doubling back. A success resets that client only. At most
+    ``max_clients`` clients are remembered (the least recently seen is forgotten first).
+
+    >>> now = [0.0]
+    >>> lock = ClientLockout(limit=2, window_s=60, lockout_s=10, clock=lambda: now[0])
+    >>> lock.failure("a"); lock.failure("a"); lock.wait_s("a"), lock.wait_s("b")
+    (10.0, 0.0)
+    """
+
+    limit: int = 5
+    window_s: float = 300.0
+    lockout_s: float = 60.0
+    max_lockout_s: float = 3600.0
+    decay_s: float = 3600.0
+    max_clients: int = 10_000
+    clock: Callable[[], float] = time.monotonic
+    _clients: OrderedDict[str, _ClientState] = field(default_factory=OrderedDict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+
+    def _state(self, client: str, create: bool) -> _ClientState | None:
+        state = self._clients.get(client)
+        if state is None and create:
+            state = self._clients[client] = _ClientState()
+            while len(self._clients) > self.max_clients:
+                self._clients.popitem(last=False)
+        if state is not None:
+            self._clients.move_to_end(client)
+        return state
+
+    def _level(self, state: _ClientState, now: float) -> int:
+        """The lockouts that still count: one fewer per ``decay_s`` since the last one ended."""
+        if state.level <= 0 or now < state.quiet_since:
+            return max(state.level, 0)
+        return max(0, state.level - int((now - state.quiet_since) // self.decay_s))
+
+    def wait_s(self, client: str) -> float:
+        """Seconds until ``client`` may try again (0 when it may now)."""
+        with self._lock:
+            state = self._state(client, create=False)
+            return 0.0 if state is None else max(0.0, state.locked_until - self.clock())
+
+    def level(self, client: str) -> int:
+        """The lockouts of ``client`` that still count towards the next one's length."""
+        with self._lock:
+            state = self._state(client, create=False)
+            return 0 if state is None else self._level(state, self.clock())
+
+    def failure(self, client: str) -> None:
+        """Count one failed attempt of ``client``."""
+        with self._lock:
+            now = self.clock()
+            state = self._state(client, create=True)
+            assert state is not None
+            state.failures.append(now)
+            while state.failures and now - state.failures[0] >= self.window_s:
+                state.failures.popleft()
+            if len(state.failures) >= self.limit:
+                level = self._level(state, now)
+                duration = min(self.lockout_s * 2**level, self.max_lockout_s)
+                state.level = level + 1
+                state.locked_until = state.quiet_since = now + duration
+                state.failures.clear()
+
+    def reset(self, client: str | None = None) -> None:
+        """Forget ``client`` (a right token), or every client (tests)."""
+        with self._lock:
+            if client is None:
+                self._clients.clear()
+            else:
+                self._clients.pop(client, None)

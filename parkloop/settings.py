@@ -151,6 +151,27 @@ SETTINGS: tuple[Setting, ...] = (
         _positive,
     ),
     Setting(
+        "tour_scan_retention_days",
+        365,
+        "QR scans (counted per station and time, without any token) older than this are deleted, on the "
+        "same schedule as expired passport stamps [days].",
+        _positive,
+    ),
+    Setting(
+        "tour_scans_per_session",
+        30,
+        "Scans one browser session counts at most; later scans still stamp the passport but are not "
+        "counted, so a script reloading station links cannot inflate the statistics [scans].",
+        _positive,
+    ),
+    Setting(
+        "tour_purge_every_s",
+        3600.0,
+        "How often one server process deletes expired stamps and scans (on the next page that opens the "
+        "passport store after this long), instead of writing on every page run [s].",
+        _positive,
+    ),
+    Setting(
         "data_dir",
         str(REPO_ROOT / "data"),
         "Folder holding scenarios, factors, sources and the sample live feed "

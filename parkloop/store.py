@@ -12,8 +12,9 @@ Under load (two ``make serve`` processes, a class answering, QR scanners, dashbo
 * **one connection per thread, reused**: :func:`writable_store` hands each thread a pooled connection
   (returned to the pool when the thread ends: Streamlit runs each rerun in a new thread), so a page run
   opens no file and sets no pragma;
-* **the write lock probed once**: a connection is checked for pending migrations (a read) and probed
-  for writing (``BEGIN IMMEDIATE``) once, when it is made — not on every page run;
+* **the write lock probed once per process**: a file is probed for writing (``BEGIN IMMEDIATE``) by the
+  first connection this process makes to it, and each connection checks for pending migrations (a read)
+  once, when it is made — never on a page run that reuses a connection, never again for a new one;
 * **a busy store is waited for**: every statement that starts a transaction (an autocommit statement,
   Python's implicit ``BEGIN`` before a write, ``BEGIN IMMEDIATE``) is retried with backoff while another
   writer holds the lock, up to ``PARKLOOP_STORE_BUSY_WAIT_S`` in all (each attempt waits the busy
@@ -68,6 +69,9 @@ _idle: dict[tuple[str, int, int], list[sqlite_utils.Database]] = {}
 _local = threading.local()
 _due_lock = threading.Lock()
 _due: dict[str, float] = {}
+_probed: set[tuple[str, int, int]] = set()
+_probe_lock = threading.Lock()
+"""Files (path, device, inode) this process has probed for writing: a file is probed once."""
 
 
 class StoreUnavailable(RuntimeError):
@@ -267,8 +271,11 @@ def _thread_lease(target: Path) -> _Lease:
             db = idle.pop() if idle else None
     if db is None:
         db = connect(target)
-        _probe_writable(db)  # a read-only or locked file opens fine and fails only on the first write
         key = _identity(target) or (str(target), 0, 0)
+        with _probe_lock:  # the first page runs of a process arrive together: one of them probes
+            if key not in _probed:  # a read-only or locked file opens fine and fails only on the first write
+                _probe_writable(db)
+                _probed.add(key)
     lease = _Lease(key, db)
     lease.ready = db.__dict__.pop("_parkloop_ready", set())
     leases.pop(str(target), None)
@@ -315,6 +322,8 @@ def forget_connections() -> None:
     with _pool_lock:
         pooled = [db for idle in _idle.values() for db in idle]
         _idle.clear()
+    with _probe_lock:
+        _probed.clear()
     for db in pooled:
         with suppress(sqlite3.Error):
             db.conn.close()

@@ -213,3 +213,35 @@ def test_due_runs_upkeep_once_per_interval() -> None:
     assert store.due("test-upkeep", 60, now=1000.0)
     assert not store.due("test-upkeep", 60, now=1030.0)
     assert store.due("test-upkeep", 60, now=1061.0)
+
+
+def test_the_write_lock_is_probed_once_per_process_not_per_connection(tmp_path: Path, monkeypatch) -> None:
+    """Many page runs at once each need a connection of their own; only the first connection this
+    process makes to the file takes the write lock to probe it, and a page run that reuses a pooled
+    connection probes nothing — so an outside writer never makes a page run wait just to open."""
+    import threading
+
+    probes: list[int] = []
+    real = store._probe_writable
+    monkeypatch.setattr(store, "_probe_writable", lambda db: probes.append(1) or real(db))
+    store.forget_connections()
+    path = tmp_path / "probe.sqlite"
+    together = threading.Barrier(6)
+    opened: list[int] = []
+
+    def page_run() -> None:
+        db = store.writable_store(_steps([]), path)
+        opened.append(id(db.conn))
+        together.wait()  # all six hold a connection at once: six connections
+
+    for _ in range(2):
+        threads = [threading.Thread(target=page_run) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(set(opened)) >= 6
+    assert probes == [1]
+    store.forget_connections()  # as a new process would start: probed again
+    store.writable_store(_steps([]), path)
+    assert probes == [1, 1]

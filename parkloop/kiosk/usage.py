@@ -117,6 +117,7 @@ class ImportReport:
 
     imported: int = 0
     skipped: int = 0
+    lowered: int = 0  # rows whose counts were below what the store had: the higher counts were kept
     kiosks: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
 
@@ -292,9 +293,11 @@ class UsageStore:
         return out.getvalue()
 
     def import_csv(self, text: str, *, own_kiosk: str | None = None) -> ImportReport:
-        """Merge another kiosk's export. Idempotent: a row replaces the row with the same day, kiosk,
-        page, language and hour (a newer export of the same kiosk carries the newer totals). Rows of
-        ``own_kiosk`` are refused: this kiosk's own totals come from its own events."""
+        """Merge another kiosk's export. Idempotent and never backwards: a row merges into the row with
+        the same day, kiosk, page, language and hour by the **maximum of each counter** (a kiosk's totals
+        only grow, so a newer export carries the higher ones; re-importing an older file changes
+        nothing). Rows whose counts are below the store's are counted in ``lowered`` (the page warns).
+        Rows of ``own_kiosk`` are refused: this kiosk's own totals come from its own events."""
         report = ImportReport()
         reader = csv.DictReader(io.StringIO(text))
         if reader.fieldnames is None or set(CSV_COLUMNS) - {n.strip() for n in reader.fieldnames}:
@@ -314,13 +317,25 @@ class UsageStore:
                 report.refuse(line, "this kiosk's own rows are not imported")
                 continue
             rows.append(row)
+        where = " AND ".join(f"{name} = ?" for name in DAILY_KEY)
+        upsert = (
+            f"INSERT INTO {DAILY} ({', '.join(CSV_COLUMNS)}) VALUES ({', '.join('?' for _ in CSV_COLUMNS)}) "
+            f"ON CONFLICT ({', '.join(DAILY_KEY)}) DO UPDATE SET "
+            + ", ".join(f"{name} = max({name}, excluded.{name})" for name in DAILY_COUNTS)
+        )
         with self._lock, self.db.atomic():
             for row in rows:
-                self.db.execute(
-                    f"INSERT OR REPLACE INTO {DAILY} ({', '.join(CSV_COLUMNS)}) VALUES "
-                    f"({', '.join('?' for _ in CSV_COLUMNS)})",
-                    [row[name] for name in CSV_COLUMNS],
-                )
+                had = self.db.execute(
+                    f"SELECT {', '.join(DAILY_COUNTS)} FROM {DAILY} WHERE {where}",
+                    [row[name] for name in DAILY_KEY],
+                ).fetchone()
+                # dwell_s is exported to 0.1 s: a difference within that is the rounding, not a rollback
+                if had is not None and any(
+                    row[name] < old - (0.05 if name == "dwell_s" else 0)
+                    for name, old in zip(DAILY_COUNTS, had, strict=True)
+                ):
+                    report.lowered += 1
+                self.db.execute(upsert, [row[name] for name in CSV_COLUMNS])
                 report.kiosks.add(row["kiosk"])
         report.imported = len(rows)
         return report

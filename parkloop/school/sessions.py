@@ -39,7 +39,7 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -570,31 +570,62 @@ def save_answer(
     value: float | None = None,
     now: float | None = None,
 ) -> None:
-    """Record (or replace) one answer. Raises :class:`ClassError` ``closed`` if the session has ended or
-    is gone, ``phase`` for an unknown phase."""
+    """Record (or replace) one answer, in one write transaction with its check and the session's
+    activity time. Raises :class:`ClassError` ``closed`` if the session has ended or is gone, ``phase``
+    for an unknown phase; ``sqlite3.OperationalError`` (:func:`parkloop.store.is_busy`) when the store
+    stayed busy past the store's wait — then nothing was written."""
+    answer = (choice, json.dumps(params, sort_keys=True) if params is not None else None, value)
+    _save(db, session_id, student_id, phase, {question: answer}, now)
+
+
+def save_answers(
+    db: sqlite_utils.Database,
+    session_id: str,
+    student_id: str,
+    phase: str,
+    choices: Mapping[str, str | None],
+    *,
+    now: float | None = None,
+) -> int:
+    """Record (or replace) a whole form of choice answers ``{question: option}`` (``None``: not
+    answered, skipped) in **one** write transaction: all of them are saved or, when the store is busy
+    past its wait or the session has closed, none. Returns how many were saved; raises like
+    :func:`save_answer`."""
+    answers = {q: (choice, None, None) for q, choice in choices.items() if choice is not None}
+    return _save(db, session_id, student_id, phase, answers, now)
+
+
+def _save(
+    db: sqlite_utils.Database,
+    session_id: str,
+    student_id: str,
+    phase: str,
+    answers: Mapping[str, tuple[str | None, str | None, float | None]],
+    now: float | None,
+) -> int:
+    """``{question: (choice, params JSON, value)}`` with the session's check and touch, one transaction."""
     if phase not in ANSWER_PHASES:
         raise ClassError("phase")
     answered = time.time() if now is None else now
-    with db.conn:
-        rows = list(db.query("SELECT phase FROM class_sessions WHERE id = ?", [session_id]))
-        if not rows or rows[0]["phase"] == "ended":
+    conn = db.conn
+    with _write(db):
+        row = conn.execute("SELECT phase FROM class_sessions WHERE id = ?", [session_id]).fetchone()
+        if row is None or row[0] == "ended":
             raise ClassError("closed")
-        db.execute(
+        conn.executemany(
             "INSERT OR REPLACE INTO class_answers "
             "(session_id, student_id, question, phase, choice, params, value, "
             "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                session_id,
-                student_id,
-                question,
-                phase,
-                choice,
-                json.dumps(params, sort_keys=True) if params is not None else None,
-                value,
-                answered,
+                (session_id, student_id, question, phase, choice, params, value, answered)
+                for question, (choice, params, value) in answers.items()
             ],
         )
-        _touch(db, session_id, answered)
+        conn.execute(
+            "UPDATE class_sessions SET last_active_at = max(coalesce(last_active_at, 0), ?) WHERE id = ?",
+            [answered, session_id],
+        )
+    return len(answers)
 
 
 def student_answers(

@@ -4,7 +4,12 @@ No Streamlit here (tested directly). A visitor is nothing but a random token kep
 phone; the server signs it (HMAC with a secret kept in the store), so a made-up or edited token is refused
 and no stamp can be written for a token the server never issued. Tokens never travel in a URL: a stamp is
 written only for the token the phone itself presents. Nothing else about a visitor is stored; stamps older
-than ``passport_retention_days`` are deleted. Scans are counted per station and time without any token.
+than ``passport_retention_days`` are deleted. Scans are counted per station and time without any token,
+and kept for ``tour_scan_retention_days``.
+
+No write on a read path: opening the store (every page run of a station, the passport page) writes
+nothing; the purge of expired stamps and scans runs at most once per ``tour_purge_every_s`` per server
+process (:func:`parkloop.store.due`), on whichever page opens the store next.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import hmac
 import logging
 import re
 import secrets
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
-from parkloop.store import writable_store
+from parkloop.store import due, writable_store
 
 log = logging.getLogger(__name__)
 
@@ -52,30 +58,60 @@ def m001_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX tour_scans_at ON tour_scans (scanned_at)")
 
 
-def retention_days() -> int:
+def _number(name: str) -> float:
     from parkloop import settings
 
     try:
-        return int(settings.get("passport_retention_days"))
+        return float(settings.get(name))
     except (ValueError, KeyError) as error:  # a bad setting must not stop the passport
-        fallback = int(settings.default("passport_retention_days"))
-        log.warning("passport_retention_days unusable, using %s: %s", fallback, error)
+        fallback = float(settings.default(name))
+        log.warning("%s unusable, using %s: %s", name, fallback, error)
         return fallback
 
 
+def retention_days() -> int:
+    """How long a passport's stamps are kept (``passport_retention_days``) [days]."""
+    return int(_number("passport_retention_days"))
+
+
+def scan_retention_days() -> int:
+    """How long anonymous scan counts are kept (``tour_scan_retention_days``) [days]."""
+    return int(_number("tour_scan_retention_days"))
+
+
+def scans_per_session() -> int:
+    """Scans one browser session counts at most (``tour_scans_per_session``)."""
+    return int(_number("tour_scans_per_session"))
+
+
+def purge_every_s() -> float:
+    """How often one process purges expired stamps and scans (``tour_purge_every_s``) [s]."""
+    return _number("tour_purge_every_s")
+
+
 def open_store(path: Path | str | None = None) -> sqlite_utils.Database | None:
-    """The migrated store with expired stamps removed, or ``None`` if it cannot be written."""
+    """The migrated store, or ``None`` if it cannot be written. Writes nothing, except once per
+    :func:`purge_every_s` in this process, when it deletes expired stamps and scans (:func:`purge`); a
+    store still busy after the store's wait postpones the purge to the next interval (the page goes on)."""
     db = writable_store(MIGRATIONS, path)
-    if db is not None:
-        purge(db, retention_days())
+    if db is not None and due(f"tours-purge:{path or ''}", purge_every_s()):
+        try:
+            purge(db, retention_days(), scan_retention_days())
+        except sqlite3.OperationalError as error:  # busy: upkeep can wait, the visitor cannot
+            log.warning("tours: purge postponed to the next interval: %s", error)
     return db
 
 
-def purge(db: sqlite_utils.Database, days: int) -> int:
-    """Delete stamps older than ``days``; return how many went."""
+def purge(db: sqlite_utils.Database, days: int, scan_days: int | None = None) -> int:
+    """Delete stamps older than ``days`` and scans older than ``scan_days`` (default: the
+    ``tour_scan_retention_days`` setting) in one transaction; return how many stamps went."""
+    scan_days = scan_retention_days() if scan_days is None else scan_days
     with db.conn:
         cursor = db.execute(
             "DELETE FROM tour_stamps WHERE stamped_at < datetime('now', ?)", [f"-{int(days)} days"]
+        )
+        db.execute(
+            "DELETE FROM tour_scans WHERE scanned_at < datetime('now', ?)", [f"-{int(scan_days)} days"]
         )
     return cursor.rowcount
 
@@ -110,13 +146,15 @@ def valid_token(db: sqlite_utils.Database, token: object) -> bool:
 # --------------------------------------------------------------------------------------------
 # stamps and scans
 # --------------------------------------------------------------------------------------------
-def record_scan(db: sqlite_utils.Database, station: str, token: str | None) -> bool:
-    """Count a scan of ``station`` and stamp the passport ``token`` (if valid); ``True`` if stamped.
+def record_scan(db: sqlite_utils.Database, station: str, token: str | None, *, count: bool = True) -> bool:
+    """Count a scan of ``station`` (unless ``count`` is false: a session past its cap) and stamp the
+    passport ``token`` (if valid), in one transaction; ``True`` if stamped.
 
     The caller has checked that ``station`` exists; the token is checked here."""
     stamped = False
     with db.conn:
-        db.execute("INSERT INTO tour_scans (station) VALUES (?)", [station])
+        if count:
+            db.execute("INSERT INTO tour_scans (station) VALUES (?)", [station])
         if token is not None and valid_token(db, token):
             db.execute("INSERT OR IGNORE INTO tour_stamps (token, station) VALUES (?, ?)", [token, station])
             stamped = True

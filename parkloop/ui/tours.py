@@ -39,6 +39,7 @@ TOKEN_STATE = "parkloop_passport_token"  # the token, or "" once cleared in this
 COOKIE_STATE = "parkloop_passport_cookie"  # "set" or "delete": what cookie_script does on this phone
 STAMPED_STATE = "parkloop_stamped"  # stations stamped in this session (for the "stamped" line)
 HANDLED_STATE = "parkloop_station_handled"  # the station whose scan this session has already handled
+SCANS_STATE = "parkloop_scans_counted"  # scans this session has counted (capped: tour_scans_per_session)
 PHONE_MODE = "phone"
 
 
@@ -116,7 +117,10 @@ def stamp_visit(station: Station) -> bool:
         if db is None:
             return False
         token = visitor_token(db, create=True)
-        stamped = passport.record_scan(db, station.id, token)
+        counted = int(st.session_state.get(SCANS_STATE, 0))
+        count = counted < passport.scans_per_session()  # a script reloading links inflates nothing
+        stamped = passport.record_scan(db, station.id, token, count=count)
+        st.session_state[SCANS_STATE] = counted + int(count)
     except sqlite3.Error as error:  # a busy or broken store must not stop the exhibit
         log.warning("tours: cannot record the scan of %s: %s", station.id, error)
         return False
@@ -218,17 +222,24 @@ def station_banner(lang: str) -> None:
 # the frame's hook
 # --------------------------------------------------------------------------------------------
 def route(lang: str) -> None:
-    """``?station=<id>`` from a QR poster opens that station's exhibit (see the module's docstring)."""
+    """``?station=<id>`` from a QR poster opens that station's exhibit (see the module's docstring).
+
+    A visitor may close the page as soon as it appears: the stamp is written first, before this run
+    sends anything to the browser (Streamlit stops a closed session's run at its next element), and the
+    cookie that carries a new passport token goes out in this same first run, before the switch to the
+    exhibit, so the stamp and the token that owns it survive a page closed at once."""
+    station = station_for(st.query_params.get(STATION_PARAM)) if STATION_PARAM in st.query_params else None
+    first_run = station is not None and st.session_state.get(HANDLED_STATE) != station.id
+    if first_run:
+        st.session_state[HANDLED_STATE] = station.id
+        stamp_visit(station)
     cookie_script()
     if STATION_PARAM not in st.query_params:
         return
-    station = station_for(st.query_params.get(STATION_PARAM))
     if station is None:
         del st.query_params[STATION_PARAM]
         return
-    if st.session_state.get(HANDLED_STATE) != station.id:
-        st.session_state[HANDLED_STATE] = station.id
-        stamp_visit(station)
+    if first_run:
         params = {**station.params, "lang": lang, "mode": PHONE_MODE, STATION_PARAM: station.id}
         # A Page object (not a path): on the first run of a session st.navigation has not registered the
         # pages yet; the page's hash comes from its url_path, which is what navigation resolves next run.

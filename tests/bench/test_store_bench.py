@@ -27,3 +27,5 @@ def test_a_class_day_on_two_processes(tmp_path: Path) -> None:
     print("\n" + report.line())
     assert report.errors_shown == 0, report.error_samples
     assert report.answers_lost == 0 and report.signed_out == 0 and report.store_unreachable == 0
+    assert report.answers_during_lock > 0, "the outside lock met no save"
+    assert report.ack_p95_outside_lock_s <= 1.0, report.line()

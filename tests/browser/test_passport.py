@@ -102,3 +102,45 @@ def test_unknown_and_script_bearing_station_values_open_the_home_page_quietly(op
         assert "<script>alert(1)" not in html and "x" * 200 not in html
         expect(app.page.locator("#parkloop-error")).to_have_count(0)
         expect(app.page.locator(".st-key-parkloop-station")).to_have_count(0)
+
+
+def test_the_first_stamp_survives_a_page_closed_after_its_first_run(open_app, streamlit_server):
+    """A visitor scans a poster and closes the page at once: the connection carries the first script
+    run (the stamp, the passport cookie, the switch to the exhibit) and nothing more. The stamp and the
+    cookie of the token that owns it must both have been made in that run — the passport page opened
+    later on the same phone shows the stamp."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    app = open_app("/tours", lang="en", viewport=PHONE)
+    context = app.page.context
+    page = context.new_page()
+    runs: list[int] = []
+
+    def cut_after_the_first_run(ws) -> None:
+        server = ws.connect_to_server()
+
+        def to_page(message) -> None:
+            if runs:
+                return  # the page is gone: nothing of a later run reaches it
+            ws.send(message)
+            if isinstance(message, bytes):
+                forward = ForwardMsg()
+                forward.ParseFromString(message)
+                if forward.WhichOneof("type") == "script_finished":
+                    runs.append(forward.script_finished)
+
+        server.on_message(to_page)
+
+    page.route_web_socket("**/_stcore/stream", cut_after_the_first_run)
+    page.goto(f"{streamlit_server}/?station=bunker&lang=en", wait_until="domcontentloaded")
+    for _ in range(120):  # the sync API runs the handler while it waits
+        if runs:
+            break
+        page.wait_for_timeout(500)
+    assert runs, "the first script run never finished"
+    page.wait_for_timeout(1500)  # what the phone does with the first run's messages before it closes
+    page.close()
+    assert passport_cookie(context), "the passport cookie was not set in the first run"
+    later = context.new_page()
+    open_passport(later, streamlit_server, "en")
+    expect(later.locator("#parkloop-stamp-bunker")).to_have_count(1)

@@ -149,6 +149,31 @@ def test_export_escapes_and_imports_back(tmp_path: Path) -> None:
     assert west.import_csv(west.export_csv("west"), own_kiosk="west").imported == 0
 
 
+def test_an_older_export_never_rolls_totals_back(tmp_path: Path) -> None:
+    """Kiosk totals only grow: re-importing an older file keeps the higher counts, per counter, and the
+    report says how many rows would have gone down."""
+    east = UsageStore.open(tmp_path / "east2.sqlite")
+    west = UsageStore.open(tmp_path / "west2.sqlite")
+    assert east is not None and west is not None
+    east.record("open", kiosk="east", page="power", lang="zh", at=NOON_BEIJING)
+    older = east.export_csv()
+    for _ in range(2):
+        east.record("open", kiosk="east", page="power", lang="zh", at=NOON_BEIJING)
+    east.record("dwell", kiosk="east", page="power", lang="zh", value=12.34, at=NOON_BEIJING)
+    newer = east.export_csv()
+    assert west.import_csv(newer, own_kiosk="west").lowered == 0
+    report = west.import_csv(older, own_kiosk="west")
+    assert (report.imported, report.lowered) == (1, 1)
+    row = next(r for r in west.daily_rows() if r["kiosk"] == "east")
+    assert (row["opens"], row["dwell_n"]) == (3, 1) and row["dwell_s"] == pytest.approx(12.3)
+    assert west.import_csv(newer, own_kiosk="west").lowered == 0, "the same file again: nothing lower"
+    header = ",".join(usage.CSV_COLUMNS)
+    mixed = f"{header}\n{row['day']},east,power,zh,{row['hour']},2,5,0,12.3,1\n"  # fewer opens, more taps
+    assert west.import_csv(mixed, own_kiosk="west").lowered == 1
+    row = next(r for r in west.daily_rows() if r["kiosk"] == "east")
+    assert (row["opens"], row["interactions"]) == (3, 5), "the maximum of each counter"
+
+
 def test_import_refuses_junk(usage_store: UsageStore) -> None:
     assert usage_store.import_csv("name,email\nAlice,a@example.com\n").imported == 0
     header = ",".join(usage.CSV_COLUMNS)

@@ -52,6 +52,8 @@ class StoreLoadReport:
     ack_p95_s: float = 0.0
     ack_max_s: float = 0.0
     ack_p95_outside_lock_s: float = 0.0  # answers not started during the outside lock (+ 1 s)
+    answers_during_lock: int = 0  # acknowledged answers started while the outside lock was held
+    longest_wait_during_lock_s: float = 0.0
 
     def line(self) -> str:
         return (
@@ -62,7 +64,8 @@ class StoreLoadReport:
             f"{self.errors_shown}, store unreachable {self.store_unreachable}, signed out "
             f"{self.signed_out}; acknowledgement p50 {self.ack_p50_s * 1000:.0f} ms, p95 "
             f"{self.ack_p95_s * 1000:.0f} ms, max {self.ack_max_s * 1000:.0f} ms; p95 outside the lock "
-            f"{self.ack_p95_outside_lock_s * 1000:.0f} ms"
+            f"{self.ack_p95_outside_lock_s * 1000:.0f} ms; {self.answers_during_lock} answers waited out "
+            f"the lock (longest {self.longest_wait_during_lock_s:.1f} s)"
         )
 
 
@@ -85,13 +88,19 @@ def _page_run(target, *args):
     return box.get("value")
 
 
-def _worker(path: str, code: str, session_id: str, plan: dict, deadline: float, queue) -> None:
-    """One server process: its share of the students, scanners and dashboards, until ``deadline``."""
+def _worker(path: str, code: str, session_id: str, plan: dict, seconds: float, queue, go) -> None:
+    """One server process: its share of the students, scanners and dashboards, for ``seconds`` after
+    every process has imported what it needs (``go``), so that the load and the lock overlap however
+    slowly the processes start."""
     import os
 
     os.environ["PARKLOOP_STORE_PATH"] = path
     from parkloop.school import sessions as classes
     from parkloop.tours import passport
+
+    queue.put("ready")
+    go.wait()
+    deadline = time.monotonic() + seconds
 
     out: dict = {"acks": [], "ack_s": [], "scans": 0, "refreshes": 0, "errors": [], "none": 0, "out": 0}
     lock = threading.Lock()
@@ -215,10 +224,8 @@ def run_store_load(
     db = classes.open_store(path)
     session, _secret = classes.start_session(db, "carbon-ledger", "zh")
     context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
+    queue, go = context.Queue(), context.Event()
     names = [f"seat {n}" for n in range(1, students + 1)]
-    deadline_in = seconds + 8  # the spawned processes import first; wall-clock deadline for all
-    start = time.time()
     workers = []
     for index in range(processes):
         plan = {
@@ -229,16 +236,26 @@ def run_store_load(
         workers.append(
             context.Process(
                 target=_spawned,
-                args=(str(path), session.code, session.id, plan, start + deadline_in, queue),
+                args=(str(path), session.code, session.id, plan, seconds, queue, go),
             )
         )
     for worker in workers:
         worker.start()
-    lock_at = lock_at_s if lock_at_s is not None else 8 + seconds / 3
+    results = []
+    ready = 0
+    while ready < len(workers):  # every process imported (or failed: its result comes instead)
+        message = queue.get(timeout=300)
+        if message == "ready":
+            ready += 1
+        else:
+            results.append(message)
+            ready += 1
+    go.set()
+    lock_at = lock_at_s if lock_at_s is not None else seconds / 3
     window: list[float] = []
     locker = threading.Thread(target=_hold_lock, args=(str(path), lock_at, lock_seconds, window))
     locker.start()
-    results = [queue.get(timeout=deadline_in + lock_seconds + 120) for _ in workers]
+    results += [queue.get(timeout=seconds + lock_seconds + 120) for _ in range(len(workers) - len(results))]
     for worker in workers:
         worker.join(timeout=30)
     locker.join()
@@ -251,12 +268,15 @@ def run_store_load(
     )
     if outside:
         report.ack_p95_outside_lock_s = outside[min(len(outside) - 1, int(0.95 * len(outside)))]
+    during = [s for out in results for started, s in out["ack_s"] if lock_start <= started <= lock_end]
+    report.answers_during_lock = len(during)
+    report.longest_wait_during_lock_s = max(during, default=0.0)
     return report
 
 
-def _spawned(path, code, session_id, plan, wall_deadline, queue) -> None:
+def _spawned(path, code, session_id, plan, seconds, queue, go) -> None:
     try:
-        _worker(path, code, session_id, plan, time.monotonic() + (wall_deadline - time.time()), queue)
+        _worker(path, code, session_id, plan, seconds, queue, go)
     except BaseException:  # noqa: BLE001 - the parent must not wait for a result that never comes
         queue.put({"acks": [], "ack_s": [], "scans": 0, "refreshes": 0, "none": 0, "out": 0,
                    "errors": [traceback.format_exc(limit=3)]})  # fmt: skip

@@ -79,6 +79,55 @@ def test_stamps_older_than_the_retention_period_are_deleted(db):
     assert set(passport.stamps(db, token)) == {"bunker"}
 
 
+def test_scans_older_than_their_retention_period_are_deleted_with_the_stamps(db):
+    passport.record_scan(db, "bunker", None)
+    with db.conn:
+        db.execute(
+            "INSERT INTO tour_scans (station, scanned_at) VALUES ('steam', datetime('now', '-400 days'))"
+        )
+        db.execute(
+            "INSERT INTO tour_scans (station, scanned_at) VALUES ('water', datetime('now', '-300 days'))"
+        )
+    passport.purge(db, 30, 365)
+    assert passport.tour_stats(db, {})["per_station"] == {"bunker": 1, "water": 1}
+    passport.purge(db, 30, 200)
+    assert passport.tour_stats(db, {})["per_station"] == {"bunker": 1}
+
+
+def _statements(db) -> list[str]:
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_opening_the_store_writes_nothing_until_the_purge_is_due(tmp_path, monkeypatch):
+    """A station's every page run opens the store: no DELETE (no write lock) on those runs; the purge
+    runs once per ``tour_purge_every_s`` in a process, on whichever run comes after that."""
+    from parkloop import store
+
+    store.forget_connections()
+    path = tmp_path / "due.sqlite"
+    clock = [1000.0]
+    monkeypatch.setattr(store.time, "monotonic", lambda: clock[0])
+    db = passport.open_store(path)  # the first open of the process purges once
+    seen = _statements(db)
+    for _ in range(20):
+        assert passport.open_store(path) is db
+    assert not [sql for sql in seen if sql.lstrip().upper().startswith(("DELETE", "BEGIN", "INSERT"))]
+    clock[0] += passport.purge_every_s() + 1
+    passport.open_store(path)
+    deletes = [sql for sql in seen if sql.lstrip().upper().startswith("DELETE")]
+    assert len(deletes) == 2 and "tour_stamps" in deletes[0] and "tour_scans" in deletes[1]
+    db.conn.set_trace_callback(None)
+
+
+def test_a_scan_past_the_sessions_cap_stamps_but_is_not_counted(db):
+    token = passport.new_token(db)
+    assert passport.record_scan(db, "bunker", token, count=False)
+    assert passport.stamps(db, token).keys() == {"bunker"}
+    assert passport.tour_stats(db, {})["scans"] == 0
+
+
 def test_statistics_count_scans_hours_and_completion(db):
     routes = {"short": ("a", "b"), "long": ("a", "b", "c")}
     done, half, other = (passport.new_token(db) for _ in range(3))

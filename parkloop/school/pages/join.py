@@ -9,12 +9,13 @@ URL keys: ``code`` the session's join code (from the QR code; the student may al
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import streamlit as st
 
-from parkloop import settings
-from parkloop.content import t
+from parkloop import settings, store
+from parkloop.content import t, tn
 from parkloop.i18n import format_quantity
 from parkloop.school import dashboard, results
 from parkloop.school import sessions as classes
@@ -41,18 +42,37 @@ def _cookie_age_s() -> int:
 
 
 def _member(db: Any, device: str) -> dict[str, Any] | None:
-    """This browser's place in a session, if the session still knows it on this device."""
+    """This browser's place in a session, if the session still knows it on this device. The place is
+    dropped only when the store *answers* that this device is not a member — never because the store
+    could not be opened or was busy (the page then says "try again" and the student stays signed in)."""
     member = st.session_state.get(STATE)
-    if member and (db is None or not classes.is_member(db, member["session"], member["student"], device)):
+    if not member or db is None:
+        return member
+    try:
+        known = classes.is_member(db, member["session"], member["student"], device)
+    except sqlite3.OperationalError:
+        return member  # a busy store is no answer
+    if not known:
         st.session_state.pop(STATE, None)
         return None
     return member
 
 
+def _busy(lang: str) -> None:
+    """The store stayed busy past its wait: nothing was saved, the form keeps what was typed or picked."""
+    st.warning(t("classes.error.busy", lang))
+
+
 def _join_error(error: classes.ClassError, lang: str) -> None:
     minutes = dashboard.wait_minutes(error.wait_s)
     st.error(
-        t(f"classes.error.{error.code}", lang, minutes=minutes, count=settings.get("class_max_students"))
+        tn(
+            f"classes.error.{error.code}",
+            minutes,
+            lang,
+            minutes=minutes,
+            count=settings.get("class_max_students"),
+        )
     )
 
 
@@ -82,6 +102,10 @@ def _join_form(db: Any, lang: str, device: str) -> None:
             joined = classes.join(db, code, nickname, client, rejoin_word=word or None)
         except classes.ClassError as error:
             _join_error(error, lang)
+        except sqlite3.OperationalError as error:
+            if not store.is_busy(error):
+                raise
+            _busy(lang)
         else:
             st.session_state[STATE] = {
                 "session": joined.session.id,
@@ -143,17 +167,20 @@ def _choice_form(
 def _save_choices(
     db: Any, member: dict[str, Any], picked: dict[str, str | None], phase: str, lang: str
 ) -> bool:
-    try:
-        for qid, choice in picked.items():
-            if choice is not None:
-                classes.save_answer(db, member["session"], member["student"], qid, phase, choice=choice)
+    try:  # the whole form in one transaction: all saved, or none and "try again"
+        classes.save_answers(db, member["session"], member["student"], phase, picked)
     except classes.ClassError as error:
         st.error(t(f"classes.error.{error.code}", lang))
+        return False
+    except sqlite3.OperationalError as error:
+        if not store.is_busy(error):
+            raise
+        _busy(lang)
         return False
     st.success(t("classes.saved", lang))
     missing = results.unanswered(picked)
     if missing:
-        st.info(t("classes.unanswered", lang, count=missing))
+        st.info(tn("classes.unanswered", missing, lang, count=missing))
     return True
 
 
@@ -221,6 +248,10 @@ def _model_question(
                 )
             except classes.ClassError as error:
                 st.error(t(f"classes.error.{error.code}", lang))
+            except sqlite3.OperationalError as error:
+                if not store.is_busy(error):
+                    raise
+                _busy(lang)
             else:
                 st.success(t("classes.state_saved", lang, value=shown))
         if phase != "pre" and (q.id, phase) in mine:
@@ -247,6 +278,10 @@ if not member:
         st.warning(t("classes.error.store", lang))
     else:
         _join_form(db, lang, device)
+    st.stop()
+if db is None:  # a member whose store is out of reach for now: still signed in, asked to try again
+    lang, mode = exhibit_start(PAGE, intro=False)
+    _busy(lang)
     st.stop()
 
 session = classes.get_session(db, member["session"])
