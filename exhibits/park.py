@@ -31,6 +31,8 @@ from parkloop.exhibits.park import (
     ledger_lines,
     load_park_map,
     map_layers,
+    place_name,
+    place_positions,
     plant_arcs,
     plant_carbon,
     plant_carbon_text,
@@ -39,6 +41,7 @@ from parkloop.exhibits.park import (
     summary_fields,
     view_state,
 )
+from parkloop.i18n import format_quantity
 from parkloop.pages import BY_SLUG, page_for_plant
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
@@ -99,6 +102,27 @@ def _legend(lang: str, shown: tuple[str, ...]) -> None:
     )
 
 
+def _arcs_table(arcs: list[Any], data: dict[str, Any], lang: str) -> None:
+    """The map's arcs as a table (from, to, amount) in an expander under it, as
+    :func:`parkloop.ui.figures.links_table` draws a Sankey's — but each amount in its own unit (tonnes,
+    gigajoules, cubic metres: the map shows three kinds of flow) and in the language's style (14万吨/年)."""
+    import pandas as pd
+
+    positions = place_positions(data)
+    source, target, amount = (t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount"))
+    rows = [
+        {
+            source: place_name(arc.source, lang),
+            target: place_name(arc.target, lang),
+            amount: format_quantity(arc.value, arc.unit, lang),
+        }
+        for arc in arcs
+        if arc.source in positions and arc.target in positions  # the arcs the map draws
+    ]
+    with st.expander(t("a11y.chart_table", lang)):
+        st.table(pd.DataFrame(rows), hide_index=True)
+
+
 def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
     shown_flow = url_choice(
         t("park.filter", lang),
@@ -120,6 +144,7 @@ def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
         alt=t("park.map_alt", lang),
     )
     _legend(lang, kinds)
+    _arcs_table(arcs, data, lang)
     st.markdown(page_section(PAGE, "how_to_read", lang))
     chart_summary(t("park.summary", lang, **summary_fields(arcs, lang)))
 
@@ -139,16 +164,17 @@ def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow:
         name = t(f"park.plant.{plant}", lang)
         spec = page_for_plant(plant)
         with column, st.container(border=True, key=f"plant-{plant}"):
+            # the card's paragraphs in one Markdown element (the same on screen, fewer messages a run)
             if spec is None:
-                st.markdown(f"**{name}**")
                 words = landfill_text(result, lang) if plant == "landfill" else None
-                st.markdown(words or t(f"park.no_exhibit.{plant}", lang))
+                paragraphs = [f"**{name}**", words or t(f"park.no_exhibit.{plant}", lang)]
             else:
                 label = t("park.plant_link", lang, plant=name, exhibit=t(f"nav.{spec.key}", lang))
                 st.page_link(spec.path.as_posix(), label=f"**{label}**", query_params=params)
-                st.markdown(t(f"teaser.{spec.key}", lang))
+                paragraphs = [t(f"teaser.{spec.key}", lang)]
             if plant in carbon:
-                st.markdown(plant_carbon_text(carbon[plant], lang))
+                paragraphs.append(plant_carbon_text(carbon[plant], lang))
+            st.markdown("\n\n".join(paragraphs))
     system = BY_SLUG["system"]
     st.page_link(
         system.path.as_posix(),

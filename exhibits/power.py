@@ -21,7 +21,7 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.exhibits import power as view
 from parkloop.model import ScenarioError
-from parkloop.ui.charts import COLOURS, charts_on_demand
+from parkloop.ui.charts import COLOURS, charts_on_demand, counted_rows, number_axis
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
 from parkloop.ui.journey import journey_picture
@@ -32,27 +32,34 @@ PAGE = "power"
 
 
 @st.fragment
-def explorer(lang: str) -> None:
+def explorer(lang: str, plan_values: Mapping[str, Any], inputs: Mapping[str, Any]) -> None:
     """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
-    part, not the title and the story above it, so a class of phones costs the server less."""
-    plan, factors = scenario_result(PLAN), factors_data()
-    plan_mix = plan["values"]["incineration.composition"]
+    part, not the title and the story above it, so a class of phones costs the server less. Its
+    arguments are the plan's inputs and what the figures take from the plan and the factors
+    (``view.figure_inputs``): a slider's rerun reuses them instead of copying the whole plan out of the
+    cache again (issue 18)."""
+    plan_mix = plan_values["incineration.composition"]
     controls, results = st.columns([2, 3], gap="large")
     with controls:
-        tonnes, mix = _controls(plan["values"], lang)
+        tonnes, mix = _controls(plan_values, lang)
     try:
         result = scenario_result(PLAN, view.overrides(tonnes, mix, plan_mix))
     except ScenarioError:  # a physics bound: the sliders cannot reach one, but say it in words if met
         st.warning(view.refused_text(lang))
-        result = plan
+        result = scenario_result(PLAN)
     figures = view.power_figures(result)
     with results:
         journey_picture(PAGE, result, lang)
         st.subheader(t("power.results_heading", lang), anchor=False)
-        figure_columns(view.shown_figures(figures, plan, factors, lang), lang)
+        figure_columns(view.figures_from_inputs(figures, inputs, lang), lang)
         st.markdown(view.counted_text(figures, lang))
     model_warnings(result["warnings"], t("power.warnings", lang), lang)
     _landfill(result, lang)
+
+
+def below(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> None:
+    """What no slider changes: the simplifications and where the numbers come from. Outside the
+    fragment, so a slider's rerun does not send them again (issue 18); drawn right under it."""
     with st.expander(t("power.simplified_heading", lang)):
         st.markdown(page_section(PAGE, "simplified", lang))
     provenance_list(view.provenance_items(plan, factors, lang), lang)
@@ -66,8 +73,7 @@ def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str,
     plan_mix = plan_values["incineration.composition"]
     percents = url_sliders(view.share_sliders(plan_mix, lang))
     mix = view.composition(view.shares_from_percent(percents), plan_mix)
-    st.markdown(view.bins_line(mix, lang))
-    st.markdown(t("power.bins_caption", lang))
+    st.markdown(view.bins_line(mix, lang) + "\n\n" + t("power.bins_caption", lang))  # two paragraphs
     return tonnes, mix
 
 
@@ -75,19 +81,23 @@ def _landfill(result: Mapping[str, Any], lang: str) -> None:
     """The labelled comparison: the same year's waste in a landfill, its methane year by year."""
     st.subheader(t("power.landfill_heading", lang), anchor=False)
     comparison = view.landfill_comparison(result)
-    st.markdown(view.landfill_intro_text(comparison, lang))
+    texts = view.landfill_texts(comparison, lang)
+    st.markdown(texts.intro)
     if charts_on_demand(lang):
         chart = _landfill_chart(comparison, lang)
         st.altair_chart(chart, width="stretch")
         chart_table(chart, lang)
-    chart_summary(view.chart_summary_text(comparison, lang))
-    st.markdown(view.landfill_after_text(comparison, lang))
+    chart_summary(texts.summary)
+    st.markdown(texts.after)
 
 
 def _landfill_chart(comparison: view.LandfillComparison, lang: str) -> alt.Chart:
     """One bar a year: the comparison's methane emitted in that year after landfilling, in CO₂e."""
     return (
-        alt.Chart(pd.DataFrame(view.chart_rows(comparison)), title=t("power.chart_title", lang))
+        alt.Chart(
+            pd.DataFrame(counted_rows(view.chart_rows(comparison), "kt", lang, scale=1000.0)),
+            title=t("power.chart_title", lang),
+        )
         .mark_bar(color=COLOURS[view.COMPARISON_COLOUR])
         .encode(
             x=alt.X(
@@ -95,15 +105,23 @@ def _landfill_chart(comparison: view.LandfillComparison, lang: str) -> alt.Chart
                 title=t("power.axis_year", lang),
                 axis=alt.Axis(labelAngle=0, values=view.tick_years(comparison.horizon_years)),
             ),
-            y=alt.Y("kt:Q", title=t("power.axis_kt", lang)),
+            y=alt.Y("amount:Q", title=t("power.axis_co2e", lang), axis=number_axis(lang)),
             tooltip=[
                 alt.Tooltip("year:O", title=t("power.axis_year", lang)),
-                alt.Tooltip("kt:Q", title=t("power.axis_kt", lang), format=",.2f"),
+                alt.Tooltip("amount_text:N", title=t("power.axis_co2e", lang)),
             ],
         )
         .properties(height=320)
     )
 
 
-lang, mode = exhibit_start(PAGE)
-explorer(lang)
+def page() -> None:
+    """The page. Its names stay local: the fragment keeps this script's globals alive for the session,
+    and a copy of the whole plan there would cost every connected phone memory."""
+    lang, _ = exhibit_start(PAGE)
+    plan, factors = scenario_result(PLAN), factors_data()
+    explorer(lang, plan["values"], view.figure_inputs(plan, factors))
+    below(plan, factors, lang)
+
+
+page()

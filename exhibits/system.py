@@ -47,9 +47,11 @@ CHOICES = (("flow", FLOWS, "material"), ("scenario", SCENARIOS, "plan"))
 options, default."""
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def sankey_figure(flow: str, scenario: str, frozen: tuple, lang: str, narrow: bool) -> go.Figure:
-    """The Sankey of one flow, built once per (flow, scenario, slider values, language, width)."""
+    """The Sankey of one flow, built once per (flow, scenario, slider values, language, width), and
+    shared, never changed (``st.plotly_chart`` draws a copy): ``st.cache_data`` would unpickle a copy of
+    the figure on every run, which rebuilds and revalidates it — a third of a slider's rerun (issue 18)."""
     result = scenario_result(SCENARIO_NAME[scenario], dict(frozen) or None)
     data = sankey_data(flow, result["flows"][flow], lang)
     layout = sankey_layout(len(data["labels"]), narrow)
@@ -73,9 +75,8 @@ def sankey_figure(flow: str, scenario: str, frozen: tuple, lang: str, narrow: bo
     return figure
 
 
-def _levers(lang: str) -> dict[str, Any]:
+def _levers(plan_values: dict[str, Any], lang: str) -> dict[str, Any]:
     """The four sliders of the visitor's own plan, starting at the plan's values."""
-    plan_values = scenario_result(PLAN)["values"]
     st.markdown(f"**{t('system.levers_heading', lang)}**")
     st.markdown(page_section(PAGE, "own_note", lang))
     values: dict[str, float] = {}
@@ -112,8 +113,9 @@ def _choices(lang: str) -> tuple[str, str]:
     return flow, scenario
 
 
-def _chart(flow: str, scenario: str, overrides: dict[str, Any], lang: str, narrow: bool) -> None:
-    result = scenario_result(SCENARIO_NAME[scenario], overrides or None)
+def _chart(
+    flow: str, scenario: str, overrides: dict[str, Any], result: dict[str, Any], lang: str, narrow: bool
+) -> None:
     graph, balance = result["flows"][flow], result["balances"][flow]
     scenario_name = t(f"system.scenario.{scenario}", lang)
     st.subheader(
@@ -156,21 +158,30 @@ def _table(flow: str, graph: dict[str, Any], lang: str) -> None:
 
 
 @st.fragment
-def explorer(lang: str, narrow: bool) -> None:
-    """Choices, sliders, chart, summary and table: the part of the page a visitor moves."""
+def explorer(lang: str, narrow: bool, plan_values: dict[str, Any], plan_provenance: dict[str, Any]) -> None:
+    """Choices, sliders, chart, summary and table: the part of the page a visitor moves. The plan's
+    inputs and their provenance come as arguments: a slider's rerun reuses them instead of copying the
+    plan out of the cache again (issue 18)."""
     flow, scenario = _choices(lang)
     overrides: dict[str, Any] = {}
     if scenario == "own":
         with st.container(border=True, key="system-levers"):
-            overrides = _levers(lang)
+            overrides = _levers(plan_values, lang)
     result = scenario_result(SCENARIO_NAME[scenario], overrides or None)
-    _chart(flow, scenario, overrides, lang, narrow)
+    _chart(flow, scenario, overrides, result, lang, narrow)
     _balance(flow, result["flows"][flow], result["balances"][flow], lang)
     _table(flow, result["flows"][flow], lang)
-    provenance_list(provenance_items(flow, scenario_result(PLAN)["provenance"], lang), lang)
+    provenance_list(provenance_items(flow, plan_provenance, lang), lang)
     model_warnings(result["warnings"], t("system.warnings", lang), lang)
 
 
-lang, mode = exhibit_start(PAGE)
-st.markdown(page_section(PAGE, "five_flows", lang))
-explorer(lang, mode == "phone")
+def page() -> None:
+    """The page. Its names stay local: the fragment keeps this script's globals alive for the session,
+    and a copy of the whole plan there would cost every connected phone memory."""
+    lang, mode = exhibit_start(PAGE)
+    st.markdown(page_section(PAGE, "five_flows", lang))
+    plan = scenario_result(PLAN)
+    explorer(lang, mode == "phone", plan["values"], plan["provenance"])
+
+
+page()

@@ -290,9 +290,21 @@ def shown_figures(
 ) -> list[list[Figure]]:
     """The :data:`FIGURES` in ``lang``. ``plan`` is the plan's ``scenario_result`` (for the inputs'
     provenance), ``factors`` the factors as plain data (``parkloop.ui.model_data.factors_data``)."""
+    return figures_from_inputs(figures, figure_inputs(plan, factors), lang)
+
+
+def figures_from_inputs(figures: PowerFigures, inputs: Mapping[str, Any], lang: str) -> list[list[Figure]]:
+    """:func:`shown_figures` with the plan's and the factors' part already taken out
+    (:func:`figure_inputs`): what a slider's rerun needs, without the whole plan and factors."""
+    return build_figures(FIGURES, figure_sources(figures, inputs), lang)
+
+
+def figure_inputs(plan: Mapping[str, Any], factors: Mapping[str, Any]) -> dict[str, Any]:
+    """What the figures take from the plan (inputs and their provenance) and the factors: no slider
+    changes it."""
     factor = factors["provenance"]
     values = plan["values"]
-    inputs = {
+    return {
         "ash": scenario_provenance(plan, "incineration.bottom_ash_recycled_fraction"),
         "resident": factors["equivalents"]["resident_kwh_per_year"],
         "resident_prov": factor["equivalents.resident_kwh_per_year"],
@@ -302,7 +314,6 @@ def shown_figures(
         "kwh_prov": scenario_provenance(plan, "incineration.net_kwh_per_tonne"),
         "avoided_prov": scenario_provenance(plan, "scenario.avoided_grid_kg_co2_per_kwh"),
     }
-    return build_figures(FIGURES, figure_sources(figures, inputs), lang)
 
 
 def counted_text(figures: PowerFigures, lang: str) -> str:
@@ -453,6 +464,26 @@ def landfill_after_text(comparison: LandfillComparison, lang: str) -> str:
     """The text under the chart: everything the waste would ever emit, how much of it within the chart's
     years, and why none of it is "avoided by the park"."""
     return page_section("power", "landfill_after", lang, **_comparison_sources(comparison, lang))
+
+
+@dataclass(frozen=True)
+class LandfillTexts:
+    """The comparison's three texts, written from one formatting of its numbers."""
+
+    intro: str
+    summary: str
+    after: str
+
+
+def landfill_texts(comparison: LandfillComparison, lang: str) -> LandfillTexts:
+    """:func:`landfill_intro_text`, :func:`chart_summary_text` and :func:`landfill_after_text` at once:
+    the numbers formatted once, not three times (a /power rerun writes all three)."""
+    numbers = _comparison_sources(comparison, lang)
+    return LandfillTexts(
+        page_section("power", "landfill", lang, **numbers),
+        t("power.chart_summary", lang, **numbers),
+        page_section("power", "landfill_after", lang, **numbers),
+    )
 
 
 # --------------------------------------------------------------------------------------------

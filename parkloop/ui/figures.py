@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import streamlit as st
 
 from parkloop.content import t
 from parkloop.exhibits.figures import Figure, shown_warnings
+from parkloop.model import paths
 from parkloop.provenance import ProvenanceView, describe_provenance, load_sources
 
 BADGE_COLOUR = {
@@ -48,10 +50,15 @@ def provenance_view(provenance: Any, lang: str) -> ProvenanceView:
     return describe_provenance(provenance, lang, _sources())
 
 
-@st.cache_data(show_spinner=False)
+@lru_cache(maxsize=1)
 def _sources() -> dict[str, dict[str, Any]]:
-    """The bibliography, read once for every session."""
+    """The bibliography, read once for every session and shared (read, never changed). Not
+    ``st.cache_data``: that unpickles a copy on every call, and a page asks once per figure (issue 18:
+    a quarter of a /power rerun's own time)."""
     return load_sources()
+
+
+paths.clear_on_data_dir_change(_sources.cache_clear)
 
 
 def badge(provenance: Any, lang: str) -> str:
@@ -87,16 +94,25 @@ def figure(
 ) -> None:
     """A big number with its label, and a "where from?" popover with the provenance in plain words.
 
-    ``assumption`` is one sentence of the main assumption behind the number (in ``lang``)."""
-    view = provenance_view(provenance, lang)
+    ``assumption`` is one sentence of the main assumption behind the number (in ``lang``). The popover
+    holds one Markdown element (badge, detail and assumption as paragraphs), not one each: every element
+    is a message the server sends on every rerun (issue 18)."""
     with st.container(border=True, key=key):
         st.metric(label, value, delta=delta, delta_color="off")
         with st.popover(t("prov.where_from", lang)):
-            st.markdown(badge(view, lang))
-            if view.detail:
-                st.markdown(escape_md(view.detail))
-            if assumption:
-                st.markdown(escape_md(assumption))
+            st.markdown(popover_text(provenance, lang, assumption))
+
+
+def popover_text(provenance: Any, lang: str, assumption: str | None = None) -> str:
+    """What a figure's "where from?" popover says, as one Markdown text: the badge, the provenance's
+    detail and the assumption, a paragraph each (escaped: no formatting from data)."""
+    view = provenance_view(provenance, lang)
+    parts = [badge(view, lang)]
+    if view.detail:
+        parts.append(escape_md(view.detail))
+    if assumption:
+        parts.append(escape_md(assumption))
+    return "\n\n".join(parts)
 
 
 def provenance_list(items: Iterable[tuple[str, Any]], lang: str) -> None:
@@ -161,11 +177,10 @@ def _tooltip_columns(layer: Any) -> list[tuple[str, str, str | None]]:
     tooltip = getattr(getattr(layer, "encoding", None), "tooltip", alt.Undefined)
     columns = []
     for item in tooltip if isinstance(tooltip, list) else []:
-        shorthand = getattr(item, "shorthand", alt.Undefined)
-        field = getattr(item, "field", alt.Undefined)
-        name = field if isinstance(field, str) else str(shorthand).split(":")[0]
-        title = getattr(item, "title", alt.Undefined)
-        number_format = getattr(item, "format", alt.Undefined)
+        # the spec as Vega-Lite reads it: altair 6's attributes (item.title) are property setters
+        spec = item.to_dict() if hasattr(item, "to_dict") else {"field": str(item).split(":")[0]}
+        name = str(spec.get("field", ""))
+        title, number_format = spec.get("title"), spec.get("format")
         columns.append(
             (
                 name,

@@ -106,11 +106,18 @@ def test_server_cost_of_a_power_rerun_against_a_one_slider_page(tmp_path: Path) 
     rate_ratio = sum(r["empty"]["reruns_per_s"] for r in rounds) / sum(
         r["power"]["reruns_per_s"] for r in rounds
     )
-    result = {"rounds": rounds, "cpu_per_rerun_ratio": cpu_ratio, "reruns_per_s_ratio": rate_ratio}
+    deltas = {k: sum(r[k]["deltas_per_rerun"] for r in rounds) / len(rounds) for k in ("power", "empty")}
+    result = {
+        "rounds": rounds,
+        "cpu_per_rerun_ratio": cpu_ratio,
+        "reruns_per_s_ratio": rate_ratio,
+        "deltas_per_rerun": deltas,
+    }
     _save("rerun_cost", result)
     print(
         f"one /{PAGE} rerun costs {cpu_ratio:.2f}x the server CPU of a one-slider page; the empty page "
-        f"runs {rate_ratio:.2f}x as many reruns a second at saturation (goal ≤ 2)"
+        f"runs {rate_ratio:.2f}x as many reruns a second at saturation (goal ≤ 2); deltas a rerun "
+        f"{deltas['power']:.0f} vs {deltas['empty']:.0f} (each one a message the server builds and sends)"
     )
     assert all(r[k]["errors"] == 0 for r in rounds for k in ("power", "empty"))
 

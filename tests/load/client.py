@@ -103,8 +103,10 @@ class StreamlitClient:
                     if kind == "delta":
                         deltas += 1
                         self._collect_widget(msg)
-                    elif kind == "new_session":
-                        self.page_hash = msg.new_session.page_script_hash or self.page_hash
+                    elif kind == "navigation":
+                        # the page that ran (st.navigation); ``new_session`` names the main script
+                        # (app.py), and a rerun sent with that hash runs the default page, not this one
+                        self.page_hash = msg.navigation.page_script_hash or self.page_hash
                     elif kind == "page_info_changed":
                         pass
                     elif kind == "script_finished":

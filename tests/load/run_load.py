@@ -182,11 +182,13 @@ class SaturationReport:
     cpu_ms_per_rerun: float = 0.0  # server CPU (user + system) per rerun
     p50_s: float = 0.0
     p95_s: float = 0.0
+    deltas_per_rerun: float = 0.0  # elements and blocks the server sent per rerun (each one a message)
 
     def line(self) -> str:
         return (
             f"/{self.page or '(script)'} saturated by {self.clients} clients for {self.seconds:.0f} s: "
             f"{self.reruns_per_s:.1f} reruns/s, {self.cpu_ms_per_rerun:.1f} ms server CPU per rerun, "
+            f"{self.deltas_per_rerun:.0f} deltas a rerun, "
             f"p50 {self.p50_s * 1000:.0f} ms, p95 {self.p95_s * 1000:.0f} ms, errors {self.errors}"
         )
 
@@ -197,6 +199,7 @@ async def saturate(
     """``clients`` sessions each moving the page's first slider and rerunning as soon as the last run
     finished, for ``seconds``: reruns per second at saturation and server CPU per rerun."""
     times: list[float] = []
+    deltas: list[int] = []
     errors: list[str] = []
     ready: list[tuple[StreamlitClient, object]] = []
     for _ in range(clients):
@@ -218,6 +221,7 @@ async def saturate(
             result = await client.run(fragment_id=slider.fragment_id if slider else "")
             if result.finished:
                 times.append(result.seconds)
+                deltas.append(result.deltas)
             else:
                 errors.append(result.error or "unfinished")
 
@@ -235,6 +239,7 @@ async def saturate(
         report.cpu_ms_per_rerun = 1000 * (cpu1 - cpu0) / len(times)
         report.p50_s = statistics.median(ordered)
         report.p95_s = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+        report.deltas_per_rerun = statistics.mean(deltas)
     return report
 
 
