@@ -1,4 +1,9 @@
-"""The attract screen's highlights, as plain data (no Streamlit): numbers from the model and the live feed.
+"""The attract screen's loop, as plain data (no Streamlit): the park's journey, slides a child can read,
+and highlights with numbers from the model and the live feed (:func:`loop` puts them in their order).
+
+A child's slide (:func:`child_slides`) is pictures and one short sentence of common characters, with no
+number ("垃圾能变成电！"); the journey's slide (:func:`journey_slide`) is the park's journey of the plan's
+scenario, its numbers marked simulated in its title.
 
 Each slide has a headline and a source line in both languages (the attract screen shows Chinese and
 English together: nobody has chosen a language yet). Every number says where it comes from on the slide
@@ -24,11 +29,23 @@ KNOWN_KINDS = ("plan", "cited", "derived", "illustrative", "model")
 
 @dataclass(frozen=True)
 class Slide:
-    """One highlight: ``headline[lang]`` and ``source[lang]`` for every supported language."""
+    """One slide: ``headline[lang]`` and ``source[lang]`` for every supported language; a child's slide
+    has ``pictures`` (Fluent Emoji Flat names, or ``bin:<id>`` for one of Beijing's four bins)."""
 
     name: str
     headline: dict[str, str]
     source: dict[str, str]
+    pictures: tuple[str, ...] = ()
+    kind: str = "numbers"  # numbers | child | journey
+
+
+CHILD_SLIDES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("power", ("bin:residual", "fire", "high-voltage")),
+    ("sort", ("bin:food", "bin:recyclable", "bin:hazardous", "bin:residual")),
+    ("food", ("bin:food", "bubbles", "fire")),
+    ("sun", ("sun", "house", "light-bulb")),
+)
+"""A child's slides: ``kiosk.kids.<name>`` and its pictures, in a row (a chain reads left to right)."""
 
 
 def feed_label(reading: Reading, lang: str) -> str:
@@ -70,14 +87,15 @@ def plan_carbon_fields(totals: Mapping[str, float]) -> Fields:
 
 
 def _plan_slide(name: str, fields: Fields, source: str = "kiosk.source.plan") -> Slide:
-    """A slide of the plan's scenario: a model estimate, and its source line says so (simulated)."""
+    """A slide of the plan's scenario: a model estimate; its headline ends "（模拟）" and its source line
+    says so too."""
 
     def headline(lang: str) -> str:
         values = {
             key: format_quantity(v, unit, lang) if sig is None else format_quantity(v, unit, lang, sig=sig)
             for key, (v, unit, sig) in fields.items()
         }
-        return t(f"kiosk.slide.{name}", lang, **values)
+        return t(f"kiosk.slide.{name}", lang, **values) + t("kiosk.headline.simulated", lang)
 
     return Slide(
         name,
@@ -143,4 +161,42 @@ def slides(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
     out.append(_plan_slide("year", plan_year_fields(totals)))
     out.append(_plan_slide("carbon", plan_carbon_fields(totals), source="kiosk.source.carbon"))
     out.append(_plan_slide("water", {"water": (totals["reclaimed_water_m3_per_year"], "m3", None)}))
+    return out
+
+
+def child_slides() -> list[Slide]:
+    """The slides a child can read: pictures and one short sentence (``kiosk.kids.<name>``), no number."""
+    return [
+        Slide(
+            f"kids-{name}",
+            {lang: t(f"kiosk.kids.{name}", lang) for lang in SUPPORTED_LANGS},
+            dict.fromkeys(SUPPORTED_LANGS, ""),
+            pictures=pictures,
+            kind="child",
+        )
+        for name, pictures in CHILD_SLIDES
+    ]
+
+
+def journey_slide() -> Slide:
+    """The park's journey: its title says the numbers are the model's, simulated; its source line too."""
+    return Slide(
+        "journey",
+        {
+            lang: t("kiosk.journey.title", lang) + t("kiosk.headline.simulated", lang)
+            for lang in SUPPORTED_LANGS
+        },
+        {lang: t("kiosk.source.plan", lang) for lang in SUPPORTED_LANGS},
+        kind="journey",
+    )
+
+
+def loop(plan: Mapping[str, Any], reading: Reading) -> list[Slide]:
+    """The whole attract loop: the journey first, then a child's slide after every one or two highlights
+    (:func:`slides`), so that something a child can read is never more than two slides away."""
+    numbers, children = slides(plan, reading), child_slides()
+    out = [journey_slide()]
+    for index, child in enumerate(children):
+        out.append(child)
+        out.extend(numbers[index * 2 : index * 2 + 2] if index < len(children) - 1 else numbers[index * 2 :])
     return out

@@ -13,6 +13,7 @@ soak benchmark::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import subprocess
@@ -45,11 +46,13 @@ def load_config(path: Path | str = KIOSK_CONFIG) -> dict[str, Any]:
 def streamlit_options(
     config: Mapping[str, Any], overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Every Streamlit option of the config as ``{"section.key": value}`` (``overrides``: dotted keys)."""
+    """Every Streamlit option of the config as ``{"section.key": value}`` (``overrides``: dotted keys).
+
+    A list (``theme.headingFontSizes``) becomes the JSON text Streamlit parses from a flag."""
     options: dict[str, Any] = {}
     for section in STREAMLIT_SECTIONS:
         for key, value in config.get(section, {}).items():
-            options[f"{section}.{key}"] = value
+            options[f"{section}.{key}"] = json.dumps(value) if isinstance(value, list) else value
     options.update(overrides or {})
     return options
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+from functools import lru_cache
 
 from parkloop import settings
 from parkloop.content import t
@@ -344,80 +345,215 @@ def kiosk_head(default_lang: str, visit: str | None) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# attract screen
+# attract screen: a loop of slides that moves (CSS only), still under prefers-reduced-motion
 # --------------------------------------------------------------------------------------------
+MAX_SLIDES = 12
+"""The loop has at most this many slides (a keyframes rule per count is in :data:`ATTRACT_CSS`)."""
+FADE_S = 0.8
+"""A slide fades and slides in over this long [s]."""
+
 ATTRACT_CSS = """
 <style>
 .st-key-parkloop-topbar { display: none !important; }
 #parkloop-attract { position: relative; min-height: calc(100vh - 13rem); border-radius: 1.25rem;
   cursor: pointer;
   background: linear-gradient(135deg, #064e3b 0%, #065f46 55%, #0f766e 100%); color: #ffffff;
-  padding: 3rem 4rem; display: flex; flex-direction: column; justify-content: space-between;
-  overflow: hidden; }
+  padding: 2.5rem 3.5rem; display: flex; flex-direction: column; justify-content: space-between;
+  gap: 1rem; overflow: hidden; }
+#parkloop-attract p { color: #ffffff; }
 #parkloop-attract .pl-name { font-size: 2rem; font-weight: 700; margin: 0; }
 #parkloop-attract .pl-name span[lang="en"] { font-weight: 400; margin-left: 1rem; }
-#parkloop-attract .pl-slides { position: relative; flex: 1; min-height: 18rem; }
+#parkloop-attract .pl-slides { position: relative; flex: 1; min-height: 30rem; }
 #parkloop-attract .pl-slide { position: absolute; inset: 0; display: flex; flex-direction: column;
-  justify-content: center; opacity: 0; animation: pl-cycle __CYCLE__s linear infinite; }
+  justify-content: safe center; opacity: 0; animation-timing-function: linear;
+  animation-iteration-count: infinite; animation-fill-mode: both; }
 #parkloop-attract .pl-zh { font-size: 3.2rem; font-weight: 700; line-height: 1.3; margin: 0 0 1rem 0; }
 #parkloop-attract .pl-en { font-size: 2.2rem; line-height: 1.3; margin: 0 0 1.5rem 0; }
 #parkloop-attract .pl-source { font-size: 1.2rem; margin: 0; color: #ecfdf5; }
+/* a child's slide: big pictures in a row, one short sentence, nothing else */
+#parkloop-attract .pl-child { align-items: center; text-align: center; }
+#parkloop-attract .pl-pics { display: flex; align-items: center; justify-content: center; gap: 1.5rem;
+  margin: 0 0 1.5rem 0; }
+#parkloop-attract .pl-pic { width: 10rem; height: 10rem; background: #ffffff; border-radius: 2rem;
+  padding: 1rem; box-sizing: border-box; animation: pl-hop 2.4s ease-in-out infinite; }
+#parkloop-attract .pl-pic svg { width: 100%; height: 100%; display: block; }
+#parkloop-attract .pl-pic:nth-child(3) { animation-delay: 0.4s; }
+#parkloop-attract .pl-pic:nth-child(5) { animation-delay: 0.8s; }
+#parkloop-attract .pl-pic:nth-child(7) { animation-delay: 1.2s; }
+#parkloop-attract .pl-arrow { font-size: 4rem; font-weight: 700; line-height: 1; }
+#parkloop-attract .pl-child .pl-zh { font-size: 5rem; margin: 0 0 0.5rem 0; letter-spacing: 0.05em; }
+#parkloop-attract .pl-child .pl-en { font-size: 2.6rem; margin: 0; }
+/* the park's journey on a white panel (its own CSS draws it; its captions are for the exhibits) */
+#parkloop-attract .pl-head { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 1.25rem;
+  margin: 0 0 0.6rem 0; }
+#parkloop-attract .pl-journey .pl-zh { font-size: 2.2rem; margin: 0; }
+#parkloop-attract .pl-journey .pl-en { font-size: 1.6rem; margin: 0; }
+#parkloop-attract .pl-journey .pl-source { font-size: 1rem; }
+#parkloop-attract .pl-panel { background: #ffffff; border-radius: 1.25rem; padding: 0.6rem 1rem;
+  margin: 0 0 0.5rem 0; }
+#parkloop-attract .pl-panel .pl-j { margin: 0; }
+#parkloop-attract .pl-panel .pl-j svg { max-height: 21.5rem; width: auto; max-width: 100%; }
+#parkloop-attract .pl-panel .pl-caps, #parkloop-attract .pl-panel details { display: none; }
 #parkloop-attract .pl-touch { font-size: 2.4rem; font-weight: 700; text-align: center; margin: 0;
   padding: 1.25rem; border: 3px solid #ffffff; border-radius: 999px;
   animation: pl-pulse 2.5s ease-in-out infinite; }
 #parkloop-attract .pl-touch span[lang="en"] { margin-left: 1.5rem; font-weight: 400; }
-@keyframes pl-cycle { 0% { opacity: 0; } 3% { opacity: 1; } __SHOWN__% { opacity: 1; }
-  __GONE__% { opacity: 0; } 100% { opacity: 0; } }
 @keyframes pl-pulse { 0%, 100% { transform: scale(1); } 50% { transform: scale(1.03); } }
+@keyframes pl-hop { 0%, 100% { transform: translateY(0); } 50% { transform: translateY(-0.9rem); } }
+__CYCLES__
 @media (prefers-reduced-motion: reduce) {
-  #parkloop-attract .pl-touch { animation: none; }
+  /* still: the slides change without moving or fading, nothing hops, pulses or flows */
+  #parkloop-attract .pl-slide { animation-timing-function: step-end; transform: none !important; }
+  #parkloop-attract .pl-touch, #parkloop-attract .pl-pic { animation: none; }
 }
 .st-key-parkloop-attract-start button { min-height: 72px; width: 100%; background: #047857;
   border-color: #047857; color: #ffffff; }
 .st-key-parkloop-attract-start button p { font-size: 1.6rem; font-weight: 700; }
 @media (max-width: 640px) {
-  #parkloop-attract { padding: 1.5rem; }
-  #parkloop-attract .pl-zh { font-size: 1.8rem; }
-  #parkloop-attract .pl-en { font-size: 1.3rem; }
-  #parkloop-attract .pl-touch { font-size: 1.3rem; }
+  #parkloop-attract { padding: 1.25rem 1rem; min-height: calc(100vh - 12rem); }
+  #parkloop-attract .pl-name { font-size: 1.05rem; }
+  #parkloop-attract .pl-name span[lang="en"] { display: block; margin: 0; font-size: 0.85rem; }
+  #parkloop-attract .pl-slides { min-height: 24rem; }
+  #parkloop-attract .pl-zh { font-size: 1.35rem; margin: 0 0 0.5rem 0; }
+  #parkloop-attract .pl-en { font-size: 1rem; margin: 0 0 0.75rem 0; }
+  #parkloop-attract .pl-source { font-size: 0.8rem; }
+  #parkloop-attract .pl-touch { font-size: 1.1rem; padding: 0.75rem; }
+  #parkloop-attract .pl-child .pl-zh { font-size: 1.75rem; }
+  #parkloop-attract .pl-child .pl-en { font-size: 1.15rem; }
+  #parkloop-attract .pl-pics { gap: 0.3rem; }
+  #parkloop-attract .pl-pic { width: 3.6rem; height: 3.6rem; padding: 0.4rem; border-radius: 0.8rem; }
+  #parkloop-attract .pl-arrow { font-size: 1.3rem; }
+  #parkloop-attract .pl-journey .pl-zh { font-size: 1.35rem; }
+  #parkloop-attract .pl-journey .pl-en { font-size: 1rem; }
+  #parkloop-attract .pl-journey .pl-source { font-size: 0.8rem; }
+  /* the wide picture, scaled to the width: the whole park on one screen */
+  #parkloop-attract .pl-panel { padding: 0.4rem; }
+  #parkloop-attract .pl-panel .pl-wide { display: block !important; }
+  #parkloop-attract .pl-panel .pl-tall { display: none !important; }
 }
 </style>
 """
+
+
+def cycle_keyframes(count: int) -> str:
+    """``@keyframes pl-cycle-<count>``: one slide's share of a loop of ``count`` slides — it slides and
+    fades in over :data:`FADE_S`, stays, and is gone for the other slides' time."""
+    cycle = count * SLIDE_S
+    fade = round(FADE_S / cycle * 100, 2)
+    shown = round(100 / count - fade, 2)
+    gone = round(100 / count, 2)
+    if count == 1:
+        return "@keyframes pl-cycle-1 { 0% { opacity: 0; transform: translateX(2rem); } " + (
+            f"{fade}%, 100% {{ opacity: 1; transform: none; }} }}"
+        )
+    return (
+        f"@keyframes pl-cycle-{count} {{ 0% {{ opacity: 0; transform: translateX(2rem); }} "
+        f"{fade}% {{ opacity: 1; transform: none; }} {shown}% {{ opacity: 1; transform: none; }} "
+        f"{gone}% {{ opacity: 0; transform: translateX(-2rem); }} 100% {{ opacity: 0; }} }}"
+    )
+
+
+def attract_css(journey_css: str = "") -> str:
+    """The attract screen's ``<style>`` (the same whatever the slides say, so it can be drawn before the
+    first paint), with the journey's own style (:func:`parkloop.exhibits.journey.style`) after it."""
+    cycles = "\n".join(cycle_keyframes(count) for count in range(1, MAX_SLIDES + 1))
+    return ATTRACT_CSS.replace("__CYCLES__", cycles) + journey_css
 
 
 def _span(lang: str, text: str) -> str:
     return f'<span lang="{"zh-Hans" if lang == "zh" else lang}">{html.escape(text)}</span>'
 
 
-def attract_html(slides: list) -> str:
-    """The attract screen: the name, the cycling highlights (CSS only), the invitation to touch."""
-    count = max(len(slides), 1)
-    cycle = count * SLIDE_S
-    shown = round(100 / count - 3, 2)
-    gone = round(100 / count, 2)
-    css = (
-        ATTRACT_CSS.replace("__CYCLE__", str(cycle))
-        .replace("__SHOWN__", str(shown))
-        .replace("__GONE__", str(gone))
+def _lines(slide) -> str:
+    return "".join(
+        f'<p class="pl-{code}" lang="{"zh-Hans" if code == "zh" else code}">'
+        f"{html.escape(slide.headline[code])}</p>"
+        for code in SUPPORTED_LANGS
     )
+
+
+def _source(slide) -> str:
+    text = " · ".join(html.escape(slide.source[code]) for code in SUPPORTED_LANGS if slide.source.get(code))
+    return f'<p class="pl-source">{text}</p>' if text else ""
+
+
+def _picture(name: str) -> str:
+    """A child's slide's picture: one of the four bins in its colour, or a Fluent Emoji Flat picture."""
+    from parkloop.exhibits.sorting import load_sorting_data
+    from parkloop.exhibits.sorting_pictures import bin_svg
+
+    if name.startswith("bin:"):
+        bins = load_sorting_data().bins
+        colour = bins[name[4:]].colour if name[4:] in bins else "#4b5563"
+        return bin_svg(name[4:], colour)
+    return child_picture(name)
+
+
+def child_picture(name: str) -> str:
+    """A Fluent Emoji Flat picture as a decorative inline ``<svg>`` (a plain bag without the icon set)."""
+    from parkloop.exhibits.sorting_pictures import VIEWBOX
+
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEWBOX} {VIEWBOX}" aria-hidden="true" '
+        f'focusable="false">{_child_bodies().get(name, "")}</svg>'
+    )
+
+
+@lru_cache(maxsize=1)
+def _child_bodies() -> dict[str, str]:
+    from parkloop.exhibits.sorting_pictures import ICON_SET, OWN, _icons
+    from parkloop.kiosk.attract import CHILD_SLIDES
+
+    names = frozenset(n for _, pictures in CHILD_SLIDES for n in pictures if not n.startswith("bin:"))
+    found = _icons(ICON_SET, names)
+    return {name: found.get(name, OWN["bag"]) for name in names}
+
+
+def _pictures(slide) -> str:
+    """The pictures in a row; a chain (not the four bins) has arrows between them."""
+    chain = not all(name.startswith("bin:") for name in slide.pictures)
+    cells = [f'<div class="pl-pic">{_picture(name)}</div>' for name in slide.pictures]
+    arrow = '<span class="pl-arrow" aria-hidden="true">→</span>' if chain else ""
+    return f'<div class="pl-pics" aria-hidden="true">{arrow.join(cells)}</div>'
+
+
+def attract_journey(journey_html: str) -> str:
+    """The park's journey for the attract screen: its own id (the exhibits' ``#parkloop-journey`` stays
+    unique to them), no stage a keyboard stops at (the Start button is the attract screen's one control)."""
+    return journey_html.replace('id="parkloop-journey"', 'id="parkloop-attract-journey"', 1).replace(
+        ' tabindex="0"', ""
+    )
+
+
+def _slide_body(slide, journey_html: str) -> str:
+    if slide.kind == "child":
+        return _pictures(slide) + _lines(slide)
+    if slide.kind == "journey":
+        panel = f'<div class="pl-panel">{attract_journey(journey_html)}</div>'
+        return f'<div class="pl-head">{_lines(slide)}</div>' + panel + _source(slide)
+    return _lines(slide) + _source(slide)
+
+
+def attract_html(slides: list, journey_html: str = "") -> str:
+    """The attract screen (no ``<style>``: :func:`attract_css`): the name, the loop of slides (CSS only,
+    each slide's place in the loop in its own ``animation``), the invitation to touch. A journey slide is
+    left out without ``journey_html``; at most :data:`MAX_SLIDES` slides."""
+    shown = [s for s in slides if s.kind != "journey" or journey_html][:MAX_SLIDES]
+    count, cycle = max(len(shown), 1), max(len(shown), 1) * SLIDE_S
     parts = []
-    for index, slide in enumerate(slides):
-        lines = "".join(
-            f'<p class="pl-{code}" lang="{"zh-Hans" if code == "zh" else code}">'
-            f"{html.escape(slide.headline[code])}</p>"
-            for code in SUPPORTED_LANGS
-        )
-        source = " · ".join(html.escape(slide.source[code]) for code in SUPPORTED_LANGS)
+    for index, slide in enumerate(shown):
+        kind = {"child": " pl-child", "journey": " pl-journey"}.get(slide.kind, "")
         parts.append(
-            f'<div class="pl-slide" data-slide="{html.escape(slide.name)}" '
-            f'style="animation-delay: {index * SLIDE_S}s">{lines}<p class="pl-source">{source}</p></div>'
+            f'<div class="pl-slide{kind}" data-slide="{html.escape(slide.name)}" '
+            f'style="animation-name: pl-cycle-{count}; animation-duration: {cycle}s; '
+            f'animation-delay: {index * SLIDE_S}s">{_slide_body(slide, journey_html)}</div>'
         )
     name = "".join(_span(code, t("app.park", code)) for code in SUPPORTED_LANGS)
     touch = "".join(_span(code, t("kiosk.touch", code)) for code in SUPPORTED_LANGS)
     # Not a role=button of its own: a touch anywhere on it presses the Start button under it, which is
     # the one control a keyboard or a screen reader meets (the same words, no second tab stop).
     return (
-        css + f'<div id="{ATTRACT_ID}">'
+        f'<div id="{ATTRACT_ID}" data-slides="{len(shown)}">'
         f'<p class="pl-name">{name}</p><div class="pl-slides">{"".join(parts)}</div>'
         f'<p class="pl-touch">{touch}</p></div>'
     )

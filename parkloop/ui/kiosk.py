@@ -10,8 +10,10 @@ In kiosk mode, on every run:
   touch the script shows ``#parkloop-idle-warning`` with a countdown of ``kiosk_warn_s``; a touch dismisses
   it; at zero it loads ``/?mode=kiosk&reset=1&lang=<default>&v=<visit>``. That run clears the session
   state, records the reset and shows the attract screen in the kiosk's default language.
-* **Attract screen** (``#parkloop-attract``) on the home page until someone touches it: highlights with
-  numbers from the model and the live feed, cycling, in both languages.
+* **Attract screen** (``#parkloop-attract``) on the home page until someone touches it: a loop that
+  moves (CSS only; still under ``prefers-reduced-motion``) of the park's journey, slides a child can read
+  (pictures and one short sentence) and highlights with numbers from the model and the live feed, each
+  simulated number marked "（模拟）", in both languages; a touch anywhere ends it.
 * **Usage**: an ``open`` event when a page is shown, an ``interaction`` for every further run of the same
   page (a widget moved), the ``dwell`` on a page when the visitor moves on (see :mod:`.usage`).
 * The staff page is not reachable: a friendly message instead.
@@ -34,6 +36,7 @@ from parkloop.kiosk.screen import (
     RESET_PARAM,
     START_KEY,
     VISIT_PARAM,
+    attract_css,
     attract_html,
     kiosk_head,
     text_size_html,
@@ -50,21 +53,35 @@ CURRENT = "parkloop_kiosk_current"  # (slug, opened at [monotonic s], interactio
 
 
 def _attract_slides() -> list:
-    """The highlights; without the model or the feed, fewer slides — never an error on the attract."""
+    """The loop (:func:`parkloop.kiosk.attract.loop`); without the model or the feed, the slides a child
+    reads and whatever else can be had — never an error on the attract screen."""
     from parkloop import live
-    from parkloop.kiosk.attract import slides
+    from parkloop.kiosk.attract import child_slides, loop
     from parkloop.ui.model_data import PLAN, scenario_result
 
     try:
-        return slides(scenario_result(PLAN), live.read_once())
+        return loop(scenario_result(PLAN), live.read_once())
     except Exception as error:  # noqa: BLE001 — the attract screen is what a kiosk shows all day
         log.error("attract highlights unavailable", exc_info=error)
-        return []
+        return child_slides()
+
+
+def _attract_journey() -> str:
+    """The park's journey of the plan's scenario, in the kiosk's default language ("" if it fails)."""
+    from parkloop.exhibits.journey import journey
+    from parkloop.ui.model_data import PLAN, scenario_result
+
+    try:
+        return journey("home", scenario_result(PLAN), settings_default_lang())
+    except Exception as error:  # noqa: BLE001 — the other slides still show
+        log.error("attract journey unavailable", exc_info=error)
+        return ""
 
 
 @st.fragment(run_every=ATTRACT_REFRESH_S)
 def _attract_body() -> None:
-    st.html(attract_html(_attract_slides()))
+    # st.markdown, not st.html: st.html's sanitiser drops every SVG element (the journey, the pictures).
+    st.markdown(attract_html(_attract_slides(), _attract_journey()), unsafe_allow_html=True)
 
 
 def _start_visit() -> None:
@@ -73,6 +90,12 @@ def _start_visit() -> None:
 
 
 def show_attract() -> None:
+    """The attract screen: its style first (with the journey's, in the top bar's row: it applies with the
+    first paint), the loop (redrawn every :data:`ATTRACT_REFRESH_S` with fresh numbers), the Start button."""
+    from parkloop.exhibits.journey import style
+    from parkloop.ui.exhibit import page_style
+
+    page_style(attract_css(style("home")))
     _attract_body()
     label = " · ".join(t("kiosk.start", code) for code in SUPPORTED_LANGS)
     st.button(label, key=START_KEY, type="primary", on_click=_start_visit, width="stretch")

@@ -190,6 +190,57 @@ def test_a_touch_dismisses_the_warning(kiosk_server: ServerProcess, kiosk_page) 
     assert main_title(page) == t("home.title", "zh")
 
 
+# The attract loop's motion, read from the page: what runs, the slide on screen, the pictures' animation.
+MOTION_JS = """() => {
+  const attract = document.getElementById('parkloop-attract');
+  const slides = [...attract.querySelectorAll('.pl-slide')];
+  const pic = attract.querySelector('.pl-pic');
+  const flow = attract.querySelector('.pl-f');
+  return {
+    running: document.getAnimations().filter(a => a.playState === 'running').length,
+    slides: slides.length,
+    cycle: getComputedStyle(slides[0]).animationName,
+    timing: getComputedStyle(slides[0]).animationTimingFunction,
+    pic: pic ? getComputedStyle(pic).animationName : null,
+    flow: flow ? getComputedStyle(flow).animationName : null,
+    journey: attract.querySelectorAll('#parkloop-attract-journey svg').length,
+    tabStops: attract.querySelectorAll('[tabindex]').length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_the_attract_loop_moves_and_is_still_for_reduced_motion(
+    calm_server: ServerProcess, browser, motion: str
+) -> None:
+    context = browser.new_context(viewport=KIOSK_VIEW, locale="zh-CN", reduced_motion=motion)
+    try:
+        page = context.new_page()
+        page.goto(calm_server.base_url + "/?mode=kiosk&lang=zh", wait_until="domcontentloaded")
+        wait_for_app_run(page)
+        attract = page.locator("#parkloop-attract")
+        attract.wait_for(timeout=RUN_TIMEOUT_MS)
+        state = page.evaluate(MOTION_JS)
+        assert state["slides"] >= 6 and state["journey"] >= 1 and state["tabStops"] == 0
+        assert state["cycle"] == f"pl-cycle-{state['slides']}"
+        text = attract.inner_text()
+        assert "（模拟）" in text and "(simulated)" in text
+        child = page.locator('#parkloop-attract [data-slide="kids-power"]')
+        assert child.locator("svg").count() == 3
+        assert t("kiosk.kids.power", "zh") in child.inner_text()
+        if motion == "reduce":  # still: no hop, no flow, the slides change without moving
+            assert state["pic"] == "none" and state["flow"] == "none"
+            assert state["timing"] in ("step-end", "steps(1)")
+        else:  # it moves: the slides, the pictures, the journey's flows
+            assert state["running"] > state["slides"]
+            assert state["pic"] == "pl-hop" and state["flow"] == "pl-move"
+        shot(page, f"kiosk-attract-{motion}")
+        start_visit(page)  # a touch ends it
+        assert page.locator("#parkloop-attract").count() == 0
+    finally:
+        context.close()
+
+
 def test_kiosk_is_locked_down(calm_server: ServerProcess, kiosk_page) -> None:
     page = kiosk_page(calm_server.base_url)
     page.locator("#parkloop-attract").wait_for(timeout=RUN_TIMEOUT_MS)

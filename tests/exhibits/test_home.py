@@ -65,3 +65,35 @@ def test_carbon_names_both_ledgers_and_is_simulated(lang: str) -> None:
     assert "landfill" not in text.lower() and "填埋" not in text and "目标" not in text
     if lang == "en":
         assert contains_cjk(text, CJK_ALLOWLIST) == []
+
+
+def test_every_tile_has_a_picture_and_a_few_words() -> None:
+    from parkloop.exhibits import home
+    from parkloop.exhibits.sorting_pictures import ICON_SET
+
+    tiles = [spec for group in GROUPS for row in tile_rows(group, 3) for spec in row]
+    assert tiles
+    for spec in tiles:
+        picture = home.tile_picture(spec.key)
+        assert picture.startswith("<svg") and 'aria-hidden="true"' in picture
+        if ICON_SET.exists():  # npm ci installed the pictures: none is the plain bag
+            assert "data-parkloop-fallback" not in picture, spec.key
+        zh, en = home.tile_text(spec.key, "zh"), home.tile_text(spec.key, "en")
+        assert zh != f"home.tile.{spec.key}" and len(zh) <= 10, zh  # short words
+        assert len(en.split()) <= 6, en
+        assert contains_cjk(en, CJK_ALLOWLIST) == []
+    assert home.tile_picture("no-such-page").count("data-parkloop-fallback") == 1
+
+
+def test_a_child_is_invited_to_the_sorting_game_first() -> None:
+    from parkloop.exhibits import home
+    from parkloop.pages import BY_SLUG
+    from parkloop.ui.theme import bin_colours
+
+    assert BY_SLUG[home.START_PAGE].group == "people"
+    assert t("home.start.title", "zh") == "来玩分类游戏！"
+    assert len(t("home.start.body", "zh")) <= 15  # one short line
+    pictures = home.start_pictures(bin_colours())
+    assert pictures.count("<svg") == 4
+    for colour in bin_colours().values():  # the bins in their colours (data/sorting_items.toml)
+        assert f'fill="{colour}"' in pictures

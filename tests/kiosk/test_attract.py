@@ -109,9 +109,99 @@ def test_attract_html_escapes_and_cycles(plan: dict) -> None:
     page = screen.attract_html(slides)
     assert 'id="parkloop-attract"' in page
     assert page.count('class="pl-slide"') == len(slides) == 5
-    assert f"animation: pl-cycle {5 * screen.SLIDE_S}s" in page
+    assert page.count(f"animation-name: pl-cycle-5; animation-duration: {5 * screen.SLIDE_S}s") == 5
+    assert f"animation-delay: {4 * screen.SLIDE_S}s" in page
     evil = [attract.Slide("x", {"zh": "<script>", "en": "<b>"}, {"zh": "&", "en": '"'})]
-    assert "<script>" not in screen.attract_html(evil).split("</style>", 1)[1]
+    assert "<script>" not in screen.attract_html(evil) and "<b>" not in screen.attract_html(evil)
+
+
+def test_the_attract_html_holds_no_style() -> None:
+    """It goes through st.markdown, and the frame hides every Markdown element that holds a <style>."""
+    page = screen.attract_html(attract.child_slides(), "<figure id='parkloop-journey'></figure>")
+    assert "<style" not in page and "<script" not in page
+    assert "\n\n" not in page  # no blank line: Markdown passes the HTML through as it is
+
+
+def test_the_loop_starts_with_the_journey_and_a_child_never_waits_long(plan: dict) -> None:
+    for status in ("simulated", "live", "unavailable"):
+        loop = attract.loop(plan, reading(status))
+        assert loop[0].kind == "journey" and loop[1].kind == "child"
+        kinds = [slide.kind for slide in loop]
+        assert kinds.count("child") == len(attract.CHILD_SLIDES)
+        run = 0
+        for kind in kinds[1:]:  # never more than two number slides in a row
+            run = run + 1 if kind == "numbers" else 0
+            assert run <= 2, kinds
+        numbers = [slide.name for slide in loop if slide.kind == "numbers"]
+        assert numbers == [slide.name for slide in attract.slides(plan, reading(status))]
+        assert len(loop) <= screen.MAX_SLIDES
+
+
+def test_every_simulated_number_says_so_on_the_slide(plan: dict) -> None:
+    """ "（模拟）" in the headline of every slide with a model or simulator number (the journey's title)."""
+    for slide in attract.loop(plan, reading("simulated")):
+        if slide.kind == "child":
+            assert not re.search(r"\d", slide.headline["zh"] + slide.headline["en"])
+            continue
+        assert slide.headline["zh"].endswith("（模拟）"), slide.name
+        assert slide.headline["en"].endswith("(simulated)"), slide.name
+    live = {s.name: s for s in attract.loop(plan, reading("live"))}
+    assert "（模拟）" not in live["now"].headline["zh"]  # a live reading is not simulated
+    assert live["year"].headline["zh"].endswith("（模拟）")  # the plan's model numbers always are
+
+
+def test_a_childs_slide_is_short_common_words_and_pictures() -> None:
+    from parkloop.exhibits.sorting_pictures import ICON_SET
+
+    for slide in attract.child_slides():
+        zh = slide.headline["zh"]
+        assert len(zh) <= 12, zh  # one short line
+        assert not re.search(r"[焚沼渣汞箔熄纤酵]", zh), zh  # beyond grades 1-2 (content review)
+        assert len(slide.headline["en"].split()) <= 8
+        assert len(slide.pictures) >= 3
+        page = screen.attract_html([slide])
+        assert page.count("<svg") == len(slide.pictures) and 'aria-hidden="true"' in page
+    if ICON_SET.exists():  # npm ci installed the pictures: none falls back to the plain bag
+        from parkloop.exhibits.sorting_pictures import OWN
+
+        assert OWN["bag"] not in screen.attract_html(attract.child_slides())
+
+
+def test_the_journey_slide_carries_the_parks_journey_without_tab_stops() -> None:
+    from parkloop.exhibits.journey import journey
+
+    result = _plan_result()
+    drawn = journey("home", result, "zh")
+    page = screen.attract_html([attract.journey_slide(), *attract.child_slides()], drawn)
+    assert 'id="parkloop-attract-journey"' in page and 'id="parkloop-journey"' not in page
+    assert 'tabindex="0"' not in page  # the Start button is the one control
+    assert 'data-slide="journey"' in page and "（模拟）" in page
+    assert "data-slide=" not in screen.attract_html([attract.journey_slide()])  # no journey: no slide
+
+
+def _plan_result() -> dict:
+    from parkloop.ui.model_data import PLAN, scenario_result
+
+    return scenario_result(PLAN)
+
+
+def test_the_loop_moves_and_is_still_under_reduced_motion() -> None:
+    css = screen.attract_css()
+    for count in range(1, screen.MAX_SLIDES + 1):
+        assert f"@keyframes pl-cycle-{count} " in css
+    assert "translateX(2rem)" in css  # a slide slides in
+    assert "@keyframes pl-hop" in css and "@keyframes pl-pulse" in css
+    still = css.split("@media (prefers-reduced-motion: reduce)", 1)[1].split("\n}\n", 1)[0]
+    assert "step-end" in still and "transform: none !important" in still
+    assert ".pl-touch, #parkloop-attract .pl-pic { animation: none; }" in still
+    assert screen.attract_css("<style>.pl-j{}</style>").endswith("<style>.pl-j{}</style>")
+
+
+def test_cycle_keyframes_share_the_loop() -> None:
+    five = screen.cycle_keyframes(5)
+    # 5 slides of 7 s: each is shown for a fifth of the 35 s, fading in over 0.8 s (2.29 %)
+    assert "2.29% { opacity: 1" in five and "17.71% { opacity: 1" in five and "20.0% { opacity: 0" in five
+    assert "opacity: 1; transform: none; } }" in screen.cycle_keyframes(1)  # one slide stays
 
 
 def test_kiosk_script_config_cannot_close_its_tag(monkeypatch: pytest.MonkeyPatch) -> None:

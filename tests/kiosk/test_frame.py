@@ -25,7 +25,8 @@ def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def html(at: AppTest) -> str:
-    return "\n".join(element.proto.body for element in at.get("html"))
+    """Every HTML the run drew: ``st.html`` and Markdown (the attract screen is Markdown: it holds SVG)."""
+    return "\n".join(element.proto.body for element in [*at.get("html"), *at.get("markdown")])
 
 
 def kiosk(params: dict[str, str] | None = None) -> AppTest:
