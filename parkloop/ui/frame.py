@@ -32,6 +32,7 @@ from parkloop.ui import (
 )
 from parkloop.ui.session import current_lang, set_lang
 from parkloop.ui.state import current_mode
+from parkloop.ui.theme import theme_css
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ _CSS = """
 .parkloop-summary { color: #374151; font-size: 0.95rem; margin: 0.25rem 0 1rem 0; }
 .st-key-parkloop-topbar { box-shadow: 0 1px 0 rgba(49, 51, 63, 0.15); }  /* a line that takes no room */
 [data-testid="stHeaderActionElements"] { display: none !important; }
+/* The screen's curtain (page_curtain): 1 px high until this CSS is there, then as high as its content */
+.stApp [data-testid="stLayoutWrapper"]:has(> .st-key-parkloop-page), .stApp .st-key-parkloop-page {
+  height: auto !important; flex: 0 0 auto !important; overflow: visible !important; }
 /* The first paint of a page waits (3 s at most) until every element's code has loaded: until then
    Streamlit holds a 40 px placeholder for each, and each element that replaces one at its own height
    moves everything below it. The script below marks the document once that is over, so later runs
@@ -155,11 +159,23 @@ _LANG_SCRIPT = """<script>
     }, true);
   }
   if (root.dataset.parkloopPainted !== undefined) { return; }
+  const open = () => {  // the curtain (page_curtain) when its CSS never came: Markdown with HTML failed
+    const curtain = document.querySelector('.st-key-parkloop-page');
+    if (!curtain || curtain.getBoundingClientRect().height > 1) { return; }
+    for (const el of [curtain, curtain.parentElement]) {
+      el.style.setProperty('height', 'auto', 'important');
+      el.style.setProperty('flex', '0 0 auto', 'important');
+      el.style.setProperty('overflow', 'visible', 'important');
+    }
+  };
+  setTimeout(open, 10000);
   const started = Date.now();
   (function wait() {
     const main = document.querySelector('[data-testid="stMainBlockContainer"]');
-    if ((main && !main.querySelector('[data-testid^="stSkeleton"]')) || Date.now() - started > 3000) {
+    const drawn = main && !main.querySelector('[data-testid^="stSkeleton"]');
+    if (drawn || Date.now() - started > 3000) {
       root.dataset.parkloopPainted = "";
+      if (drawn) { open(); }
     } else { setTimeout(wait, 100); }
   })();
 })();
@@ -181,7 +197,7 @@ def configure_page(lang: str, slug: str = "") -> None:
 
 def inject_css(mode: str = "web") -> None:
     """The frame's CSS (and the kiosk's), first thing in the top bar."""
-    css = _CSS + (kiosk.kiosk_css() if mode == "kiosk" else "")
+    css = _CSS + theme_css() + (kiosk.kiosk_css() if mode == "kiosk" else "")
     st.markdown(css, unsafe_allow_html=True, width="content")
 
 
@@ -192,6 +208,22 @@ def style_slot():
     """Where a page's own ``<style>`` goes (:func:`parkloop.ui.exhibit.page_style`): the top bar's row,
     whose height the style's placeholder does not change; the page itself without a top bar."""
     return getattr(_STYLE_SLOT, "bar", None)
+
+
+CURTAIN_KEY = "parkloop-page"
+
+
+def page_curtain():
+    """The container that holds the whole screen (top bar and page): 1 px high until the frame's CSS opens it.
+
+    Streamlit paints plain text and headings as soon as they arrive, but Markdown with HTML (the
+    frame's CSS, the journey pictures, the sorting game's cards) only once its parser (rehype-raw) has
+    loaded — a chunk of its own, fetched after the text. A phone would paint the page with each HTML
+    block as a 40 px placeholder, then again with them, and everything below them would jump (CLS 0.65
+    on the home page). In a fixed 1 px container nothing is visible until the CSS arrives, and the CSS
+    arrives in the same paint as every other HTML block. Should the parser fail (every element drawn,
+    the CSS not applied) or not come within 10 s, the script in :data:`_LANG_SCRIPT` opens it."""
+    return st.container(height=1, border=False, autoscroll=False, key=CURTAIN_KEY)
 
 
 def set_document_lang(lang: str) -> None:
@@ -310,10 +342,11 @@ def run() -> None:
         slug = "" if page.url_path in ("", "home") else page.url_path
         if slug:
             configure_page(lang, slug)
-        top_bar(lang, home=not slug, mode=mode)
-        for hook in HOOKS:
-            if hook.before_page and hook.before_page(lang, mode, slug):
-                return
-        page.run()
+        with page_curtain():
+            top_bar(lang, home=not slug, mode=mode)
+            for hook in HOOKS:
+                if hook.before_page and hook.before_page(lang, mode, slug):
+                    return
+            page.run()
     except Exception as error:  # noqa: BLE001 — the last line of defence for a kiosk; logged in show_error
         show_error(lang, error)
