@@ -15,7 +15,14 @@ import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import steam as view
-from parkloop.ui.charts import TEXT_COLOUR, charts_on_demand, colour_scale, horizontal_bars
+from parkloop.ui.charts import (
+    TEXT_COLOUR,
+    charts_on_demand,
+    colour_scale,
+    counted_rows,
+    horizontal_bars,
+    number_axis,
+)
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
 from parkloop.ui.journey import journey_picture
@@ -36,21 +43,22 @@ def _heat(figures: view.SteamFigures, lang: str) -> None:
 
 
 def _heat_chart(figures: view.SteamFigures, lang: str) -> alt.Chart:
-    """Two stacked bars in thousand GJ a year: what the plants need (steam used + gas boiler) and what
-    is sent (steam used + lost)."""
+    """Two stacked bars in GJ a year (万/亿 in Chinese): what the plants need (steam used + gas boiler)
+    and what is sent (steam used + lost)."""
     labels, bars = view.heat_labels(lang), view.heat_bar_labels(lang)
     return horizontal_bars(
-        view.heat_rows(figures, labels, bars),
+        counted_rows(view.heat_rows(figures, labels, bars), "tgj", lang, scale=1000.0),
         category="row",
         order=list(bars.values()),
-        value="tgj",
-        value_title=t("steam.axis_tgj", lang),
+        value="amount",
+        value_title=t("steam.axis_gj", lang),
         colour="part",
         colours={labels[key]: colour for key, colour in view.HEAT_COLOURS.items()},
         tooltip=[
             alt.Tooltip("part:N", title=t("steam.axis_item", lang)),
-            alt.Tooltip("tgj:Q", title=t("steam.axis_tgj", lang), format=",.1f"),
+            alt.Tooltip("amount_text:N", title=t("steam.axis_gj", lang)),
         ],
+        lang=lang,
     )
 
 
@@ -66,18 +74,18 @@ def _gains_and_costs(figures: view.SteamFigures, lang: str) -> None:
 
 
 def _gains_chart(figures: view.SteamFigures, lang: str) -> alt.LayerChart:
-    """One bar per item in thousand t CO₂ a year (the avoided emissions given up to the left of zero)."""
+    """One bar per item in t CO₂ a year, in 万 in Chinese (the avoided emissions given up left of zero)."""
     labels = view.bar_labels(lang)
     bars = (
-        alt.Chart(pd.DataFrame(view.chart_rows(figures, labels)))
+        alt.Chart(pd.DataFrame(counted_rows(view.chart_rows(figures, labels), "kt", lang, scale=1000.0)))
         .mark_bar(height=36)
         .encode(
             y=alt.Y("item:N", sort=list(labels.values()), title=None),
-            x=alt.X("kt:Q", title=t("steam.axis_kt", lang), axis=alt.Axis(tickCount=6)),
+            x=alt.X("amount:Q", title=t("steam.axis_co2", lang), axis=number_axis(lang, tickCount=6)),
             color=alt.Color("key:N", scale=colour_scale(view.BAR_COLOURS), legend=None),
             tooltip=[
                 alt.Tooltip("item:N", title=t("steam.axis_item", lang)),
-                alt.Tooltip("kt:Q", title=t("steam.axis_kt", lang), format=",.1f"),
+                alt.Tooltip("amount_text:N", title=t("steam.axis_co2", lang)),
             ],
         )
         .properties(height=200)

@@ -7,6 +7,10 @@ Layout::
     content/zh/pages/<page>.md       longer texts, Markdown, one file per page
     content/en/...                the same files, the same keys, the same placeholders
 
+A text with a count is a plural entry (``msgid`` and ``msgid_plural`` both the key, ``msgstr[0]``… one per
+plural form: one in Chinese, two in English, as each file's ``Plural-Forms`` header says); pages read it with
+:func:`tn`, gettext's ``ngettext`` for keyed catalogs.
+
 Pages call :func:`t` for short strings and :func:`page_text` for Markdown. Neither ever raises: a missing
 key falls back to the other language (then to the key itself) and logs a warning, because a kiosk must
 keep running; :func:`check_content` — run by ``tests/test_content.py`` — is where gaps fail loudly.
@@ -16,15 +20,25 @@ No Streamlit here: the cache is ``functools.lru_cache`` keyed by the content roo
 
 from __future__ import annotations
 
+import gettext
 import logging
+import math
 import re
 import string
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, contains_cjk, normalize_lang, other_lang
+from parkloop.i18n import (
+    DEFAULT_LANG,
+    SUPPORTED_LANGS,
+    babel_locale,
+    contains_cjk,
+    normalize_lang,
+    other_lang,
+)
 from parkloop.model.tomlfile import DataFileError, read_toml
 
 log = logging.getLogger(__name__)
@@ -92,8 +106,20 @@ def _strict_po_lines(text: str) -> None:
             raise CatalogError(f'line {number}: expected msgid/msgstr "text" or a quoted continuation')
 
 
-def _read_po(path: Path) -> dict[str, str]:
-    """A gettext catalog as ``{msgid: msgstr}`` (untranslated and fuzzy entries left out).
+@dataclass(frozen=True)
+class PoCatalog:
+    """One ``.po`` file: its plain texts, its plural entries and the number of plural forms its header names.
+
+    A plural entry is keyed like any other (``msgid`` and ``msgid_plural`` both hold the dotted key) and has
+    one ``msgstr[n]`` per plural form of the language: one in Chinese, two in English (``Plural-Forms``)."""
+
+    texts: dict[str, str]
+    plurals: dict[str, tuple[str, ...]]
+    num_plurals: int
+
+
+def _read_catalog(path: Path) -> PoCatalog:
+    """A gettext catalog with its plural entries (untranslated and fuzzy entries left out).
 
     Raises :class:`babel.messages.pofile.PoFileError` (with the line) on a malformed file."""
     from babel.messages.pofile import read_po
@@ -101,23 +127,62 @@ def _read_po(path: Path) -> dict[str, str]:
     _strict_po_lines(path.read_text(encoding="utf-8"))
     with path.open("rb") as handle:
         catalog = read_po(handle, abort_invalid=True, charset="utf-8")
-    return {
-        str(message.id): str(message.string)
-        for message in catalog
-        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
-    }
+    texts: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    for message in catalog:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, str):
+            if isinstance(message.string, str):
+                texts[message.id] = message.string
+        elif isinstance(message.string, tuple | list) and any(message.string):
+            plurals[str(message.id[0])] = tuple(str(form) for form in message.string)
+    return PoCatalog(texts, plurals, catalog.num_plurals)
+
+
+def _read_po(path: Path) -> dict[str, str]:
+    """A gettext catalog as ``{msgid: msgstr}``; a plural entry gives one text per form, ``key[0]``,
+    ``key[1]``… (what the style check reads). Raises like :func:`_read_catalog`."""
+    catalog = _read_catalog(path)
+    texts = dict(catalog.texts)
+    for key, forms in catalog.plurals.items():
+        texts.update({f"{key}[{index}]": form for index, form in enumerate(forms)})
+    return texts
 
 
 @lru_cache(maxsize=16)
-def _catalog(lang: str, root: Path) -> dict[str, str]:
-    """Every ``content/<lang>/messages/*.po`` merged (keys are unique across files; the check says so)."""
-    merged: dict[str, str] = {}
+def _catalogs(lang: str, root: Path) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Every ``content/<lang>/messages/*.po`` merged: plain texts and plural entries (keys are unique
+    across files; the check says so)."""
+    texts: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
     for path in sorted((root / lang / MESSAGES_DIR).glob("*.po")):
         try:
-            merged.update(_read_po(path))
+            catalog = _read_catalog(path)
         except Exception as error:  # a broken catalog must not take a kiosk down; the check fails loudly
             log.warning("content: cannot read %s: %s", path, error)
-    return merged
+            continue
+        texts.update(catalog.texts)
+        plurals.update(catalog.plurals)
+    return texts, plurals
+
+
+def _catalog(lang: str, root: Path) -> dict[str, str]:
+    return _catalogs(lang, root)[0]
+
+
+def _plurals(lang: str, root: Path) -> dict[str, tuple[str, ...]]:
+    return _catalogs(lang, root)[1]
+
+
+@cache
+def plural_rule(lang: str) -> tuple[int, Callable[[int], int]]:
+    """The number of plural forms of ``lang`` and the function from a count to its form's index, from
+    the CLDR data Babel ships (Chinese: one form; English: two, ``n != 1``)."""
+    from babel.messages.plurals import get_plural
+
+    rule = get_plural(babel_locale(lang))
+    return rule.num_plurals, gettext.c2py(rule.plural_expr)
 
 
 @lru_cache(maxsize=64)
@@ -131,7 +196,7 @@ def _page(name: str, lang: str, root: Path) -> str | None:
 
 def clear_cache() -> None:
     """Forget loaded content (tests that edit a content folder call this)."""
-    _catalog.cache_clear()
+    _catalogs.cache_clear()
     _page.cache_clear()
 
 
@@ -157,7 +222,8 @@ def _fill(text: str, placeholders: dict[str, Any]) -> str:
 
 
 def has_key(key: str, lang: str, root: Path | str | None = None) -> bool:
-    return key in _catalog(normalize_lang(lang) or DEFAULT_LANG, _root(root))
+    texts, plurals = _catalogs(normalize_lang(lang) or DEFAULT_LANG, _root(root))
+    return key in texts or key in plurals
 
 
 def t(key: str, lang: str, /, root: Path | str | None = None, **placeholders: Any) -> str:
@@ -169,6 +235,9 @@ def t(key: str, lang: str, /, root: Path | str | None = None, **placeholders: An
     lang = normalize_lang(lang) or DEFAULT_LANG
     base = _root(root)
     text = _catalog(lang, base).get(key)
+    if text is None and key in _plurals(lang, base):  # a plural entry asked without a count
+        log.warning("content: plural key %r read with t(); use tn() with the count", key)
+        text = _plurals(lang, base)[key][-1]
     if text is None:
         fallback = other_lang(lang)
         text = _catalog(fallback, base).get(key)
@@ -177,6 +246,30 @@ def t(key: str, lang: str, /, root: Path | str | None = None, **placeholders: An
             return key
         log.warning("content: key %r missing in %s, using %s", key, lang, fallback)
     return _fill(text, placeholders)
+
+
+def tn(key: str, count: float, lang: str, /, root: Path | str | None = None, **placeholders: Any) -> str:
+    """``ngettext`` for keyed catalogs: the form of the plural entry ``key`` that ``count`` takes in
+    ``lang`` ("1 student has answered" / "2 students have answered"; Chinese has one form), with the
+    ``{placeholders}`` filled in — pass the count itself as one, formatted for the visitor.
+
+    Never raises, like :func:`t`: a key that is not a plural entry gives its plain text; a missing key falls
+    back to the other language (with that language's rule), then to the key itself."""
+    lang = normalize_lang(lang) or DEFAULT_LANG
+    base = _root(root)
+    for candidate in (lang, other_lang(lang)):
+        forms = _plurals(candidate, base).get(key)
+        if forms:
+            if candidate != lang:
+                log.warning("content: plural key %r missing in %s, using %s", key, lang, candidate)
+            number = int(abs(count)) if isinstance(count, int | float) and math.isfinite(count) else 0
+            index = plural_rule(candidate)[1](number)
+            text = forms[index] if 0 <= index < len(forms) and forms[index] else forms[-1]
+            return _fill(text, placeholders)
+        if key in _catalog(candidate, base):
+            return t(key, candidate, root=root, **placeholders)
+    log.warning("content: key %r missing in every language", key)
+    return key
 
 
 def page_text(name: str, lang: str, /, root: Path | str | None = None, **placeholders: Any) -> str:
@@ -264,10 +357,13 @@ def _texts_of(path: Path, problems: list[str], root: Path) -> dict[str, str] | N
     """A content file as ``{key: text}``: TOML keys, or Markdown sections (``#`` = text before the first)."""
     if path.suffix == ".po":
         try:
-            return _read_po(path)
+            catalog = _read_catalog(path)
         except Exception as error:  # PoFileError names the line
             problems.append(f"{path.relative_to(root).as_posix()}: not a valid gettext catalog: {error}")
             return None
+        # a plural entry takes part in the comparison by its last ("other") form; _plural_problems checks
+        # the rest
+        return {**catalog.texts, **{key: forms[-1] for key, forms in catalog.plurals.items()}}
     if path.suffix == ".toml":
         data = _load_toml(path, problems, root)
         if data is None:
@@ -287,12 +383,54 @@ def _texts_of(path: Path, problems: list[str], root: Path) -> dict[str, str] | N
     return {("#" if key == "" else f"section {key}"): body for key, body in sections.items() if key or body}
 
 
+def _plural_problems(rel: str, base: Path, allow: tuple[str, ...]) -> list[str]:
+    """The plural entries of one catalog pair: plural in both languages or in neither; in each language
+    exactly as many non-empty forms as its plural rule has (Chinese one, English two), and a header that
+    says so; the same placeholders in every form; no Chinese in any English form."""
+    catalogs: dict[str, PoCatalog] = {}
+    for lang in SUPPORTED_LANGS:
+        try:
+            catalogs[lang] = _read_catalog(base / lang / rel)
+        except Exception:  # reported by _texts_of
+            return []
+    problems: list[str] = []
+    for lang in SUPPORTED_LANGS:
+        other = other_lang(lang)
+        expected = plural_rule(lang)[0]
+        catalog = catalogs[lang]
+        if catalog.plurals and catalog.num_plurals != expected:
+            problems.append(
+                f"{lang}/{rel}: the header's Plural-Forms gives {catalog.num_plurals} forms;"
+                f" {lang} has {expected}"
+            )
+        for key in sorted(set(catalog.plurals) & set(catalogs[other].texts)):
+            problems.append(f"{lang}/{rel}: {key}: a plural entry here but a plain text in {other}/{rel}")
+        for key, forms in sorted(catalog.plurals.items()):
+            if len(forms) != expected or not all(form.strip() for form in forms):
+                filled = sum(1 for form in forms if form.strip())
+                problems.append(
+                    f"{lang}/{rel}: {key}: {filled} plural form(s) filled in; {lang} needs {expected}"
+                )
+            fields = [placeholders_of(form) for form in forms if form.strip()]
+            if any(names != fields[0] for names in fields):
+                problems.append(f"{lang}/{rel}: {key}: the plural forms have different placeholders")
+            if lang == "en":
+                for index, form in enumerate(forms[:-1]):  # the last form is checked with the plain texts
+                    stray = contains_cjk(form, allow)
+                    if stray:
+                        shown = ", ".join(sorted(set(stray)))
+                        problems.append(
+                            f"en/{rel}: {key}[{index}]: Chinese characters in English text: {shown}"
+                        )
+    return problems
+
+
 def check_content(root: Path | str | None = None, allow: tuple[str, ...] = CJK_ALLOWLIST) -> list[str]:
     """Every problem with the content folder, one line each (``[]`` when all is well).
 
     Checks: both languages hold the same files; the same keys (TOML) and sections (Markdown);
     the same ``{placeholders}`` per key; no empty texts; no Chinese in English texts except the
-    terms in ``allow``.
+    terms in ``allow``; plural entries with every form their language needs (:func:`_plural_problems`).
     """
     base = _root(root)
     problems: list[str] = []
@@ -309,9 +447,10 @@ def check_content(root: Path | str | None = None, allow: tuple[str, ...] = CJK_A
         seen: dict[str, str] = {}
         for rel in sorted(r for r in files[lang] if r.startswith(f"{MESSAGES_DIR}/") and r.endswith(".po")):
             try:
-                keys = _read_po(base / lang / rel)
+                catalog = _read_catalog(base / lang / rel)
             except Exception:  # reported below
                 continue
+            keys = [*catalog.texts, *catalog.plurals]
             for key in keys:
                 if key in seen:
                     problems.append(f"{lang}/{rel}: {key}: already defined in {lang}/{seen[key]}")
@@ -320,6 +459,8 @@ def check_content(root: Path | str | None = None, allow: tuple[str, ...] = CJK_A
         texts = {lang: _texts_of(base / lang / rel, problems, base) for lang in SUPPORTED_LANGS}
         if any(value is None for value in texts.values()):
             continue
+        if rel.endswith(".po"):
+            problems.extend(_plural_problems(rel, base, allow))
         for lang in SUPPORTED_LANGS:
             other = other_lang(lang)
             for key in sorted(set(texts[other]) - set(texts[lang])):
@@ -356,5 +497,7 @@ __all__ = [
     "page_section",
     "page_text",
     "placeholders_of",
+    "plural_rule",
     "t",
+    "tn",
 ]

@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from babel.core import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
 from parkloop import settings
@@ -82,8 +84,17 @@ def other_lang(lang: str) -> str:
     return "en" if normalize_lang(lang) == "zh" else "zh"
 
 
-def babel_locale(lang: str) -> str:
-    return BABEL_LOCALES.get(normalize_lang(lang) or DEFAULT_LANG, BABEL_LOCALES[DEFAULT_LANG])
+def babel_locale(lang: str) -> Locale:
+    """The Babel locale of ``lang`` (``zh_Hans_CN``, ``en_GB``), parsed once per process: Babel parses a
+    locale given as text on every call, and every number on every rerun went through here."""
+    return _parsed_locale(
+        BABEL_LOCALES.get(normalize_lang(lang) or DEFAULT_LANG, BABEL_LOCALES[DEFAULT_LANG])
+    )
+
+
+@cache
+def _parsed_locale(code: str) -> Locale:
+    return Locale.parse(code)
 
 
 # --------------------------------------------------------------------------------------------

@@ -182,3 +182,14 @@ def test_english_safe() -> None:
         english_safe("Beijing's 社会大课堂 programme", allow=["社会大课堂"])
         == "Beijing's 社会大课堂 programme"
     )
+
+
+def test_babel_locales_are_parsed_once_per_process() -> None:
+    """Babel parses a locale given as text on every call; every figure of every rerun is formatted here."""
+    from babel.core import Locale
+
+    from parkloop.i18n import babel_locale
+
+    assert isinstance(babel_locale("zh"), Locale) and str(babel_locale("zh")) == "zh_Hans_CN"
+    assert babel_locale("zh") is babel_locale("zh-CN") is babel_locale("fr")  # the default for the unknown
+    assert babel_locale("en") is babel_locale("en-GB") and str(babel_locale("en")) == "en_GB"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.i18n import format_number, format_percent, format_quantity
 from parkloop.live import FIELD_NAMES, PARK_TZ, PLAN_POLLUTANTS, Compliance, Reading
 from parkloop.provenance import ProvenanceView
@@ -89,11 +89,11 @@ def age_text(seconds: float | None, lang: str) -> str:
         return t("air.age.just_now", lang)
     minutes = seconds / 60
     if minutes < 120:
-        return t("air.age.minutes", lang, n=format_number(int(minutes), lang))
+        return tn("air.age.minutes", int(minutes), lang, n=format_number(int(minutes), lang))
     hours = minutes / 60
     if hours < 48:
-        return t("air.age.hours", lang, n=format_number(int(hours), lang))
-    return t("air.age.days", lang, n=format_number(int(hours / 24), lang))
+        return tn("air.age.hours", int(hours), lang, n=format_number(int(hours), lang))
+    return tn("air.age.days", int(hours / 24), lang, n=format_number(int(hours / 24), lang))
 
 
 def time_text(moment: datetime | None, lang: str) -> str:

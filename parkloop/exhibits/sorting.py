@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkloop import settings
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.i18n import format_number
 from parkloop.model.tomlfile import read_toml
 
@@ -301,8 +301,8 @@ def progress_text(game: Game, lang: str) -> str:
     """How many things are left: "3 things left to sort" (no score, no clock)."""
     left = len(game.remaining)
     if left == 0:
-        return t("sorting.done_title", lang, n=format_number(len(game.order), lang))
-    return t("sorting.left", lang, n=format_number(left, lang))
+        return tn("sorting.done_title", len(game.order), lang, n=format_number(len(game.order), lang))
+    return tn("sorting.left", left, lang, n=format_number(left, lang))
 
 
 def recap(game: Game, data: SortingData, lang: str) -> list[tuple[str, list[str], str]]:

@@ -50,6 +50,11 @@ LEVEL_UNITS: dict[str, str] = {
     "co2_reduction": "t CO2e/yr",
 }
 
+# The plan's own figure, where its unit is not the model's: the plan gives its 18万 t CO2 cut (一(二)) no
+# period, so the target column leaves the period open ("−18万吨CO₂e", not "…/年") in both languages; the
+# model's change beside it is a year's.
+TARGET_UNITS: dict[str, str] = {"co2_reduction": "t CO2e"}
+
 # Targets the plan states as a fall: shown with a minus sign although the model reports the size of
 # the cut as a positive number.
 REDUCTION_TARGETS = {"co2_reduction"}
@@ -289,7 +294,8 @@ def _note(row: dict[str, Any], note_key: str, lang: str, exact: bool) -> str:
 def _target_text(row: dict[str, Any], lang: str, exact: bool) -> str:
     if row.get("kind") == "not_modelled" or row.get("target") is None:
         return t("targets.target_built", lang) if row["id"] in {"platform", "accounting"} else "—"
-    return _change_text(row, row["target"], lang, exact)
+    unit = TARGET_UNITS.get(row["id"], row.get("unit", ""))
+    return _change_text({**row, "unit": unit}, row["target"], lang, exact)
 
 
 def _lever_views(row: dict[str, Any], lang: str, exact: bool) -> list[LeverView]:

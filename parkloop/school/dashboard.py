@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from babel.dates import format_date
 
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.i18n import babel_locale, format_number, format_percent, format_quantity
 from parkloop.live import PARK_TZ
 from parkloop.school import results
@@ -109,8 +109,9 @@ def distribution_summary(
     if top is None:
         return None
     option, total, share = top
-    return t(
+    return tn(
         "classes.teacher.summary" if reveal else "classes.teacher.summary_hidden",
+        total,
         lang,
         count=total,
         option=option,
@@ -189,14 +190,19 @@ def gain_summary(gains: list[dict[str, Any]], lang: str) -> str | None:
     if mean is None:
         return None
     count, points = mean
-    return t(
-        "classes.teacher.gain_summary", lang, count=count, points=format_number(points, lang, signed=True)
+    return tn(
+        "classes.teacher.gain_summary",
+        count,
+        lang,
+        count=count,
+        points=format_number(points, lang, signed=True),
     )
 
 
 def gain_pairing(answers: list[dict[str, Any]], lang: str) -> str:
     """The sentence that says whom the before/after table compares: the same students, and how many."""
-    return t("classes.teacher.gain_paired", lang, paired=results.paired_students(answers))
+    paired = results.paired_students(answers)
+    return tn("classes.teacher.gain_paired", paired, lang, paired=paired)
 
 
 def csv_columns(module: Module) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from parkloop.content import has_key, t
+from parkloop.content import has_key, t, tn
 from parkloop.i18n import SUPPORTED_LANGS, format_number, format_percent
 from parkloop.kiosk.usage import totals_by
 from parkloop.tours import passport
@@ -64,7 +64,7 @@ def overall(rows: Iterable[Mapping[str, Any]]) -> dict[str, float]:
 def kiosks_text(rows: Iterable[Mapping[str, Any]], kiosk: str, lang: str) -> str:
     """Which kiosks the statistics count: every kiosk imported so far, and this one."""
     kiosks = sorted({row["kiosk"] for row in rows} | {kiosk})
-    return t("staff.kiosks", lang, n=len(kiosks), names=", ".join(kiosks))
+    return tn("staff.kiosks", len(kiosks), lang, n=len(kiosks), names=", ".join(kiosks))
 
 
 def totals_text(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
@@ -105,8 +105,9 @@ def summary_pages(per_page: list[dict[str, Any]], lang: str) -> str:
 
 def summary_hours(per_hour: list[dict[str, int]], lang: str) -> str:
     busiest = max(per_hour, key=lambda row: (row["visits"], -row["hour"]))
-    return t(
+    return tn(
         "staff.summary.hour",
+        busiest["visits"],
         lang,
         hour=busiest["hour"],
         next=busiest["hour"] + 1,

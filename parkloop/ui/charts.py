@@ -94,6 +94,23 @@ def number_axis(lang: str | None = None, **options: Any) -> alt.Axis:
     return alt.Axis(labelExpr=AXIS_LABEL_EXPR.get(lang, AXIS_LABEL_EXPR["zh"]), **options)
 
 
+def counted_rows(
+    rows: Sequence[Mapping[str, Any]], field: str, lang: str, *, scale: float = 1.0, sig: int = 3
+) -> list[dict[str, Any]]:
+    """``rows`` with ``field`` × ``scale`` as ``amount`` (in whole units, for a :func:`number_axis`) and
+    ``amount_text``, that number as ``lang`` writes it (``40万``; ``400,000``, ``1.2 million``): a tooltip
+    (``alt.Tooltip("amount_text:N")``) and the chart's table show it, since a Vega tooltip's format knows
+    no 万. A view that keeps thousands (``kt``) passes ``scale=1000``."""
+    from parkloop.i18n import format_number
+
+    counted = []
+    for row in rows:
+        value = row.get(field)
+        amount = None if value is None else float(value) * scale
+        counted.append({**row, "amount": amount, "amount_text": format_number(amount, lang, sig=sig)})
+    return counted
+
+
 def colour_scale(colours: dict[str, str]) -> alt.Scale:
     """A colour scale giving each category (the key, as shown) the colour of its meaning (:data:`COLOURS`)."""
     return alt.Scale(domain=list(colours), range=[COLOURS[name] for name in colours.values()])
@@ -232,13 +249,34 @@ def links_sankey(
     )
 
 
+def sankey_hover(links: Sequence[Link], labels: Mapping[str, str], unit: str, lang: str) -> list[str]:
+    """Each link's hover text: "from → to: amount", the amount as ``lang`` counts (40万, 400,000) followed
+    by ``unit`` (a symbol such as " GJ", as the chart's table shows it)."""
+    from parkloop.content import t
+    from parkloop.i18n import format_number
+
+    return [
+        t(
+            "chart.link_hover",
+            lang,
+            source=labels[source],
+            target=labels[target],
+            value=format_number(value, lang) + unit,
+        )
+        for source, target, value in links
+    ]
+
+
 def spec_sankey_chart(spec: Any, links: Sequence[Link], lang: str, mode: str, **options: Any) -> None:
     """Draw an exhibit's Sankey (a :class:`parkloop.exhibits.figures.SankeySpec` and its ``links``), when
     there are links and :func:`charts_on_demand` says so; static in the kiosk. ``options`` go to
     :func:`sankey` (``height``, ``value_suffix`` …)."""
     if links and charts_on_demand(lang):
+        labels = spec.node_labels(lang)
+        if "link_hover" not in options:  # plotly's own hover groups digits in threes: 400,000 in Chinese
+            options["link_hover"] = sankey_hover(links, labels, options.get("value_suffix", ""), lang)
         figure = links_sankey(
-            spec.nodes, links, spec.node_labels(lang), spec.colours, spec.link_colour, font_size=16, **options
+            spec.nodes, links, labels, spec.colours, spec.link_colour, font_size=16, **options
         )
         st.plotly_chart(figure, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
         from parkloop.ui.figures import links_table  # the same flows as a table, for keyboards and words

@@ -121,7 +121,9 @@ def test_play_a_whole_round_by_tapping(open_app, game_items) -> None:
     why.locator("summary").click()
     expect(why).to_contain_text(t(f"sorting.why.{first_id}", "en"), timeout=TIMEOUT_MS)
     text = why.inner_text()
-    assert f"Good try! {name} goes in" in text and t(f"sorting.bin_phrase.{first_bin}", "en") in text
+    right, chosen = (t(f"sorting.bin_phrase.{b}", "en") for b in (first_bin, wrong))
+    assert t("sorting.wrong_title", "en", item=name, right=right, chosen=chosen) in text
+    assert f"{name} goes" not in text and f"{name} should go in {right}" in text  # agrees with any item
     assert t("sorting.moved_for_you", "en") in text
     # the thing is in its right bin, not in the one tapped
     expect(page.locator(f".st-key-sort-drop-{first_bin}")).to_contain_text(name)

@@ -102,12 +102,13 @@ def test_relative_targets_show_the_direction() -> None:
     assert view.baseline_text == f"270{NBSP}kg{NBSP}CO₂e/t"
 
 
-def test_co2_cut_is_shown_as_a_fall() -> None:
+def test_co2_cut_is_shown_as_a_fall_with_the_period_left_open_as_the_plan_leaves_it() -> None:
     cut = row(id="co2_reduction", target=180000.0, unit="t CO2e/yr", model_value=579259.0, levers=[])
     zh, en = target_views([cut], "zh")[0], target_views([cut], "en")[0]
-    assert zh.target_text == f"{MINUS}18万吨CO₂e/年"
-    assert en.target_text == f"{MINUS}180,000{NBSP}t{NBSP}CO₂e/yr"
-    assert en.model_text.startswith(f"{MINUS}579,000")
+    assert zh.target_text == f"{MINUS}18万吨CO₂e"  # the plan gives 18万 t no period: no "/年"
+    assert en.target_text == f"{MINUS}180,000{NBSP}t{NBSP}CO₂e"
+    assert en.model_text == f"{MINUS}579,000{NBSP}t{NBSP}CO₂e/yr"  # the model's change is a year's
+    assert zh.model_text.endswith("吨CO₂e/年")
 
 
 def test_not_modelled_rows() -> None:

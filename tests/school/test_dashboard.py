@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from parkloop.content import CJK_ALLOWLIST, t
+from parkloop.content import CJK_ALLOWLIST, t, tn
 from parkloop.i18n import contains_cjk
 from parkloop.school import dashboard, results
 from parkloop.school.lessons import Slider, get_module
@@ -92,8 +92,8 @@ def test_the_before_after_table_and_its_sentence(lang: str) -> None:
     assert row[t("classes.teacher.gain_points", lang)] == "+50"
     others = [r for i, r in enumerate(rows) if i != number]
     assert all(r[t("classes.teacher.gain_points", lang)] == "—" for r in others)
-    assert dashboard.gain_summary(gains, lang) == t(
-        "classes.teacher.gain_summary", lang, count=1, points="+50"
+    assert dashboard.gain_summary(gains, lang) == tn(
+        "classes.teacher.gain_summary", 1, lang, count=1, points="+50"
     )
     assert dashboard.gain_summary(results.gain(module, []), lang) is None
     if lang == "en":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.school import dashboard, results
 from parkloop.school.lessons import get_module
 
@@ -54,4 +54,4 @@ def test_the_dashboard_says_how_many_students_are_paired(lang: str) -> None:
     column = t("classes.teacher.gain_n", lang)
     number = [n for n, q in enumerate(MODULE.questions_for("quiz"), 1) if q.id == Q.id][0]
     assert table[number - 1][column] == "1"
-    assert dashboard.gain_pairing(answers, lang) == t("classes.teacher.gain_paired", lang, paired=1)
+    assert dashboard.gain_pairing(answers, lang) == tn("classes.teacher.gain_paired", 1, lang, paired=1)

@@ -42,9 +42,9 @@ def test_five_failures_lock_out_even_the_right_token() -> None:
     limiter = StaffLock(limit=5, window_s=300, lockout_s=60, clock=clock)
     for _ in range(4):
         assert limiter.check("guess", TOKEN) is Verdict.WRONG
-    assert limiter.wait_s() == 0
+    assert limiter.wait_s(auth.LOCAL_CLIENT) == 0
     assert limiter.check("guess", TOKEN) is Verdict.WRONG  # the fifth
-    assert limiter.wait_s() == 60
+    assert limiter.wait_s(auth.LOCAL_CLIENT) == 60
     assert limiter.check(TOKEN, TOKEN) is Verdict.LOCKED
     clock.now += 61
     assert limiter.check(TOKEN, TOKEN) is Verdict.OK
@@ -57,8 +57,8 @@ def test_lockouts_double_while_guessing_goes_on() -> None:
     for _ in range(3):
         for _ in range(5):
             limiter.check("guess", TOKEN)
-        waits.append(limiter.wait_s())
-        clock.now += limiter.wait_s() + 1
+        waits.append(limiter.wait_s(auth.LOCAL_CLIENT))
+        clock.now += limiter.wait_s(auth.LOCAL_CLIENT) + 1
     assert waits == [60, 120, 200]  # doubling, capped
 
 
@@ -69,7 +69,47 @@ def test_failures_outside_the_window_are_forgotten() -> None:
         limiter.check("guess", TOKEN)
     clock.now += 301
     assert limiter.check("guess", TOKEN) is Verdict.WRONG
-    assert limiter.wait_s() == 0
+    assert limiter.wait_s(auth.LOCAL_CLIENT) == 0
+
+
+def test_one_clients_guessing_never_refuses_another_clients_right_token() -> None:
+    clock = Clock()
+    limiter = StaffLock(limit=5, window_s=300, lockout_s=60, clock=clock)
+    guesser, staff = auth.client_key("203.0.113.9"), auth.client_key("198.51.100.7")
+    for _ in range(50):
+        limiter.check("guess", TOKEN, guesser)
+    assert limiter.check(TOKEN, TOKEN, guesser) is Verdict.LOCKED
+    assert limiter.wait_s(staff) == 0
+    assert limiter.check(TOKEN, TOKEN, staff) is Verdict.OK
+    assert limiter.check("typo", TOKEN, auth.client_key(None)) is Verdict.WRONG  # this machine: its own
+    assert limiter.check(TOKEN, TOKEN, auth.LOCAL_CLIENT) is Verdict.OK
+
+
+def test_the_lockout_decays_after_quiet_hours() -> None:
+    clock = Clock()
+    limiter = StaffLock(limit=5, window_s=300, lockout_s=60, max_lockout_s=3600, decay_s=3600, clock=clock)
+    client = auth.client_key("203.0.113.9")
+
+    def lock_out() -> float:
+        for _ in range(5):
+            limiter.check("guess", TOKEN, client)
+        wait = limiter.wait_s(client)
+        clock.now += wait
+        return wait
+
+    assert [lock_out() for _ in range(4)] == [60, 120, 240, 480]  # guessing on: longer each time
+    clock.now += 2 * 3600 + 1  # two quiet hours take two doublings back
+    assert limiter.level(client) == 2
+    assert lock_out() == 240
+    clock.now += 10 * 3600
+    assert limiter.level(client) == 0 and lock_out() == 60  # back to the first length
+
+
+def test_the_limiter_remembers_a_bounded_number_of_clients() -> None:
+    limiter = StaffLock(max_clients=100, clock=Clock())
+    for n in range(1000):
+        limiter.check("guess", TOKEN, f"ip:{n}")
+    assert len(limiter._clients) == 100
 
 
 def test_no_token_means_disabled() -> None:
@@ -108,7 +148,8 @@ def test_staff_summaries_from_hand_counted_rows() -> None:
 def sign_in(at: AppTest, token: str) -> AppTest:
     """Type into the form and press its button in one run (a form sends its values on submit)."""
     at.text_input[0].input(token)
-    return next(b for b in at.get("button") if b.label == t("staff.sign_in", "en")).click().run()
+    labels = {t("staff.sign_in", lang) for lang in ("zh", "en")}
+    return next(b for b in at.get("button") if b.label in labels).click().run()
 
 
 def run_staff(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, token: str, lang: str = "en",

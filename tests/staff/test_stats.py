@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.i18n import format_number, format_percent
 from parkloop.staff import stats
 from parkloop.tours.data import tours_or_none
@@ -19,8 +19,10 @@ ROWS = [
 
 
 def test_kiosks_and_totals_in_one_sentence_each() -> None:
-    assert stats.kiosks_text(ROWS, "kiosk-1", "en") == t("staff.kiosks", "en", n=3, names="k1, k2, kiosk-1")
-    assert stats.kiosks_text([], "k1", "en") == t("staff.kiosks", "en", n=1, names="k1")
+    assert stats.kiosks_text(ROWS, "kiosk-1", "en") == tn(
+        "staff.kiosks", 3, "en", n=3, names="k1, k2, kiosk-1"
+    )
+    assert stats.kiosks_text([], "k1", "en") == tn("staff.kiosks", 1, "en", n=1, names="k1")
     # dwell: 130 s over 6 dwells = 21.67 s, shown as 22 s
     expected = t(
         "staff.totals", "en", opens="7", interactions="10", resets="1", dwell=t("staff.seconds", "en", n="22")

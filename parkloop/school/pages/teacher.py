@@ -23,7 +23,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from parkloop.content import t
+from parkloop.content import t, tn
 from parkloop.i18n import format_quantity
 from parkloop.school import dashboard, results
 from parkloop.school import sessions as classes
@@ -184,7 +184,9 @@ def _common_wrong(module: Module, answers: Answers, phase: str, lang: str) -> No
         with st.container(border=True):
             st.markdown(f"**{escape_md(module.prompt(item['question'], lang))}**")
             chosen = escape_md(f"{item['option']}. {options.get(item['option'], '')}")
-            st.markdown(t("classes.teacher.wrong_item", lang, count=item["count"], option=chosen))
+            st.markdown(
+                tn("classes.teacher.wrong_item", item["count"], lang, count=item["count"], option=chosen)
+            )
             st.markdown(t("classes.correct", lang, option=escape_md(f"{right}. {options.get(right, '')}")))
             st.markdown(module.text(f"why.{item['question']}", lang))
 
@@ -241,7 +243,8 @@ def live(db: Any, session_id: str, module: Module, lang: str) -> None:
     answers = classes.all_answers(db, session.id)
     _participants(db, session.id, names, lang)
     phase = dashboard.shown_phase(session.phase)
-    st.markdown(t("classes.teacher.answered", lang, count=results.answered_count(answers, phase)))
+    answered = results.answered_count(answers, phase)
+    st.markdown(tn("classes.teacher.answered", answered, lang, count=answered))
     _distributions(module, answers, phase, lang)
     _common_wrong(module, answers, phase, lang)
     _best(module, answers, lang)

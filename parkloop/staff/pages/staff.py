@@ -1,8 +1,8 @@
 """Page "staff": anonymous kiosk usage for park staff — behind a password, never on a kiosk.
 
 URL keys: none of its own. The password is the ``staff_token`` setting (``PARKLOOP_STAFF_TOKEN``);
-without one the page stays locked. Wrong passwords are counted by the server-wide limiter
-(:mod:`parkloop.staff.auth`). Signed in, staff see visits per exhibit, per hour and per language (all
+without one the page stays locked. Wrong passwords are counted per client (network address) by
+:mod:`parkloop.staff.auth`. Signed in, staff see visits per exhibit, per hour and per language (all
 kiosks imported so far), download this store's daily totals as CSV and import another kiosk's CSV.
 """
 
@@ -13,13 +13,14 @@ import pandas as pd
 import streamlit as st
 
 from parkloop import settings
-from parkloop.content import page_section, t
+from parkloop.content import page_section, t, tn
 from parkloop.kiosk import usage
 from parkloop.staff import stats
-from parkloop.staff.auth import LIMITER, Verdict
+from parkloop.staff.auth import LIMITER, Verdict, client_key
+from parkloop.ui import session as session_ui
 from parkloop.ui.charts import COLOURS
 from parkloop.ui.exhibit import exhibit_start
-from parkloop.ui.figures import chart_summary, escape_md
+from parkloop.ui.figures import chart_summary, chart_table, escape_md
 from parkloop.ui.state import current_mode
 
 PAGE = "staff"
@@ -43,19 +44,31 @@ def sign_in(lang: str, token: str) -> bool:
         submitted = st.form_submit_button(t("staff.sign_in", lang), type="primary")
     if not submitted:
         return False
-    verdict = LIMITER.check(given or "", token)
+    client = client_key(session_ui.network_address())  # one client's guessing locks out only that client
+    verdict = LIMITER.check(given or "", token, client)
     if verdict is Verdict.OK:
         st.session_state[SIGNED_IN] = True
         st.rerun()
     if verdict is Verdict.LOCKED:
-        st.error(t("staff.locked_out", lang, minutes=stats.wait_minutes(LIMITER.wait_s())))
+        st.error(t("staff.locked_out", lang, minutes=stats.wait_minutes(LIMITER.wait_s(client))))
     else:
         st.error(t("staff.wrong", lang))
     return False
 
 
-def bar_chart(data: list[dict], x: str, y: str, x_title: str, y_title: str, *, horizontal: bool) -> None:
-    """Visits as bars in the park's colour: one bar per page lying down, or per hour or language standing."""
+def bar_chart(
+    data: list[dict],
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    lang: str,
+    *,
+    horizontal: bool,
+    height: int = 0,
+) -> None:
+    """Visits as bars in the park's colour: one bar per page lying down, or per hour or language standing;
+    its numbers as a table under it (a keyboard reaches it, a screen reader reads it)."""
     count_axis = alt.Axis(tickMinStep=1)
     if horizontal:
         place, place_tip = alt.Y(f"{x}:N", sort=None, title=x_title), alt.Tooltip(f"{x}:N", title=x_title)
@@ -68,9 +81,10 @@ def bar_chart(data: list[dict], x: str, y: str, x_title: str, y_title: str, *, h
         alt.Chart(pd.DataFrame(data))
         .mark_bar(color=COLOURS["teal"])
         .encode(place, count, tooltip=[place_tip, alt.Tooltip(f"{y}:Q", title=y_title)])
-        .properties(height=stats.chart_height(len(data), horizontal))
+        .properties(height=height or stats.chart_height(len(data), horizontal))
     )
     st.altair_chart(chart)
+    chart_table(chart, lang)
 
 
 def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
@@ -84,18 +98,18 @@ def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
     per_page = stats.visits_per_page(rows, lang)
     if per_page:
         st.subheader(t("staff.chart.page", lang), anchor=False)
-        bar_chart(per_page, "page", "visits", t("staff.col.page", lang), visits, horizontal=True)
+        bar_chart(per_page, "page", "visits", t("staff.col.page", lang), visits, lang, horizontal=True)
         chart_summary(stats.summary_pages(per_page, lang))
     left, right = st.columns([2, 1], gap="large")
     with left:
         st.subheader(t("staff.chart.hour", lang), anchor=False)
         per_hour = stats.visits_per_hour(rows)
-        bar_chart(per_hour, "hour", "visits", t("staff.col.hour", lang), visits, horizontal=False)
+        bar_chart(per_hour, "hour", "visits", t("staff.col.hour", lang), visits, lang, horizontal=False)
         chart_summary(stats.summary_hours(per_hour, lang))
     with right:
         st.subheader(t("staff.chart.lang", lang), anchor=False)
         per_lang = stats.visits_per_lang(rows, lang)
-        bar_chart(per_lang, "lang", "visits", t("staff.col.lang", lang), visits, horizontal=False)
+        bar_chart(per_lang, "lang", "visits", t("staff.col.lang", lang), visits, lang, horizontal=False)
         chart_summary(stats.summary_langs(per_lang, lang))
 
 
@@ -115,8 +129,19 @@ def _import(lang: str, store: usage.UsageStore, kiosk: str, upload) -> None:
     else:
         names = ", ".join(sorted(report.kiosks)) or "—"
         st.success(
-            escape_md(t("staff.import_done", lang, n=report.imported, kiosks=names, skipped=report.skipped))
+            escape_md(
+                tn(
+                    "staff.import_done",
+                    report.imported,
+                    lang,
+                    n=report.imported,
+                    kiosks=names,
+                    skipped=report.skipped,
+                )
+            )
         )
+    if report.lowered:  # an older export: its lower counts were not taken, the higher ones kept
+        st.warning(tn("staff.import_lower", report.lowered, lang, n=report.lowered))
     if report.problems:
         st.markdown(t("staff.import_problems", lang))
         st.markdown("\n".join(f"- {escape_md(problem)}" for problem in report.problems))
@@ -148,8 +173,9 @@ def tour_stats(lang: str) -> None:
     st.markdown(f"**{t('tours.stats.per_station', lang)}**")
     st.table(pd.DataFrame(stats.station_rows(tours, numbers, lang)), hide_index=True)
     st.markdown(f"**{t('tours.stats.per_hour', lang)}**")
-    hours = pd.DataFrame(stats.hour_columns(numbers, lang))
-    st.bar_chart(hours, x=t("tours.stats.hour", lang), y=t("tours.stats.scans", lang), height=220)
+    hour, scans = t("tours.stats.hour", lang), t("tours.stats.scans", lang)
+    hours = pd.DataFrame(stats.hour_columns(numbers, lang)).rename(columns={hour: "hour", scans: "scans"})
+    bar_chart(hours.to_dict("records"), "hour", "scans", hour, scans, lang, horizontal=False, height=220)
     chart_summary(stats.peak_text(numbers["per_hour"], lang))
     st.markdown(f"**{t('tours.stats.completion', lang)}**")
     st.table(pd.DataFrame(stats.completion_rows(numbers, lang)), hide_index=True)
