@@ -99,7 +99,8 @@ test: install system-deps node-deps ## install everything, then lint, check form
 	status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
 	echo $$status > $(STAMPS)/pytest-status; exit $$status
 
-bench: install ## run the benchmarks in tests/bench (excluded from make test)
+bench: install system-deps node-deps ## run the benchmarks in tests/bench (excluded from make test; installs Lighthouse for its bench)
+	cd tests/bench/lighthouse && npm install --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest tests/bench -m bench -s $(PYTEST_ARGS)
 
 bench-load: install ## the server benchmarks only: phones per process, rerun cost, GC on/off, memory and soak (PARKLOOP_BENCH_SOAK_MINUTES=30 for the real soak)

@@ -1,7 +1,9 @@
 """Lighthouse mobile on ParkLoop's phone pages beside a one-line Streamlit page, in one run (issue 15).
 
-Lighthouse (``node_modules/.bin/lighthouse``, pinned in ``package.json``, installed by ``npm ci``) with its
-default mobile settings (412×823, simulated slow 4G and a 4× slower CPU) and Debian's Chromium
+Lighthouse (``tests/bench/lighthouse/node_modules/.bin/lighthouse``, pinned in that folder's ``package.json``
+and lock, installed by ``make bench`` — apart from the project's packages: it needs 200 of them, and one of
+its own dependencies asks for another's "latest", so ``npm ci`` refuses it and ``npm install`` is used)
+with its default mobile settings (412×823, simulated slow 4G and a 4× slower CPU) and Debian's Chromium
 (``CHROME_PATH``, ``--headless --no-sandbox``) on:
 
 * the home page, /power and /sorting with ``?lang=zh&mode=phone``, and a QR station as its poster's code
@@ -34,7 +36,7 @@ from parkloop.tours.posters import station_url
 from tests.browser.conftest import CHROMIUM, free_port
 
 REPO = Path(__file__).resolve().parents[2]
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = Path(__file__).with_name("lighthouse") / "node_modules" / ".bin" / "lighthouse"
 RESULTS = Path(__file__).with_name("last-lighthouse-bench.json")
 RUNS = int(os.environ.get("PARKLOOP_BENCH_LIGHTHOUSE_RUNS", "1"))
 HELLO = 'import streamlit as st\n\nst.write("Hello")\n'
@@ -135,7 +137,7 @@ def _table(results: dict[str, dict[str, dict[str, float]]]) -> str:
 
 def test_lighthouse_mobile_beside_a_one_line_page(tmp_path: Path) -> None:
     if not LIGHTHOUSE.exists():
-        pytest.fail(f"{LIGHTHOUSE} missing: `npm ci` installs it (package.json)")
+        pytest.fail(f"{LIGHTHOUSE} missing: `make bench` installs it (tests/bench/lighthouse/package.json)")
     if shutil.which("caddy") is None:
         pytest.fail("caddy missing: `make system-deps` installs it")
     (tmp_path / "hello").mkdir()
