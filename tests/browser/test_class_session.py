@@ -66,7 +66,7 @@ def test_class_session_end_to_end(open_app, browser, streamlit_server) -> None:
     participants = teacher.page.locator("#parkloop-participants")
     expect(participants).to_have_text("10", timeout=15_000)
     expect(teacher.page.get_by_text("10 students answered; most chose c (70%)")).to_be_visible(timeout=15_000)
-    expect(teacher.page.get_by_text("3 student(s) chose a. Green bin, Food Waste.")).to_be_visible()
+    expect(teacher.page.get_by_text("3 students chose a. Green bin, Food Waste.")).to_be_visible()
     teacher.screenshot("class-session-teacher-en-kiosk")
 
     with teacher.page.expect_download() as download:
