@@ -102,12 +102,7 @@ html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data
 .stApp label:has(input[type="radio"]:focus-visible) {
   outline: 3px solid var(--parkloop-focus) !important; outline-offset: 2px !important; }
 .stApp [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
-/* the sorting game's rows keep the height they will have (exhibits/sorting.py's CSS arrives later) */
-.st-key-sort-feedback { min-height: 7.2rem; }
-[class*="st-key-sort-card-"] { min-height: 176px; }
 @media (max-width: 640px) {
-  .st-key-sort-tools { min-height: 82px; }
-  [class*="st-key-sort-card-"] { min-height: 150px; }
   /* the sorting game's bins two by two on a phone (also in exhibits/sorting.py, which arrives late) */
   .st-key-sort-bins [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem; }
   .st-key-sort-bins [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important;
