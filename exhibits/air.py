@@ -32,6 +32,7 @@ from parkloop.ui.charts import COLOURS, INK, charts_on_demand
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md, provenance_list
 from parkloop.ui.model_data import factors_data
+from parkloop.ui.tables import show_table
 
 PAGE = "air"
 REFRESH_S = 30
@@ -119,7 +120,7 @@ def _table(rows: list[PollutantRow], lang: str) -> None:
         }
     )
     with st.container(key="air-table"):
-        st.table(frame, hide_index=True)
+        show_table(frame)
 
 
 @st.fragment(run_every=REFRESH_S)
@@ -130,7 +131,7 @@ def readings(lang: str) -> None:
     st.markdown(page_section(PAGE, "intro", lang))
     rows = pollutant_rows(reading, lang)
     heading = "air.readings_heading_stale" if reading.status == "stale" else "air.readings_heading"
-    st.subheader(t(heading, lang), anchor=False)
+    st.header(t(heading, lang), anchor=False)
     if any(row.value is not None for row in rows):
         _chart(rows, lang)
     chart_summary(chart_summary_text(rows, lang))
@@ -144,6 +145,6 @@ readings(lang)
 st.markdown(page_section(PAGE, "how_to_read", lang))
 st.info(page_section(PAGE, "not_ghg", lang))
 st.markdown(page_section(PAGE, "pollutants", lang))
-st.subheader(t("air.limits_heading", lang), anchor=False)
+st.header(t("air.limits_heading", lang), anchor=False)
 st.markdown(page_section(PAGE, "limits", lang))
 st.markdown(page_section(PAGE, "simplifies", lang))

@@ -32,7 +32,7 @@ PAGE = "biogas"
 
 def _gas(fig: view.BiogasFigures, result: dict[str, Any], plan: dict[str, Any], lang: str) -> None:
     """The three sources and their blend, the handling capacity and the flare, and the box that says it."""
-    st.subheader(t("biogas.gas_heading", lang), anchor=False)
+    st.header(t("biogas.gas_heading", lang), anchor=False)
     figure_rows(view.shown_figures(fig, result["values"], plan, lang, "gas"), lang)
     box = st.warning if view.flares(fig) else st.info
     box(view.handling_text(fig, result["values"], lang))
@@ -40,7 +40,7 @@ def _gas(fig: view.BiogasFigures, result: dict[str, Any], plan: dict[str, Any], 
 
 def _energy(result: dict[str, Any], constants: dict[str, float], lang: str, mode: str) -> None:
     """Where the methane's energy goes (a Sankey) and the sentence under it."""
-    st.subheader(t("biogas.chart_heading", lang), anchor=False)
+    st.header(t("biogas.chart_heading", lang), anchor=False)
     links = view.energy_links(result, constants)
     st.markdown(view.chart_note_text(links, lang))
     spec_sankey_chart(view.SANKEY, links, lang, mode, height=400, value_suffix=" GJ")
@@ -49,24 +49,24 @@ def _energy(result: dict[str, Any], constants: dict[str, float], lang: str, mode
 
 def _carbon(fig: view.BiogasFigures, values: dict[str, Any], constants: dict[str, float], lang: str) -> None:
     """The park's own emissions and what the products avoid elsewhere, apart; then the oil lever."""
-    st.subheader(t("biogas.carbon_heading", lang), anchor=False)
+    st.header(t("biogas.carbon_heading", lang), anchor=False)
     factor = constants["biodiesel_t_co2_per_t_oil"]
     st.markdown(view.carbon_text(fig, values, factor, lang))
-    st.subheader(t("biogas.oil_heading", lang), anchor=False)
+    st.header(t("biogas.oil_heading", lang), anchor=False)
     baseline_rate = scenario_result(BASELINE)["values"]["restaurant_waste.oil_extraction_rate"]
     figure_rows(view.oil_figures(fig, values, baseline_rate, factor, lang), lang)
 
 
 lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
-st.subheader(t("biogas.controls", lang), anchor=False)
+st.header(t("biogas.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 st.markdown(view.split_text(sliders["power_percent"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
 journey_picture(PAGE, result, lang)
 fig = view.figures(result)
 _gas(fig, result, plan, lang)
-st.subheader(t("biogas.products", lang), anchor=False)
+st.header(t("biogas.products", lang), anchor=False)
 figure_rows(view.shown_figures(fig, result["values"], plan, lang, "products"), lang)
 _energy(result, factors["constants"], lang, mode)
 _carbon(fig, result["values"], factors["constants"], lang)

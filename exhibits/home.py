@@ -71,7 +71,7 @@ def _start(lang: str) -> None:
 def _tiles(group: str, lang: str, columns: int) -> None:
     """One group's tiles: one row of columns per line of tiles; in each, the exhibit's name (the link) and
     its picture with its few words in one Markdown element (two elements a tile: a rerun stays cheap)."""
-    st.subheader(t(f"home.group.{group}", lang), anchor=False)
+    st.header(t(f"home.group.{group}", lang), anchor=False)
     params = link_params(lang)
     for row in view.tile_rows(group, columns):
         for column, spec in zip(st.columns(columns, gap="medium"), row, strict=False):

@@ -48,14 +48,14 @@ def _chart(fig: view.MaterialsFigures, lang: str) -> alt.Chart:
 lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
 constants = factors["constants"]
-st.subheader(t("materials.controls", lang), anchor=False)
+st.header(t("materials.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
 journey_picture(PAGE, result, lang)
 fig = view.figures(result, constants["natural_aggregate_kg_co2_per_t"], constants["fired_brick_kg_co2_per_t"])
-st.subheader(t("materials.products", lang), anchor=False)
+st.header(t("materials.products", lang), anchor=False)
 figure_rows(view.shown_figures(fig, lang), lang)
-st.subheader(t("materials.chart_heading", lang), anchor=False)
+st.header(t("materials.chart_heading", lang), anchor=False)
 if charts_on_demand(lang):
     chart = _chart(fig, lang)
     st.altair_chart(chart, width="stretch", alt=t("materials.chart_alt", lang))

@@ -34,7 +34,7 @@ DESTINATION_COLOUR = {"biogas_plant": "green", "incinerator": "grey", "recycling
 
 def _sliders(lang: str) -> tuple[int, int]:
     """How many people, how well they sort [%]."""
-    st.subheader(t("my_garbage.controls_heading", lang), anchor=False)
+    st.header(t("my_garbage.controls_heading", lang), anchor=False)
     people = url_slider(
         t("my_garbage.people", lang), "p", min_value=1, max_value=8, default=3, step=1, integer=True
     )
@@ -53,7 +53,7 @@ def _sliders(lang: str) -> tuple[int, int]:
 
 
 def _bins(home: view.Household, yields: view.Yields, lang: str, columns: int) -> None:
-    st.subheader(t("my_garbage.where_heading", lang), anchor=False)
+    st.header(t("my_garbage.where_heading", lang), anchor=False)
     for column, card in zip(cycle(st.columns(columns, gap="medium")), view.bin_cards(home, yields, lang)):
         with column, st.container(border=True, key=f"bin-{card.bin}"):
             st.markdown(f":{BIN_BADGE[card.bin]}-badge[{card.badge}]")
@@ -102,7 +102,7 @@ with controls:
     home = view.household_at(people, sorting, yields)
     draw_figure(view.total_figure(home, lang), lang)
 with results:
-    st.subheader(t("my_garbage.results_heading", lang), anchor=False)
+    st.header(t("my_garbage.results_heading", lang), anchor=False)
     figure_columns(
         view.shown_figures(home, yields, factors["equivalents"], factors["provenance"], lang), lang
     )

@@ -47,6 +47,7 @@ from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
 from parkloop.ui.model_data import PLAN, scenario_result
 from parkloop.ui.state import link_params, url_choice, url_toggle
+from parkloop.ui.tables import show_table
 
 PAGE = "park"
 FILTERS = ("all", *MAP_FLOWS)
@@ -106,7 +107,6 @@ def _arcs_table(arcs: list[Any], data: dict[str, Any], lang: str) -> None:
     """The map's arcs as a table (from, to, amount) in an expander under it, as
     :func:`parkloop.ui.figures.links_table` draws a Sankey's — but each amount in its own unit (tonnes,
     gigajoules, cubic metres: the map shows three kinds of flow) and in the language's style (14万吨/年)."""
-    import pandas as pd
 
     positions = place_positions(data)
     source, target, amount = (t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount"))
@@ -120,7 +120,7 @@ def _arcs_table(arcs: list[Any], data: dict[str, Any], lang: str) -> None:
         if arc.source in positions and arc.target in positions  # the arcs the map draws
     ]
     with st.expander(t("a11y.chart_table", lang)):
-        st.table(pd.DataFrame(rows), hide_index=True)
+        show_table(rows)
 
 
 def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
@@ -156,7 +156,7 @@ def _map(data: dict[str, Any], lang: str, narrow: bool) -> None:
 
 def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow: bool) -> None:
     st.html(LIST_CSS)
-    st.subheader(t("park.plants_heading", lang), anchor=False)
+    st.header(t("park.plants_heading", lang), anchor=False)
     params = link_params(lang)
     carbon = plant_carbon(result)
     columns = st.columns(1 if narrow else 3, gap="medium")
@@ -185,7 +185,7 @@ def _plant_list(data: dict[str, Any], result: dict[str, Any], lang: str, narrow:
 
 def _ledgers(result: dict[str, Any], lang: str) -> None:
     """The park's carbon in two ledgers, side by side, never netted."""
-    st.subheader(t("park.carbon_heading", lang), anchor=False)
+    st.header(t("park.carbon_heading", lang), anchor=False)
     st.markdown(page_section(PAGE, "carbon", lang))
     figure_rows(ledger_figures(result, lang), lang)
     inventory, avoided = st.columns(2)

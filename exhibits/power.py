@@ -50,7 +50,7 @@ def explorer(lang: str, plan_values: Mapping[str, Any], inputs: Mapping[str, Any
     figures = view.power_figures(result)
     with results:
         journey_picture(PAGE, result, lang)
-        st.subheader(t("power.results_heading", lang), anchor=False)
+        st.header(t("power.results_heading", lang), anchor=False)
         figure_columns(view.figures_from_inputs(figures, inputs, lang), lang)
         st.markdown(view.counted_text(figures, lang))
     model_warnings(result["warnings"], t("power.warnings", lang), lang)
@@ -67,7 +67,7 @@ def below(plan: Mapping[str, Any], factors: Mapping[str, Any], lang: str) -> Non
 
 def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str, float]]:
     """The tonnes slider and the three composition sliders; returns the tonnes and the whole mix."""
-    st.subheader(t("power.controls_heading", lang), anchor=False)
+    st.header(t("power.controls_heading", lang), anchor=False)
     tonnes = url_sliders([view.tonnes_slider(plan_values, lang)])["tonnes_per_day"]
     st.markdown(f"**{t('power.mix_heading', lang)}**")
     plan_mix = plan_values["incineration.composition"]
@@ -79,7 +79,7 @@ def _controls(plan_values: Mapping[str, Any], lang: str) -> tuple[int, dict[str,
 
 def _landfill(result: Mapping[str, Any], lang: str) -> None:
     """The labelled comparison: the same year's waste in a landfill, its methane year by year."""
-    st.subheader(t("power.landfill_heading", lang), anchor=False)
+    st.header(t("power.landfill_heading", lang), anchor=False)
     comparison = view.landfill_comparison(result)
     texts = view.landfill_texts(comparison, lang)
     st.markdown(texts.intro)

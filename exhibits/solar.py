@@ -44,7 +44,7 @@ def _chart(fig: view.SolarFigures, lang: str) -> alt.Chart:
 
 lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
-st.subheader(t("solar.controls", lang), anchor=False)
+st.header(t("solar.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
 journey_picture(PAGE, result, lang)
@@ -52,7 +52,7 @@ resident_kwh = factors["equivalents"]["resident_kwh_per_year"]
 fig = view.figures(result, resident_kwh)
 figure_rows(view.shown_figures(fig, sliders, resident_kwh, lang), lang)
 st.info(view.milestone_text(fig, view.is_plan_size(sliders, plan["values"]), lang))
-st.subheader(t("solar.chart_heading", lang), anchor=False)
+st.header(t("solar.chart_heading", lang), anchor=False)
 if charts_on_demand(lang):
     chart = _chart(fig, lang)
     st.altair_chart(chart, width="stretch", alt=t("solar.chart_alt", lang))

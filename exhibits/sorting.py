@@ -143,7 +143,7 @@ PAGE_CSS = """<style>
 .st-key-sort-feedback { min-height: 7.2rem; }
 .pl-feedback.pl-ask { background: #fefce8; border-color: #ca8a04; }
 .pl-ask .pl-fb-line { font-size: 1.4rem; }
-.st-key-sort-game h3 { font-size: 1.35rem; padding: 0.2rem 0 0; }
+.st-key-sort-game h2 { font-size: 1.35rem; padding: 0.2rem 0 0; }
 .st-key-sort-feedback [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
 .st-key-sort-why summary p { font-size: 1.2rem; font-weight: 700; }
 @media (max-width: 899px) {
@@ -332,7 +332,7 @@ def _tools(game: Game, lang: str) -> bool:
 
 
 def _items(data: SortingData, game: Game, lang: str, pinyin: bool) -> None:
-    st.subheader(t("sorting.things_heading", lang), anchor=False)
+    st.header(t("sorting.things_heading", lang), anchor=False)
     with st.container(horizontal=True, wrap=True, gap="small", key="sort-items"):
         for item_id in game.remaining:
             with st.container(key=f"sort-card-{item_id}", gap=None):
@@ -343,7 +343,7 @@ def _items(data: SortingData, game: Game, lang: str, pinyin: bool) -> None:
 
 
 def _bins(data: SortingData, game: Game, lang: str, pinyin: bool) -> None:
-    st.subheader(t("sorting.bins_heading", lang), anchor=False)
+    st.header(t("sorting.bins_heading", lang), anchor=False)
     with st.container(key="sort-bins"):
         columns = st.columns(len(CATEGORIES), gap="small")
         for column, bin_id in zip(columns, CATEGORIES, strict=True):

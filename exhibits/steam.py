@@ -34,7 +34,7 @@ PAGE = "steam"
 
 def _heat(figures: view.SteamFigures, lang: str) -> None:
     """The chart of the plants' heat against the steam sent, its sentence, and the words if steam is lost."""
-    st.subheader(t("steam.heat_heading", lang), anchor=False)
+    st.header(t("steam.heat_heading", lang), anchor=False)
     if charts_on_demand(lang):
         chart = _heat_chart(figures, lang)
         st.altair_chart(chart, width="stretch")
@@ -64,7 +64,7 @@ def _heat_chart(figures: view.SteamFigures, lang: str) -> alt.Chart:
 
 def _gains_and_costs(figures: view.SteamFigures, lang: str) -> None:
     """The chart of what sending steam saves and costs, its sentence, and which ledger each is in."""
-    st.subheader(t("steam.chart_heading", lang), anchor=False)
+    st.header(t("steam.chart_heading", lang), anchor=False)
     if charts_on_demand(lang):
         chart = _gains_chart(figures, lang)
         st.altair_chart(chart, width="stretch")
@@ -98,14 +98,14 @@ lang, mode = exhibit_start(PAGE)
 plan, factors = scenario_result(PLAN), factors_data()
 controls, results = st.columns([2, 3], gap="large")
 with controls:
-    st.subheader(t("steam.controls_heading", lang), anchor=False)
+    st.header(t("steam.controls_heading", lang), anchor=False)
     steam_t = url_sliders([view.steam_slider(plan["values"], lang)])["steam_t_per_year"]
     st.markdown(page_section(PAGE, "how", lang))
 result = scenario_result(PLAN, view.overrides(steam_t))
 figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
 with results:
     journey_picture(PAGE, result, lang)
-    st.subheader(t("steam.results_heading", lang), anchor=False)
+    st.header(t("steam.results_heading", lang), anchor=False)
     wasted = view.wasted_text(figures, lang)
     if wasted:
         st.warning(wasted)

@@ -39,6 +39,7 @@ from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, model_warnings, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, scenario_result
 from parkloop.ui.state import url_choice, url_slider
+from parkloop.ui.tables import show_table
 
 PAGE = "system"
 SCENARIO_NAME = {"baseline": BASELINE, "plan": PLAN, "own": PLAN}
@@ -118,7 +119,7 @@ def _chart(
 ) -> None:
     graph, balance = result["flows"][flow], result["balances"][flow]
     scenario_name = t(f"system.scenario.{scenario}", lang)
-    st.subheader(
+    st.header(
         t("system.chart_heading", lang, flow=t(f"system.flow.{flow}", lang), scenario=scenario_name),
         anchor=False,
     )
@@ -154,7 +155,7 @@ def _table(flow: str, graph: dict[str, Any], lang: str) -> None:
         }
     )
     with st.expander(t("system.table_heading", lang), key="system-table"):
-        st.table(frame, hide_index=True)
+        show_table(frame)
 
 
 @st.fragment

@@ -20,6 +20,7 @@ from parkloop.ui.charts import charts_on_demand, colour_scale
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import badge, escape_md, model_warnings
 from parkloop.ui.model_data import targets_page_data
+from parkloop.ui.tables import show_table
 
 PAGE = "targets"
 
@@ -61,11 +62,8 @@ def _targets_table(views: list[view.TargetView], lang: str) -> None:
         }
     )
     styles = [STATUS_STYLE[v.status] for v in views]
-    styled = frame.style.apply(lambda column: styles, subset=[t("targets.col_status", lang)]).hide(
-        axis="index"
-    )
     with st.container(key="targets-table"):
-        st.table(styled, hide_index=True)
+        show_table(frame, column_styles={t("targets.col_status", lang): styles})
     # The phone layout of the same rows (CSS shows one or the other by screen width).
     with st.container(key="targets-cards", gap="small"):
         for item in views:
@@ -152,7 +150,7 @@ def _comparison(data: dict[str, Any], lang: str, exact: bool) -> None:
     )
     table_column, chart_column = st.columns([3, 2], gap="large")
     with table_column, st.container(key="comparison-table"):
-        st.table(frame, hide_index=True)
+        show_table(frame)
     with chart_column:
         st.markdown(f"**{t('targets.chart_heading', lang)}**")
         if charts_on_demand(lang):
@@ -180,17 +178,17 @@ views = view.target_views(
     exact=exact,
 )
 
-st.subheader(t("targets.table_heading", lang), anchor=False)
+st.header(t("targets.table_heading", lang), anchor=False)
 st.caption(t("targets.table_caption", lang))
 _targets_table(views, lang)
 st.markdown(page_section(PAGE, "how_to_read", lang))
 
-st.subheader(t("targets.details_heading", lang), anchor=False)
+st.header(t("targets.details_heading", lang), anchor=False)
 st.caption(t("targets.details_caption", lang))
 for target in views:
     _target_details(target, lang)
 
-st.subheader(t("targets.comparison_heading", lang), anchor=False)
+st.header(t("targets.comparison_heading", lang), anchor=False)
 _comparison(data, lang, exact)
 _provenance(data, lang)
 model_warnings(

@@ -27,7 +27,7 @@ PAGE = "water"
 
 def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
     """Where the leachate goes (a Sankey) and the sentence under it."""
-    st.subheader(t("water.chart_heading", lang), anchor=False)
+    st.header(t("water.chart_heading", lang), anchor=False)
     links = view.flow_links(fig)
     spec_sankey_chart(view.SANKEY, links, lang, mode, height=320, value_suffix=" m³/d")
     chart_summary(view.chart_summary_text(fig, lang))
@@ -35,19 +35,19 @@ def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
 
 lang, mode = exhibit_start(PAGE)
 plan, base = scenario_result(PLAN), scenario_result(BASELINE)
-st.subheader(t("water.controls", lang), anchor=False)
+st.header(t("water.controls", lang), anchor=False)
 sliders = slider_columns(view.sliders(plan["values"], lang))
 result = scenario_result(PLAN, view.overrides(**sliders))
 journey_picture(PAGE, result, lang)
 fig, base_fig = view.figures(result), view.figures(base)
-st.subheader(t("water.products", lang), anchor=False)
+st.header(t("water.products", lang), anchor=False)
 figure_rows(view.shown_figures(fig, base_fig, result["values"], lang), lang)
 if not fig.within_limit:
     st.warning(view.limit_warning(fig, lang))
-st.subheader(t("water.cod_heading", lang), anchor=False)
+st.header(t("water.cod_heading", lang), anchor=False)
 st.markdown(view.cod_cut_text(fig, base_fig, lang))
 _flows(fig, lang, mode)
-st.subheader(t("water.mix_heading", lang), anchor=False)
+st.header(t("water.mix_heading", lang), anchor=False)
 st.markdown(page_section(PAGE, "mix", lang))
 st.markdown(view.source_text(fig, result["values"]["leachate.source_shares"], lang))
 st.markdown(view.plan_text(sliders, lang))

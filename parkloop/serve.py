@@ -6,6 +6,8 @@ One Streamlit process runs every session as a thread of one Python interpreter, 
 
 * sticky sessions: Caddy's ``lb_policy cookie`` — a phone keeps talking to the process that holds its
   session (a Streamlit session lives in one process's memory; a reconnect must find it again);
+* Streamlit's icon font cut to the icons it can show (:mod:`parkloop.icon_font`, 375 → 46 kB), from
+  ``var/serve/fonts`` in place of the worker's;
 * compression: ``encode zstd gzip`` (Streamlit 1.67 serves its JavaScript uncompressed on purpose);
 * long cache lifetimes for hashed static assets (``/static/js/index.C1JORDN2.js``): a phone downloads
   Streamlit's bundle once, later stations cost only the page's own data;
@@ -38,6 +40,8 @@ from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+
+from parkloop import icon_font
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RUN_DIR = REPO_ROOT / "var" / "serve"
@@ -76,11 +80,21 @@ other site may frame a page (a kiosk or a teacher's dashboard inside someone els
 
 # Streamlit's bundled assets carry an 8-character content hash before the extension.
 HASHED_ASSET = r"^/static/(js|css|media)/[^/]+\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$"
+ICON_FONT = r"^/static/media/MaterialSymbols-Rounded\.[A-Za-z0-9_-]{8}\.woff2$"
+FONTS_DIR = RUN_DIR / "fonts"
 
 
-def caddyfile(port: int, upstream_ports: list[int], address: str = "") -> str:
-    """The Caddy configuration for ``port`` in front of Streamlit processes on ``upstream_ports``."""
+def caddyfile(port: int, upstream_ports: list[int], address: str = "", fonts: Path | None = None) -> str:
+    """The Caddy configuration for ``port`` in front of Streamlit processes on ``upstream_ports``;
+    ``fonts``: a folder whose ``static/media/`` holds the cut icon font (:mod:`parkloop.icon_font`),
+    served in place of Streamlit's own."""
     upstreams = " ".join(f"127.0.0.1:{p}" for p in upstream_ports)
+    icon_font = (
+        f"\t@iconfont path_regexp iconfont {ICON_FONT}\n\thandle @iconfont {{\n\t\troot * {fonts}\n"
+        '\t\theader Cache-Control "public, max-age=31536000, immutable"\n\t\tfile_server\n\t}\n'
+        if fonts
+        else ""
+    )
     return f"""# Written by parkloop.serve — do not edit; change parkloop/serve.py instead.
 {{
 \tadmin off
@@ -96,14 +110,18 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "") -> str:
 \t\tContent-Security-Policy "{CONTENT_SECURITY_POLICY}"
 \t}}
 \t@metrics path /_stcore/metrics /_stcore/metrics/*
-\trespond @metrics 404
+\thandle @metrics {{
+\t\trespond 404
+\t}}
 \t@hashed path_regexp hashed {HASHED_ASSET}
 \theader @hashed >Cache-Control "public, max-age=31536000, immutable"
-\treverse_proxy {upstreams} {{
-\t\tlb_policy cookie parkloop_node
-\t\thealth_uri /_stcore/health
-\t\thealth_interval 5s
-\t\tfail_duration 10s
+{icon_font}\thandle {{
+\t\treverse_proxy {upstreams} {{
+\t\t\tlb_policy cookie parkloop_node
+\t\t\thealth_uri /_stcore/health
+\t\t\thealth_interval 5s
+\t\t\tfail_duration 10s
+\t\t}}
 \t}}
 }}
 """
@@ -229,7 +247,8 @@ class Cluster:
             raise SystemExit("make serve: Debian's caddy is not installed (make system-deps installs it)")
         RUN_DIR.mkdir(parents=True, exist_ok=True)
         config = RUN_DIR / f"Caddyfile-{self.port}"
-        config.write_text(caddyfile(self.port, self.worker_ports), encoding="utf-8")
+        icon_font.build(FONTS_DIR)  # Streamlit's icon font cut to the icons it can show (375 → 46 kB)
+        config.write_text(caddyfile(self.port, self.worker_ports, fonts=FONTS_DIR), encoding="utf-8")
         for port in self.worker_ports:
             log_file = RUN_DIR / f"streamlit-{port}.log"
             self.processes.append(start_streamlit(port, options=self.options, env=self.env, log=log_file))

@@ -7,9 +7,12 @@ AppTest knows the pages by their ``url_path`` only after the frame (``app.py``) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -30,3 +33,57 @@ def open_page(script: str, params: Mapping[str, str] | None = None) -> AppTest:
     at.run()
     at.switch_page(script_path(script))
     return at.run()
+
+
+class _Tables(HTMLParser):
+    """The ``table.parkloop-table`` elements of some HTML (parkloop/ui/tables.py) as header and rows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[str], list[list[str]]]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._head = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "table" and "parkloop-table" in (dict(attrs).get("class") or ""):
+            self.tables.append(([], []))
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tbody":
+            self._head = False
+        elif tag == "tr" and self.tables:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            head, rows = self.tables[-1]
+            if self._head:
+                head.extend(self._row)
+            else:
+                rows.append(self._row)
+            self._row = None
+
+
+def _cell(text: str) -> object:
+    return int(text) if re.fullmatch(r"-?\d+", text) else text
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table the page drew (its Markdown elements), a DataFrame each; a cell that is a whole
+    number without separators comes back as an int, any other as the text the visitor reads."""
+    parser = _Tables()
+    for element in at.markdown:
+        parser.feed(element.value)
+    return [
+        pd.DataFrame([[_cell(c) for c in row] for row in rows], columns=head) for head, rows in parser.tables
+    ]

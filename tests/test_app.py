@@ -11,6 +11,7 @@ from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, load_scenario
 from parkloop.model.targets import track_targets
 from tests.apptest import open_page as open_app_page
+from tests.apptest import tables
 
 
 def run_app(lang: str | None = None) -> AppTest:
@@ -28,7 +29,7 @@ def html_bodies(at: AppTest) -> str:
 
 
 def table_text(at: AppTest) -> str:
-    return "\n".join(table.value.to_string() for table in at.table)
+    return "\n".join(table.to_string() for table in tables(at))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -37,7 +38,7 @@ def test_page_renders(lang: str, n_targets: int) -> None:
     assert not at.exception
     assert "parkloop-error" not in html_bodies(at)
     assert [title.value for title in at.title] == [t("targets.title", lang)]
-    targets_table = at.table[0].value
+    targets_table = tables(at)[0]
     assert len(targets_table) == n_targets == 9
     assert list(targets_table.columns) == [
         t("targets.col_indicator", lang),
@@ -51,7 +52,7 @@ def test_page_renders(lang: str, n_targets: int) -> None:
 
 def test_chinese_page_uses_wan_and_yi() -> None:
     at = run_app("zh")
-    targets = at.table[0].value
+    targets = tables(at)[0]
     row = targets[targets[t("targets.col_indicator", "zh")] == "碳排放量减少"].iloc[0]
     assert row[t("targets.col_target", "zh")].startswith("−18万")
     green = targets[targets[t("targets.col_indicator", "zh")] == "绿色电力供应能力"].iloc[0]
@@ -62,7 +63,7 @@ def test_english_tables_have_no_chinese() -> None:
     at = run_app("en")
     text = table_text(at) + "\n".join(m.value for m in at.markdown) + "\n".join(e.label for e in at.expander)
     assert contains_cjk(text, CJK_ALLOWLIST) == []
-    targets = at.table[0].value
+    targets = tables(at)[0]
     row = targets[targets[t("targets.col_indicator", "en")] == "Cut in carbon emissions"].iloc[0]
     assert row[t("targets.col_target", "en")].startswith("−180,000")
     green = targets[targets[t("targets.col_indicator", "en")] == "Green electricity supply"].iloc[0]
@@ -71,7 +72,7 @@ def test_english_tables_have_no_chinese() -> None:
 
 def test_statuses_are_words_not_only_colour() -> None:
     at = run_app("en")
-    statuses = set(at.table[0].value[t("targets.col_status", "en")])
+    statuses = set(tables(at)[0][t("targets.col_status", "en")])
     assert "✓ Met" in statuses
     assert "○ Not modelled" in statuses
     assert all(status.split(" ", 1)[1] for status in statuses)  # a sign AND words
@@ -110,9 +111,9 @@ def test_language_switch() -> None:
 def test_exact_figures_toggle() -> None:
     at = run_app("en")
     column = t("targets.col_model", "en")
-    rounded = list(at.table[0].value[column])
+    rounded = list(tables(at)[0][column])
     at.toggle(key="exact").set_value(True).run()
-    exact = list(at.table[0].value[column])
+    exact = list(tables(at)[0][column])
     assert rounded != exact
     assert any(len(value) > len(short) for value, short in zip(exact, rounded, strict=True))
 

@@ -6,13 +6,16 @@ The integration test starts two real Streamlit workers and Debian's Caddy on fre
 from __future__ import annotations
 
 import http.cookiejar
+import io
 import re
 import shutil
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
+from parkloop import icon_font
 from parkloop.serve import HASHED_ASSET, Cluster, caddyfile
 from tests.browser.conftest import free_port
 
@@ -25,7 +28,9 @@ def test_caddyfile_names_every_worker_and_the_policies() -> None:
     assert "health_uri /_stcore/health" in text
     for header in ("Referrer-Policy no-referrer", "X-Frame-Options DENY", "Content-Security-Policy"):
         assert header in text
-    assert "frame-ancestors 'none'" in text and "respond @metrics 404" in text
+    assert "frame-ancestors 'none'" in text and "handle @metrics {\n\t\trespond 404" in text
+    assert "@iconfont" not in text, "no cut icon font unless one is given"
+    assert "root * /srv/fonts" in caddyfile(8080, [8601], fonts=Path("/srv/fonts"))
 
 
 @pytest.mark.parametrize(
@@ -107,3 +112,45 @@ def test_both_workers_get_phones(cluster) -> None:
         _get(opener, f"http://127.0.0.1:{cluster.port}/_stcore/health")
         values.update(c.value for c in jar if c.name == "parkloop_node")
     assert len(values) == 2, "new phones are spread over both processes"
+
+
+def test_the_icon_font_is_the_cut_one_and_still_cached(cluster) -> None:
+    """Caddy serves the cut icon font under Streamlit's own address (a phone's first page is 330 kB
+    lighter), cached for good like the rest of the bundle; the worker still has the whole one."""
+    from fontTools.ttLib import TTFont
+
+    name = icon_font.streamlit_font().name
+    opener = urllib.request.build_opener()
+    status, headers, body = _get(opener, f"http://127.0.0.1:{cluster.port}/static/media/{name}", "identity")
+    _, _, whole = _get(opener, f"http://127.0.0.1:{cluster.worker_ports[0]}/static/media/{name}", "identity")
+    assert status == 200 and "immutable" in headers.get("Cache-Control", "")
+    assert len(body) < len(whole) / 4
+    served = icon_font.ligatures(TTFont(io.BytesIO(body)))
+    assert {"expand_more", "expand_less", "info", "close"} <= set(served)
+    assert len(served) < len(icon_font.ligatures(TTFont(io.BytesIO(whole)))) / 4
+
+
+@pytest.mark.browser
+def test_a_phone_draws_streamlit_s_icons_with_the_cut_font(cluster) -> None:
+    """Through Caddy, a QR station's expander chevrons are icons (one glyph, about 24 px wide), not the
+    word ``expand_more`` in letters, and the icon font that crossed the network is the cut one."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app_run
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+            fonts = []
+            page.on("response", lambda r: fonts.append(r) if "MaterialSymbols" in r.url else None)
+            page.goto(f"http://127.0.0.1:{cluster.port}/?station=welcome&lang=zh")
+            wait_for_app_run(page)
+            page.locator("[data-testid='stIconMaterial']").first.wait_for(state="attached")
+            page.evaluate("document.fonts.ready")
+            icon = page.locator("[data-testid='stIconMaterial']:visible").first
+            assert icon.inner_text() == "expand_more"  # the ligature's text …
+            assert icon.bounding_box()["width"] < 40  # … drawn as one glyph
+            assert fonts and all(len(r.body()) < 100_000 for r in fonts)
+        finally:
+            browser.close()

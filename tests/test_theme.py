@@ -32,7 +32,7 @@ def test_the_kiosk_launcher_passes_the_heading_sizes_as_json() -> None:
     from parkloop.kiosk import launch
 
     flags = launch.streamlit_flags(launch.load_config())
-    assert '--theme.headingFontSizes=["2.441rem", "1.953rem", "1.563rem", "1.25rem", "1rem", "1rem"]' in flags
+    assert '--theme.headingFontSizes=["2.441rem", "1.563rem", "1.25rem", "1rem", "1rem", "1rem"]' in flags
 
 
 @pytest.mark.parametrize(("text", "background"), theme.TEXT_PAIRS)
@@ -81,8 +81,14 @@ def test_my_garbage_names_the_bins_the_theme_colours() -> None:
 
 def test_one_type_scale() -> None:
     assert [theme.step_rem(step) for step in theme.STEPS] == [1.0, 1.25, 1.562, 1.953, 2.441]
-    assert theme.HEADING_SIZES[:3] == ("2.441rem", "1.953rem", "1.563rem")
+    assert theme.HEADING_SIZES[:3] == ("2.441rem", "1.563rem", "1.25rem")
     css = theme.theme_css()
     for step in theme.STEPS:
         assert f"--pl-step-{step}:{theme.step_rem(step)}rem;" in css
     assert css.startswith("<style>") and css.endswith("</style>") and css.count("<style>") == 1
+
+
+def test_no_page_skips_a_heading_level() -> None:
+    """Sections are st.header (h2) under the page's h1: st.subheader (h3) straight under h1 skips one."""
+    pages = [*REPO.glob("exhibits/*.py"), *REPO.glob("parkloop/**/*.py"), REPO / "app.py"]
+    assert [p.name for p in pages if "st.subheader(" in p.read_text(encoding="utf-8")] == []

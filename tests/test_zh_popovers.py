@@ -25,7 +25,7 @@ EXHIBITS = [page for page in PAGES if page.script.startswith("exhibits/") and pa
 
 LATIN = re.compile(r"[A-Za-z]+(?:[-/.][A-Za-z0-9]+)*")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-MARKUP = re.compile(r":[a-z]+(?:-badge)?\[|</?small>")  # Streamlit's :gray-badge[…], :green[…]; <small>
+MARKUP = re.compile(r":[a-z]+(?:-badge)?\[|</?[a-z][^>]*>")  # :gray-badge[…], :green[…]; HTML tags (tables)
 # GB/T, IPCC, IAPWS-IF97, COD, CO (of CO₂), a standard's annex C.1, a symbol such as k (a decay rate)
 ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Za-z])$")
 DATA_ID = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*-\d{4}$")  # a scenario or data set named by its year

@@ -24,6 +24,7 @@ from parkloop.content import t
 from parkloop.exhibits.figures import Figure, shown_warnings
 from parkloop.model import paths
 from parkloop.provenance import ProvenanceView, describe_provenance, load_sources
+from parkloop.ui.tables import show_table
 
 BADGE_COLOUR = {
     "plan": "blue",
@@ -210,7 +211,7 @@ def chart_table(chart: Any, lang: str) -> None:
                 {title: _cell(row[name], fmt) for name, title, fmt in columns} for _, row in data.iterrows()
             ]
             with st.expander(t("a11y.chart_table", lang)):
-                st.table(pd.DataFrame(rows), hide_index=True)
+                show_table(rows)
             return
 
 
@@ -219,11 +220,10 @@ def links_table(
 ) -> None:
     """A Sankey's flows as a table (from, to, amount with its ``unit``), in an expander under the chart;
     ``links`` are ``(source id, target id, amount)``, ``labels`` the nodes' words by id."""
-    import pandas as pd
 
     head = [t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount")]
     rows = [
         dict(zip(head, (labels[s], labels[d], f"{value:,.0f}{unit}"), strict=True)) for s, d, value in links
     ]
     with st.expander(t("a11y.chart_table", lang)):
-        st.table(pd.DataFrame(rows), hide_index=True)
+        show_table(rows)

@@ -86,8 +86,16 @@ html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data
   color: #4b5563; opacity: 1; }
 .stApp [data-testid="stButtonGroup"] button[data-selected="true"],
 .stApp [data-testid="stButtonGroup"] button[data-selected="true"] * { color: #9b1c2c; }
-.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1rem; }
-.stApp [data-testid="stTable"] th, .stApp [data-testid="stTable"] th * { color: #374151; font-weight: 600; }
+/* Tables (parkloop/ui/tables.py): HTML, drawn as Streamlit draws st.table */
+.parkloop-table-wrap { overflow-x: auto; margin-bottom: 1rem; }
+.stApp table.parkloop-table { width: auto; min-width: min(100%, 24rem); border-collapse: collapse;
+  margin: 0; font-size: 1rem;
+  font-variant-numeric: tabular-nums; border: 1px solid #d1d5db; }
+.stApp .parkloop-table th, .stApp .parkloop-table td { padding: 0.5rem 0.75rem; text-align: left;
+  vertical-align: top; border: 1px solid #e5e7eb; font-size: 1rem; line-height: 1.5; }
+.stApp .parkloop-table th { color: #374151; font-weight: 600; background: #f9fafb; }
+.stApp .parkloop-table tbody th { background: transparent; }
+.stApp .parkloop-table .parkloop-number { text-align: right; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
 .stApp [data-testid="stMetricLabel"], .stApp [data-testid="stMetricLabel"] * {
@@ -107,7 +115,7 @@ html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data
   .st-key-sort-bins [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem; }
   .st-key-sort-bins [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important;
     min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }
-  .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
+  .stApp .parkloop-table td, .stApp .parkloop-table th {
     font-size: 0.875rem; padding: 0.35rem 0.4rem;
   }
 }

@@ -56,8 +56,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 RATIO = 1.25
 """The type scale's step: a major third."""
 STEPS = (0, 1, 2, 3, 4)
-HEADING_SIZES: tuple[str, ...] = ("2.441rem", "1.953rem", "1.563rem", "1.25rem", "1rem", "1rem")
-"""h1–h6 on the scale (steps 4, 3, 2, 1, 0, 0): the theme's ``headingFontSizes``. Nothing a visitor reads
+HEADING_SIZES: tuple[str, ...] = ("2.441rem", "1.563rem", "1.25rem", "1rem", "1rem", "1rem")
+"""h1–h6 on the scale (steps 4, 2, 1, 0, 0, 0): the theme's ``headingFontSizes``. A page has its title
+(h1) and its sections (h2, ``st.header``): no level is skipped (a screen reader's outline, Lighthouse's
+heading order), and a section heading keeps the size it had as Streamlit's h3. Nothing a visitor reads
 is below step 0 but Streamlit's own small print (0.875rem: 14 px on a phone, 16 px on a kiosk)."""
 
 BIN_IDS = ("food", "recyclable", "hazardous", "residual")

@@ -182,7 +182,7 @@ def station_banner(lang: str) -> None:
     stamped = my_stamps() or {}
     with st.container(border=True, key="parkloop-station"):
         st.markdown(f"**{html.escape(t('tours.station_number', lang, number=station.number))}**")
-        st.subheader(station_title(station.id, lang), anchor=False)
+        st.header(station_title(station.id, lang), anchor=False)
         story = page_section("tours", f"station-{station.id}", lang)
         if story:
             st.markdown(story)

@@ -31,7 +31,7 @@ def test_targets_page_renders(open_app, lang: str, viewport: str) -> None:
     heading = page.locator("h1").first.inner_text()
     assert heading.strip() == _title(lang)
     # the targets table: a header row and one row per indicator of track_targets (9)
-    assert page.get_by_test_id("stTable").first.locator("tbody tr").count() == 9
+    assert page.locator(".st-key-targets-table table.parkloop-table tbody tr").count() == 9
     assert page.get_by_test_id("stVegaLiteChart").count() == 1
     app.screenshot(f"targets-{lang}-{viewport}")
     assert app.foreign_requests() == []

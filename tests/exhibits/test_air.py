@@ -28,6 +28,7 @@ from parkloop.exhibits.air import (
 from parkloop.i18n import contains_cjk
 from parkloop.live import PARK_TZ
 from tests.apptest import open_page as open_app_page
+from tests.apptest import tables
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 5, 18, 14, 30, 30, tzinfo=PARK_TZ)
@@ -184,7 +185,7 @@ def _alerts_in(node) -> list[tuple[str, str]]:
 
 
 def table(at: AppTest, lang: str) -> dict[str, dict[str, str]]:
-    frame = at.table[0].value
+    frame = tables(at)[0]
     return {
         row[t("air.col_pollutant", lang)]: {column: str(row[column]) for column in frame.columns}
         for _, row in frame.iterrows()
@@ -192,7 +193,7 @@ def table(at: AppTest, lang: str) -> dict[str, dict[str, str]]:
 
 
 def page_text(at: AppTest) -> str:
-    parts = [str(e.value) for kind in ("title", "subheader", "markdown", "caption") for e in at.get(kind)]
+    parts = [str(e.value) for kind in ("title", "header", "markdown", "caption") for e in at.get(kind)]
     parts += [value for _, value in alerts(at)] + [e.proto.body for e in at.get("html")]
     return "\n".join(parts)
 
@@ -245,7 +246,7 @@ def test_old_feed_is_shown_as_out_of_date(monkeypatch: pytest.MonkeyPatch) -> No
     at = open_air("en")
     kind, text = alerts(at)[0]
     assert kind == "warning" and t("air.status.stale", "en") in text and "2026-05-18" in text
-    assert t("air.readings_heading_stale", "en") in [s.value for s in at.subheader]
+    assert t("air.readings_heading_stale", "en") in [s.value for s in at.header]
     assert (
         table(at, "en")[t("air.pollutant.nox_mg_per_nm3", "en")][t("air.col_value", "en")]
         == "150\u00a0mg/Nm³"
@@ -277,7 +278,7 @@ def test_dead_or_garbage_feed_keeps_the_page_working(
     values = {row[t("air.col_value", lang)] for row in table(at, lang).values()}
     assert values == {"—"}
     assert t(f"air.problem.{problem}", lang) in "\n".join(m.value for m in at.markdown)
-    assert t("air.limits_heading", lang) in [s.value for s in at.subheader]  # the rest of the page is there
+    assert t("air.limits_heading", lang) in [s.value for s in at.header]  # the rest of the page is there
     assert str(tmp_path) not in page_text(at)  # the path is never shown
 
 

@@ -328,7 +328,7 @@ def test_page_runs_in_both_languages(lang: str) -> None:
         assert "saved compared with a landfill" not in words.lower()
         assert "not with a landfill" in text  # said on the screen, not only behind "Where from?"
     simulated = {"zh": "（模拟）", "en": "(simulated)"}[lang]
-    assert simulated in "\n".join(h.value for h in at.subheader)
+    assert simulated in "\n".join(h.value for h in at.header)
 
 
 def test_sliders_move_the_figures() -> None:

@@ -12,6 +12,7 @@ from parkloop.content import t
 from parkloop.exhibits.park import MAP_FLOWS, load_park_map, place_name, place_positions, plant_arcs
 from parkloop.i18n import format_quantity
 from tests.apptest import open_page as open_app_page
+from tests.apptest import tables
 from tests.exhibits._helpers import model_result
 
 
@@ -20,8 +21,8 @@ def _heads(lang: str) -> list[str]:
 
 
 def _table(at, lang: str) -> list[dict[str, str]]:
-    found = [e.value for e in at.table if list(e.value.columns) == _heads(lang)]
-    assert len(found) == 1, [list(e.value.columns) for e in at.table]
+    found = [e for e in tables(at) if list(e.columns) == _heads(lang)]
+    assert len(found) == 1, [list(e.columns) for e in tables(at)]
     return found[0].to_dict("records")
 
 

@@ -389,7 +389,7 @@ def test_page_runs_in_both_languages(lang: str) -> None:
     assert at.title[0].value == t("nav.power", lang)
     assert len(at.slider) == 4
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
-    assert t("power.landfill_heading", lang) in [h.value for h in at.subheader]
+    assert t("power.landfill_heading", lang) in [h.value for h in at.header]
     summaries = [h.proto.body for h in at.get("html") if "parkloop-summary" in h.proto.body]
     assert summaries, "the chart has a summary"
     assert not at.warning  # no refusal, no model warning at the plan

@@ -7,6 +7,7 @@ import pytest
 
 from parkloop.content import t
 from parkloop.kiosk import usage
+from tests.apptest import tables
 from tests.staff.test_staff import TOKEN, fresh_limiter, run_staff, sign_in  # noqa: F401 — the fixture too
 
 
@@ -22,7 +23,7 @@ def _signed_in(monkeypatch, tmp_path, lang: str = "en"):
 
 def _rows(at) -> list[list[list[object]]]:
     """Every table's rows as lists of cells (the column heads are another test's)."""
-    return [e.value.values.tolist() for e in at.table]
+    return [e.values.tolist() for e in tables(at)]
 
 
 def test_every_chart_has_its_numbers_as_a_table(monkeypatch, tmp_path) -> None:
@@ -40,7 +41,7 @@ def test_every_chart_has_its_numbers_as_a_table(monkeypatch, tmp_path) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_tables_are_headed_in_the_visitors_language(monkeypatch, tmp_path, lang: str) -> None:
     at = _signed_in(monkeypatch, tmp_path, lang)
-    heads = {tuple(e.value.columns) for e in at.table}
+    heads = {tuple(e.columns) for e in tables(at)}
     visits = t("staff.col.visits", lang)
     assert (t("staff.col.page", lang), visits) in heads
     assert (t("staff.col.lang", lang), visits) in heads

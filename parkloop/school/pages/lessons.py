@@ -96,10 +96,10 @@ def _overview(module: Module, lang: str, mode: str) -> None:
     _start(module, lang, mode)
     left, right = st.columns(2)
     with left:
-        st.subheader(t("lessons.objectives", lang), anchor=False)
+        st.header(t("lessons.objectives", lang), anchor=False)
         st.markdown("\n".join(f"- {module.text(f'objective.{o}', lang)}" for o in module.objectives))
     with right:
-        st.subheader(t("lessons.curriculum", lang), anchor=False)
+        st.header(t("lessons.curriculum", lang), anchor=False)
         st.markdown("\n".join(f"- {t(f'lessons.curriculum.{c}', lang)}" for c in module.curriculum))
 
 
@@ -122,9 +122,9 @@ def _step(module: Module, step: Step, lang: str) -> None:
 
 
 def _sequence(module: Module, lang: str) -> None:
-    st.subheader(t("lessons.sequence", lang), anchor=False)
+    st.header(t("lessons.sequence", lang), anchor=False)
     for phase in PHASES:
-        st.markdown(f"#### {t(f'lessons.phase.{phase}', lang)}")
+        st.markdown(f"### {t(f'lessons.phase.{phase}', lang)}")
         for step in (s for s in module.steps if s.phase == phase):
             _step(module, step, lang)
 
@@ -210,14 +210,14 @@ if not modules:
 module = _choose(modules, lang)
 _overview(module, lang, mode)
 _sequence(module, lang)
-st.subheader(t("lessons.worksheet", lang), anchor=False)
+st.header(t("lessons.worksheet", lang), anchor=False)
 st.markdown(module.text("worksheet", lang))
-st.subheader(t("lessons.onsite_questions", lang), anchor=False)
+st.header(t("lessons.onsite_questions", lang), anchor=False)
 _questions(module, "onsite", lang)
-st.subheader(t("lessons.quiz", lang), anchor=False)
+st.header(t("lessons.quiz", lang), anchor=False)
 _questions(module, "quiz", lang)
-st.subheader(t("lessons.teacher_notes", lang), anchor=False)
+st.header(t("lessons.teacher_notes", lang), anchor=False)
 st.markdown(module.text("teacher-notes", lang))
 st.markdown(page_section(PAGE, "privacy", lang))
-st.subheader(t("lessons.print", lang), anchor=False)
+st.header(t("lessons.print", lang), anchor=False)
 _downloads(module, lang)

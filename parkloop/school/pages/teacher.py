@@ -32,6 +32,7 @@ from parkloop.ui import session as session_ui
 from parkloop.ui.charts import colour_scale
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, escape_md
+from parkloop.ui.tables import show_table
 
 PAGE = "teacher"
 DELETED = "teacher-deleted"
@@ -63,7 +64,7 @@ def _code_and_qr(session: classes.Session, lang: str) -> None:
     base = _base_url()
     code_col, qr_col = st.columns([3, 2])
     with code_col:
-        st.markdown(f"#### {t('classes.code', lang)}")
+        st.markdown(f"### {t('classes.code', lang)}")
         st.html(
             f'<p id="parkloop-join-code" style="font-size:3.5rem;font-weight:700;letter-spacing:0.3em;'
             f'color:#111827;margin:0">{html.escape(session.code)}</p>'
@@ -165,7 +166,7 @@ def _distribution(number: int, q: Question, module: Module, answers: Answers, ph
 
 
 def _distributions(module: Module, answers: Answers, phase: str, lang: str) -> None:
-    st.subheader(
+    st.header(
         t("classes.teacher.distribution", lang) + f" · {t(f'classes.phase.{phase}', lang)}", anchor=False
     )
     for number, q in enumerate(module.questions_for(dashboard.question_use(phase)), start=1):
@@ -177,7 +178,7 @@ def _common_wrong(module: Module, answers: Answers, phase: str, lang: str) -> No
     wrong = results.common_wrong(module, answers, phase)
     if not wrong:  # shown in every phase: the teacher plans from the pre-quiz's misconceptions
         return
-    st.subheader(t("classes.teacher.wrong", lang), anchor=False)
+    st.header(t("classes.teacher.wrong", lang), anchor=False)
     for item in wrong:
         options = module.option_texts(item["question"], lang)
         right = module.question(item["question"]).answer
@@ -198,7 +199,7 @@ def _best(module: Module, answers: Answers, lang: str) -> None:
         broken = results.broken_states(q, answers) if q.constraints else 0
         if not best and not broken:
             continue
-        st.subheader(t("classes.teacher.best", lang), anchor=False)
+        st.header(t("classes.teacher.best", lang), anchor=False)
         st.markdown(f"**{escape_md(module.prompt(q.id, lang))}** {t(f'classes.goal.{q.goal}', lang)}")
         if q.constraints:
             st.markdown("\n".join(f"- {line}" for line in dashboard.constraint_lines(q, lang)))
@@ -223,8 +224,8 @@ def _gain(module: Module, answers: Answers, lang: str) -> None:
     gains = results.gain(module, answers)
     if not any(g["n_pre"] or g["n_post"] for g in gains):
         return
-    st.subheader(t("classes.teacher.gain", lang), anchor=False)
-    st.table(pd.DataFrame(dashboard.gain_rows(module, gains, lang)).set_index("#"))
+    st.header(t("classes.teacher.gain", lang), anchor=False)
+    show_table(pd.DataFrame(dashboard.gain_rows(module, gains, lang)).set_index("#"))
     st.caption(dashboard.gain_pairing(answers, lang))
     summary = dashboard.gain_summary(gains, lang)
     if summary is not None:

@@ -22,6 +22,7 @@ from parkloop.ui.charts import COLOURS
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, chart_table, escape_md
 from parkloop.ui.state import current_mode
+from parkloop.ui.tables import show_table
 
 PAGE = "staff"
 SIGNED_IN = "parkloop_staff_signed_in"
@@ -97,17 +98,17 @@ def statistics(lang: str, store: usage.UsageStore, kiosk: str) -> None:
     visits = t("staff.col.visits", lang)
     per_page = stats.visits_per_page(rows, lang)
     if per_page:
-        st.subheader(t("staff.chart.page", lang), anchor=False)
+        st.header(t("staff.chart.page", lang), anchor=False)
         bar_chart(per_page, "page", "visits", t("staff.col.page", lang), visits, lang, horizontal=True)
         chart_summary(stats.summary_pages(per_page, lang))
     left, right = st.columns([2, 1], gap="large")
     with left:
-        st.subheader(t("staff.chart.hour", lang), anchor=False)
+        st.header(t("staff.chart.hour", lang), anchor=False)
         per_hour = stats.visits_per_hour(rows)
         bar_chart(per_hour, "hour", "visits", t("staff.col.hour", lang), visits, lang, horizontal=False)
         chart_summary(stats.summary_hours(per_hour, lang))
     with right:
-        st.subheader(t("staff.chart.lang", lang), anchor=False)
+        st.header(t("staff.chart.lang", lang), anchor=False)
         per_lang = stats.visits_per_lang(rows, lang)
         bar_chart(per_lang, "lang", "visits", t("staff.col.lang", lang), visits, lang, horizontal=False)
         chart_summary(stats.summary_langs(per_lang, lang))
@@ -162,7 +163,7 @@ def exchange(lang: str, store: usage.UsageStore, kiosk: str) -> None:
 
 def tour_stats(lang: str) -> None:
     """QR tours: scans per station and per hour, route completion rates."""
-    st.subheader(t("tours.stats.title", lang), anchor=False)
+    st.header(t("tours.stats.title", lang), anchor=False)
     found = stats.tour_statistics()
     if found is None:
         st.info(t("tours.stats.unavailable", lang))
@@ -171,14 +172,14 @@ def tour_stats(lang: str) -> None:
     st.caption(t("tours.stats.note", lang))
     st.markdown(stats.tour_totals_text(numbers, lang))
     st.markdown(f"**{t('tours.stats.per_station', lang)}**")
-    st.table(pd.DataFrame(stats.station_rows(tours, numbers, lang)), hide_index=True)
+    show_table(stats.station_rows(tours, numbers, lang))
     st.markdown(f"**{t('tours.stats.per_hour', lang)}**")
     hour, scans = t("tours.stats.hour", lang), t("tours.stats.scans", lang)
     hours = pd.DataFrame(stats.hour_columns(numbers, lang)).rename(columns={hour: "hour", scans: "scans"})
     bar_chart(hours.to_dict("records"), "hour", "scans", hour, scans, lang, horizontal=False, height=220)
     chart_summary(stats.peak_text(numbers["per_hour"], lang))
     st.markdown(f"**{t('tours.stats.completion', lang)}**")
-    st.table(pd.DataFrame(stats.completion_rows(numbers, lang)), hide_index=True)
+    show_table(stats.completion_rows(numbers, lang))
 
 
 def signed_in_page(lang: str) -> None:

@@ -133,9 +133,9 @@ if st.session_state.pop(CLEARED_STATE, False):
 if not stamped:
     st.info(t("passport.empty", lang))
 else:
-    st.subheader(t("passport.collected", lang), anchor=False)
+    st.header(t("passport.collected", lang), anchor=False)
     st.html(stamps_html(tours, [s for s in tours.stations if s in stamped], lang))
-    st.subheader(t("passport.routes", lang), anchor=False)
+    st.header(t("passport.routes", lang), anchor=False)
     for route in tours.routes.values():
         _route(tours, route, stamped, lang)
 st.caption(t("passport.privacy", lang, days=passport.retention_days()))

@@ -37,7 +37,7 @@ def _facts(route: Route, lang: str) -> str:
 def _route(tours: Tours, route: Route, stamped: dict, lang: str) -> None:
     """One route: its story, its sketch map with the stamps collected, and a link per station."""
     params = link_params(lang)
-    st.subheader(route_title(route.id, lang), anchor=False)
+    st.header(route_title(route.id, lang), anchor=False)
     st.markdown(t(f"tours.route.{route.id}.blurb", lang) + "  \n**" + _facts(route, lang) + "**")
     st.html(map_html(tours, route.id, lang, here=None, stamped=stamped))
     st.html(summary_html(map_summary(tours, route.id, lang)))
