@@ -19,7 +19,6 @@ from typing import Any
 
 import streamlit as st
 
-
 NUMBER_TEXT = re.compile(r"^[+\-−]?\d[\d,.\u00a0 ]*%?$")
 """A cell already formatted as a number ("57,000", "−8.2%"): right-aligned like a number."""
 
