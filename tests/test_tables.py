@@ -40,3 +40,8 @@ def test_cells_formatted_as_numbers_are_aligned_as_numbers() -> None:
     out = table_html(["年", "t"], [[1, "57,000"], [2, "−8.2%"]])
     assert out.count('class="parkloop-number"') == 4
     assert table_html(["a"], [["57,000 t"]]).count("parkloop-number") == 0, "a figure with its unit is text"
+
+
+def test_a_cell_with_blank_lines_stays_one_html_block() -> None:
+    out = table_html(["a\n\nb"], [["first\n\n**second**"]])
+    assert "\n" not in out and "first<br><br>**second**" in out and '<th scope="col">a b</th>' in out

@@ -53,7 +53,7 @@ def table_html(
     never a visitor's text)."""
     styles = styles or {}
     numeric = [bool(rows) and all(_numeric(row[c]) for row in rows) for c in range(len(columns))]
-    head = "".join(f'<th scope="col">{html.escape(str(name))}</th>' for name in columns)
+    head = "".join(f'<th scope="col">{html.escape(" ".join(str(name).split()))}</th>' for name in columns)
     body = []
     for r, row in enumerate(rows):
         cells = []
@@ -64,7 +64,9 @@ def table_html(
                 attrs += ' class="parkloop-number"'
             if (r, c) in styles:
                 attrs += f' style="{html.escape(styles[r, c])}"'
-            cells.append(f"<{tag}{attrs}>{html.escape(_text(value))}</{tag}>")
+            # a line break as <br>: a blank line would end the HTML block and the rest turn into Markdown
+            text = html.escape(_text(value)).replace("\r", "").replace("\n", "<br>")
+            cells.append(f"<{tag}{attrs}>{text}</{tag}>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<div class="parkloop-table-wrap"><table class="parkloop-table"><thead><tr>{head}</tr></thead>'
