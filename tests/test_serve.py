@@ -128,29 +128,3 @@ def test_the_icon_font_is_the_cut_one_and_still_cached(cluster) -> None:
     served = icon_font.ligatures(TTFont(io.BytesIO(body)))
     assert {"expand_more", "expand_less", "info", "close"} <= set(served)
     assert len(served) < len(icon_font.ligatures(TTFont(io.BytesIO(whole)))) / 4
-
-
-@pytest.mark.browser
-def test_a_phone_draws_streamlit_s_icons_with_the_cut_font(cluster) -> None:
-    """Through Caddy, a QR station's expander chevrons are icons (one glyph, about 24 px wide), not the
-    word ``expand_more`` in letters, and the icon font that crossed the network is the cut one."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app_run
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-            fonts = []
-            page.on("response", lambda r: fonts.append(r) if "MaterialSymbols" in r.url else None)
-            page.goto(f"http://127.0.0.1:{cluster.port}/?station=welcome&lang=zh")
-            wait_for_app_run(page)
-            page.locator("[data-testid='stIconMaterial']").first.wait_for(state="attached")
-            page.evaluate("document.fonts.ready")
-            icon = page.locator("[data-testid='stIconMaterial']:visible").first
-            assert icon.inner_text() == "expand_more"  # the ligature's text …
-            assert icon.bounding_box()["width"] < 40  # … drawn as one glyph
-            assert fonts and all(len(r.body()) < 100_000 for r in fonts)
-        finally:
-            browser.close()

@@ -1,0 +1,43 @@
+"""Through make serve's Caddy, a phone draws Streamlit's icons with the cut icon font (parkloop/icon_font.py):
+an expander's chevron is one glyph (about 24 px wide), not the word ``expand_more`` in letters, and the
+font that crossed the network is the cut one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from parkloop.serve import Cluster
+from tests.browser.conftest import free_port, wait_for_app_run
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    if shutil.which("caddy") is None:
+        pytest.fail("caddy not installed: run `make system-deps`")
+    base = free_port()
+    c = Cluster(port=free_port(), workers=1, base_port=base + 1000 if base < 60000 else base - 5000)
+    c.start(timeout=120)
+    yield c
+    c.stop()
+
+
+def test_a_phone_draws_streamlit_s_icons_with_the_cut_font(browser, cluster) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        fonts = []
+        page.on("response", lambda r: fonts.append(r) if "MaterialSymbols" in r.url else None)
+        page.goto(f"http://127.0.0.1:{cluster.port}/?station=welcome&lang=zh")
+        wait_for_app_run(page)
+        page.locator("[data-testid='stIconMaterial']").first.wait_for(state="attached")
+        page.evaluate("document.fonts.ready")
+        icon = page.locator("[data-testid='stIconMaterial']:visible").first
+        assert icon.inner_text() == "expand_more"  # the ligature's text …
+        assert icon.bounding_box()["width"] < 40  # … drawn as one glyph
+        assert fonts and all(len(r.body()) < 100_000 for r in fonts)
+    finally:
+        context.close()
