@@ -31,11 +31,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 STATIC = Path(importlib.util.find_spec("streamlit").origin).parent / "static" / "static"
 """Streamlit's built front end (found, not imported: only pages and the UI kit import Streamlit)."""
 FONT_GLOB = "MaterialSymbols-Rounded.*.woff2"
-ROUTE = "/static/media/MaterialSymbols-Rounded.*.woff2"
-"""The address Streamlit's CSS fetches the font from (Caddy's path matcher)."""
-APP_ICON = re.compile(r":material/([a-z0-9_]+):")
+MATERIAL_ICON = re.compile(r":material/([a-z0-9_]+):")  # the app's and Streamlit's (`:material/expand_more:`)
 JS_STRING = re.compile(r"""["'`]([a-z0-9_]{2,60})["'`]""")
-JS_ICON = re.compile(r":material/([a-z0-9_]+):")  # Streamlit's own (its expander's `:material/expand_more:`)
 
 
 def streamlit_font(static: Path = STATIC) -> Path:
@@ -49,8 +46,8 @@ def app_icons(root: Path = REPO_ROOT) -> set[str]:
     for folder in ("parkloop", "exhibits", "lessons", "content"):
         for path in (root / folder).rglob("*"):
             if path.suffix in {".py", ".po", ".toml", ".md"}:
-                names |= set(APP_ICON.findall(path.read_text(encoding="utf-8", errors="ignore")))
-    names |= set(APP_ICON.findall((root / "app.py").read_text(encoding="utf-8")))
+                names |= set(MATERIAL_ICON.findall(path.read_text(encoding="utf-8", errors="ignore")))
+    names |= set(MATERIAL_ICON.findall((root / "app.py").read_text(encoding="utf-8")))
     return names
 
 
@@ -60,7 +57,7 @@ def streamlit_strings(static: Path = STATIC) -> set[str]:
     strings: set[str] = set()
     for path in (static / "js").glob("*.js"):
         text = path.read_text(encoding="utf-8", errors="ignore")
-        strings |= set(JS_STRING.findall(text)) | set(JS_ICON.findall(text))
+        strings |= set(JS_STRING.findall(text)) | set(MATERIAL_ICON.findall(text))
     return strings
 
 
@@ -72,15 +69,21 @@ def _ligature_tables(font) -> Iterator:
                 yield table
 
 
+def _namer(font):
+    """A function giving a ligature's text (``expand_more``) from its first glyph and its entry."""
+    letters = {glyph: chr(code) for code, glyph in font.getBestCmap().items()}
+    return lambda first, entry: "".join(letters.get(g, "\0") for g in (first, *entry.Component))
+
+
 def ligatures(font) -> dict[str, str]:
     """The font's icons: the text of each ligature (``expand_more``) → its glyph."""
-    letters = {glyph: chr(code) for code, glyph in font.getBestCmap().items()}
-    out: dict[str, str] = {}
-    for table in _ligature_tables(font):
-        for first, entries in table.ligatures.items():
-            for entry in entries:
-                out["".join(letters.get(g, "\0") for g in (first, *entry.Component))] = entry.LigGlyph
-    return out
+    name = _namer(font)
+    return {
+        name(first, entry): entry.LigGlyph
+        for table in _ligature_tables(font)
+        for first, entries in table.ligatures.items()
+        for entry in entries
+    }
 
 
 def wanted(font, static: Path = STATIC, root: Path = REPO_ROOT) -> set[str]:
@@ -108,14 +111,10 @@ def build(out: Path, static: Path = STATIC, root: Path = REPO_ROOT) -> Path:
     key = _key(source, keep)
     if target.exists() and stamp.exists() and stamp.read_text() == key:
         return target
-    letters = {glyph: chr(code) for code, glyph in font.getBestCmap().items()}
+    name = _namer(font)
     for table in _ligature_tables(font):
         for first in list(table.ligatures):
-            kept = [
-                entry
-                for entry in table.ligatures[first]
-                if "".join(letters.get(g, "\0") for g in (first, *entry.Component)) in keep
-            ]
+            kept = [entry for entry in table.ligatures[first] if name(first, entry) in keep]
             if kept:
                 table.ligatures[first] = kept
             else:

@@ -89,7 +89,7 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "", fonts: Pa
     ``fonts``: a folder whose ``static/media/`` holds the cut icon font (:mod:`parkloop.icon_font`),
     served in place of Streamlit's own."""
     upstreams = " ".join(f"127.0.0.1:{p}" for p in upstream_ports)
-    icon_font = (
+    font_route = (
         f"\t@iconfont path_regexp iconfont {ICON_FONT}\n\thandle @iconfont {{\n\t\troot * {fonts}\n"
         '\t\theader Cache-Control "public, max-age=31536000, immutable"\n\t\tfile_server\n\t}\n'
         if fonts
@@ -115,7 +115,7 @@ def caddyfile(port: int, upstream_ports: list[int], address: str = "", fonts: Pa
 \t}}
 \t@hashed path_regexp hashed {HASHED_ASSET}
 \theader @hashed >Cache-Control "public, max-age=31536000, immutable"
-{icon_font}\thandle {{
+{font_route}\thandle {{
 \t\treverse_proxy {upstreams} {{
 \t\t\tlb_policy cookie parkloop_node
 \t\t\thealth_uri /_stcore/health

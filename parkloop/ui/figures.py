@@ -220,7 +220,6 @@ def links_table(
 ) -> None:
     """A Sankey's flows as a table (from, to, amount with its ``unit``), in an expander under the chart;
     ``links`` are ``(source id, target id, amount)``, ``labels`` the nodes' words by id."""
-
     head = [t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount")]
     rows = [
         dict(zip(head, (labels[s], labels[d], f"{value:,.0f}{unit}"), strict=True)) for s, d, value in links

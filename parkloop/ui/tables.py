@@ -30,8 +30,10 @@ def _numeric(value: Any) -> bool:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, numbers.Integral):
         return f"{int(value):,}"
     if isinstance(value, numbers.Real):
