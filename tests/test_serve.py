@@ -8,7 +8,6 @@ from __future__ import annotations
 import http.cookiejar
 import io
 import re
-import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from parkloop import icon_font
-from parkloop.serve import HASHED_ASSET, Cluster, caddyfile
-from tests.browser.conftest import free_port
+from parkloop.serve import HASHED_ASSET, caddyfile
+from tests.browser.conftest import running_cluster
 
 
 def test_caddyfile_names_every_worker_and_the_policies() -> None:
@@ -57,13 +56,7 @@ def _get(opener, url: str, encoding: str = "zstd, gzip"):
 
 @pytest.fixture(scope="module")
 def cluster():
-    if shutil.which("caddy") is None:
-        pytest.fail("caddy not installed: run `make system-deps`")
-    base = free_port()
-    c = Cluster(port=free_port(), workers=2, base_port=base + 1000 if base < 60000 else base - 5000)
-    c.start(timeout=120)
-    yield c
-    c.stop()
+    yield from running_cluster(workers=2)
 
 
 def test_cluster_compresses_caches_and_sticks(cluster) -> None:

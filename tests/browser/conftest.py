@@ -66,6 +66,26 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop_processes(process)
 
 
+def running_cluster(workers: int) -> Iterator:
+    """``make serve``'s stack (``workers`` Streamlit processes behind Caddy) on free ports, for a fixture
+    to ``yield from``; stopped afterwards."""
+    import shutil
+
+    from parkloop.serve import Cluster
+
+    if shutil.which("caddy") is None:
+        pytest.fail("caddy not installed: run `make system-deps`")
+    base = free_port()
+    cluster = Cluster(
+        port=free_port(), workers=workers, base_port=base + 1000 if base < 60000 else base - 5000
+    )
+    cluster.start(timeout=120)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright (no Playwright-downloaded browser, no network)."""

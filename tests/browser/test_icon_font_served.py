@@ -4,25 +4,16 @@ font that crossed the network is the cut one."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from parkloop.serve import Cluster
-from tests.browser.conftest import free_port, wait_for_app_run
+from tests.browser.conftest import running_cluster, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    if shutil.which("caddy") is None:
-        pytest.fail("caddy not installed: run `make system-deps`")
-    base = free_port()
-    c = Cluster(port=free_port(), workers=1, base_port=base + 1000 if base < 60000 else base - 5000)
-    c.start(timeout=120)
-    yield c
-    c.stop()
+    yield from running_cluster(workers=1)
 
 
 def test_a_phone_draws_streamlit_s_icons_with_the_cut_font(browser, cluster) -> None:
