@@ -24,7 +24,7 @@ from parkloop.model import ScenarioError
 from parkloop.ui.charts import COLOURS, charts_on_demand, counted_rows, number_axis
 from parkloop.ui.exhibit import exhibit_start
 from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import url_sliders
 
@@ -49,7 +49,7 @@ def explorer(lang: str, plan_values: Mapping[str, Any], inputs: Mapping[str, Any
         result = scenario_result(PLAN)
     figures = view.power_figures(result)
     with results:
-        journey_picture(PAGE, result, lang)
+        journey_picture(PAGE, result, lang, with_style=False)
         st.header(t("power.results_heading", lang), anchor=False)
         figure_columns(view.figures_from_inputs(figures, inputs, lang), lang)
         st.markdown(view.counted_text(figures, lang))
@@ -120,6 +120,7 @@ def page() -> None:
     and a copy of the whole plan there would cost every connected phone memory."""
     lang, _ = exhibit_start(PAGE)
     plan, factors = scenario_result(PLAN), factors_data()
+    journey_style(PAGE)  # outside the fragment: the same for every slider position
     explorer(lang, plan["values"], view.figure_inputs(plan, factors))
     below(plan, factors, lang)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -87,3 +88,67 @@ def tables(at: AppTest) -> list[pd.DataFrame]:
     return [
         pd.DataFrame([[_cell(c) for c in row] for row in rows], columns=head) for head, rows in parser.tables
     ]
+
+
+@dataclass
+class ShownFigure:
+    """One figure card as the page drew it (parkloop/ui/figures.py: ``card_html``)."""
+
+    key: str
+    label: str = ""
+    value: str = ""
+    where_from: str = ""
+    """The disclosure's label ("出处" / "Where from?")."""
+    detail: list[str] = field(default_factory=list)
+    """What opening it shows: the provenance's badge, then each paragraph."""
+
+
+class _Figures(HTMLParser):
+    PARTS = {"parkloop-figure-label": "label", "parkloop-figure-value": "value"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.figures: list[ShownFigure] = []
+        self._into: str | None = None
+        self._text: list[str] = []
+        self._body = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "div" and "parkloop-figure" in classes:
+            key = next((c[len("st-key-") :] for c in classes if c.startswith("st-key-")), "")
+            self.figures.append(ShownFigure(key))
+        elif tag == "div" and "parkloop-where-from-body" in classes:
+            self._body = True
+        elif self.figures and (tag == "summary" or self._body and tag in ("p", "span")):
+            self._into, self._text = tag, []
+        elif self.figures and tag == "p" and set(classes) & set(self.PARTS):
+            self._into, self._text = self.PARTS[next(c for c in classes if c in self.PARTS)], []
+
+    def handle_data(self, data: str) -> None:
+        if self._into is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._into is None or tag not in ("p", "span", "summary"):
+            if tag == "details":
+                self._body = False
+            return
+        text, figure = "".join(self._text), self.figures[-1]
+        if self._into == "summary":
+            figure.where_from = text
+        elif self._into in ("label", "value"):
+            setattr(figure, self._into, text)
+        else:
+            figure.detail.append(text)
+        self._into = None
+
+
+def figures(at: AppTest) -> list[ShownFigure]:
+    """Every figure card the page drew, in order (AppTest holds a ``<details>``'s contents whether or not
+    a visitor opened it)."""
+    parser = _Figures()
+    for element in at.markdown:
+        if "parkloop-figure" in str(element.value):
+            parser.feed(str(element.value))
+    return parser.figures

@@ -1,7 +1,7 @@
-"""Every exhibit in Chinese: every "出处" popover and every "数字从哪里来" list reads as Chinese.
+"""Every exhibit in Chinese: every figure's "出处" and every "数字从哪里来" list reads as Chinese.
 
 Opens each exhibit with ``?lang=zh`` in AppTest and reads every Markdown element the page draws (the
-popovers' and expanders' contents are in the element tree whether or not a visitor has opened them). A
+figures' "出处" and the expanders' contents are in the element tree whether or not they are open). A
 provenance note or a model warning left in English shows as a run of English words; source titles,
 unit symbols, chemical formulas and standard numbers are short and pass.
 """
@@ -13,7 +13,7 @@ import re
 import pytest
 
 from parkloop.pages import PAGES
-from tests.apptest import open_page
+from tests.apptest import figures, open_page
 
 EXHIBITS = [page for page in PAGES if page.script.startswith("exhibits/") and page.slug]
 # Four English words in a row ("the plan raises biogas") is English prose; "GB 16889", "CO₂e", "NF/RO",
@@ -24,11 +24,13 @@ ENGLISH_PROSE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){3,}\b")
 def _texts(at) -> list[str]:
     """What the page says in Markdown and warning boxes (the page's CSS, drawn as Markdown, left out)."""
     shown = [str(element.value) for element in at.markdown] + [str(w.value) for w in at.warning]
-    return [text for text in shown if "<style" not in text]
+    cards = [" ".join([card.label, card.value, *card.detail]) for card in figures(at)]
+    return [text for text in shown if "<style" not in text and "parkloop-figure" not in text] + cards
 
 
 def _popovers(at) -> list[str]:
-    return [block.proto.popover.label for block in at.get("popover")]
+    """The labels of the figures' "where from?" disclosures."""
+    return [card.where_from for card in figures(at)]
 
 
 @pytest.mark.parametrize("page", EXHIBITS, ids=[page.slug for page in EXHIBITS])

@@ -1,4 +1,4 @@
-"""Every "出处" popover (and every expander: "数字从哪里来", the targets' rows) of every exhibit in Chinese
+"""Every figure's "出处" (and every expander: "数字从哪里来", the targets' rows) of every exhibit in Chinese
 reads as Chinese, word by word: source titles and unit symbols aside, no Latin word is left in it.
 
 ``tests/test_zh_pages.py`` looks for English prose (four English words in a row) anywhere on a page; this
@@ -18,7 +18,7 @@ import pytest
 
 from parkloop.content import t
 from parkloop.pages import PAGES
-from tests.apptest import open_page
+from tests.apptest import figures, open_page
 
 REPO = Path(__file__).resolve().parents[1]
 EXHIBITS = [page for page in PAGES if page.script.startswith("exhibits/") and page.slug]
@@ -62,10 +62,10 @@ def stray_latin(text: str) -> list[str]:
 
 
 def _blocks(at) -> list[tuple[str, str]]:
-    """Each popover and expander of the page as (its label, the Markdown inside it)."""
-    blocks = [(pop.proto.popover.label, pop) for pop in at.get("popover")]
-    blocks += [(exp.label, exp) for exp in at.expander]
-    return [(label, "\n".join(str(md.value) for md in block.markdown)) for label, block in blocks]
+    """Each figure's "where from?" and each expander of the page as (its label, the words inside it)."""
+    blocks = [(card.where_from, "\n".join(card.detail)) for card in figures(at)]
+    blocks += [(exp.label, "\n".join(str(md.value) for md in exp.markdown)) for exp in at.expander]
+    return blocks
 
 
 def test_the_check_sees_english_and_lets_titles_units_and_codes_pass() -> None:

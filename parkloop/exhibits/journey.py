@@ -616,4 +616,4 @@ def journey(page: str, result: Mapping[str, Any], lang: str) -> str:
 
 def style(page: str) -> str:
     """The ``<style>`` of ``page``'s journey (the same for every result and language)."""
-    return journey_css([key for key, *_ in LAYOUTS[page]])
+    return journey_css(tuple(key for key, *_ in LAYOUTS[page]))

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_WIDTH = 30.0  # [px in the picture] a flow as big as its scale
 MIN_WIDTH = 2.5  # [px] the thinnest flow that is not nothing
@@ -267,7 +268,8 @@ def icon(name: str, colour: str = "currentColor") -> str:
     return ICONS.get(name, "").replace("{c}", colour)
 
 
-def icon_defs(names: Sequence[str]) -> str:
+@lru_cache(maxsize=64)
+def icon_defs(names: tuple[str, ...]) -> str:
     """The pictures a journey uses, each once as a ``<symbol>`` (``#pl-i-<name>``) that both layouts
     ``<use>`` in their stage's colour: in a hidden SVG of no size (not ``display:none``, which would hide
     what refers to it in some browsers)."""
@@ -356,7 +358,10 @@ def _fitted(text: str, width: float, size: float) -> float:
     return size
 
 
+@lru_cache(maxsize=2048)
 def _stage(stage: Stage, centre: tuple[float, float], geo: Geometry) -> str:
+    """One stage's box. Cached by everything it shows (a stage's number has two significant figures, so
+    most slider positions draw boxes drawn before): the picture is redrawn on every slider move."""
     x, y = centre[0] - geo.box_w / 2, centre[1] - geo.box_h / 2
     middle, icon_px = geo.box_w / 2, 36 * geo.icon_scale
     parts = [
@@ -480,7 +485,8 @@ border-left:4px solid #0f766e;background:#f0fdfa}
 """
 
 
-def journey_css(stage_keys: Sequence[str]) -> str:
+@lru_cache(maxsize=16)
+def journey_css(stage_keys: tuple[str, ...]) -> str:
     """The ``<style>`` of a page's journey: the layouts, the pipes' motion and the caption of each of
     ``stage_keys`` shown while its stage has focus. Sent apart from the picture (``st.html``): the frame
     hides a Markdown block holding a ``<style>``."""
@@ -525,7 +531,7 @@ def journey_html(journey: Journey) -> str:
     lang = "zh-Hans" if journey.lang == "zh" else journey.lang
     return (
         f'<figure id="parkloop-journey" class="pl-j" lang="{lang}" data-page="{html.escape(journey.page)}">'
-        + icon_defs([stage.icon for stage in journey.stages])
+        + icon_defs(tuple(stage.icon for stage in journey.stages))
         + layout_svg(journey, WIDE)
         + layout_svg(journey, TALL)
         + _captions(journey)

@@ -9,7 +9,7 @@ Each slide has a headline and a source line in both languages (the attract scree
 English together: nobody has chosen a language yet). Every number says where it comes from on the slide
 itself — the live feed's status ("simulated values, not measurements" when it is the simulator), the
 plan's scenario, or the illustrative factor the estimate uses — because the attract screen has nothing
-to tap for a "Where from?" popover. A carbon number says its ledger (园区自身排放 / what the park emits,
+to tap for a "Where from?". A carbon number says its ledger (园区自身排放 / what the park emits,
 替代减排 / avoided elsewhere), the two are never netted, and nothing claims a target met or a landfill
 avoided (model.md, carbon accounting version 2).
 """

@@ -93,27 +93,59 @@ def figure(
     delta: str | None = None,
     key: str | None = None,
 ) -> None:
-    """A big number with its label, and a "where from?" popover with the provenance in plain words.
-
-    ``assumption`` is one sentence of the main assumption behind the number (in ``lang``). The popover
-    holds one Markdown element (badge, detail and assumption as paragraphs), not one each: every element
-    is a message the server sends on every rerun (issue 18)."""
-    with st.container(border=True, key=key):
-        st.metric(label, value, delta=delta, delta_color="off")
-        with st.popover(t("prov.where_from", lang)):
-            st.markdown(popover_text(provenance, lang, assumption))
+    """A big number with its label, and a "where from?" disclosure with the provenance in plain words
+    (``assumption``: one sentence of the main assumption behind the number, in ``lang``)."""
+    draw_figure(Figure(key or "", label, value, provenance, assumption, delta), lang)
 
 
-def popover_text(provenance: Any, lang: str, assumption: str | None = None) -> str:
-    """What a figure's "where from?" popover says, as one Markdown text: the badge, the provenance's
-    detail and the assumption, a paragraph each (escaped: no formatting from data)."""
-    view = provenance_view(provenance, lang)
-    parts = [badge(view, lang)]
-    if view.detail:
-        parts.append(escape_md(view.detail))
-    if assumption:
-        parts.append(escape_md(assumption))
-    return "\n\n".join(parts)
+def badge_html(view: ProvenanceView) -> str:
+    """The kind of provenance as a small coloured label (the words carry the meaning, colour repeats it)."""
+    colour = BADGE_COLOUR.get(view.kind, "gray")
+    return f'<span class="parkloop-badge parkloop-badge-{colour}">{html.escape(view.label)}</span>'
+
+
+def _paragraphs(text: str | None) -> str:
+    return "".join(
+        f"<p>{html.escape(part.strip())}</p>" for part in (text or "").split("\n\n") if part.strip()
+    )
+
+
+def card_html(item: Figure, lang: str) -> str:
+    """One figure as a card: its label, the big number and a ``<details>`` "where from?" holding the
+    provenance's badge, its detail and the assumption. Escaped: no markup from data.
+
+    HTML, not ``st.metric`` in a bordered container with an ``st.popover``: those were four elements a
+    card, and every element is a message the server builds and sends on every rerun (issue 18). A
+    ``<details>`` opens with a tap, Enter or Space, and a screen reader announces it as collapsed or
+    expanded. The card carries its key as the class ``st-key-<key>``, as a keyed container did."""
+    view = provenance_view(item.provenance, lang)
+    key = f" st-key-{html.escape(item.key)}" if item.key else ""
+    delta = f'<p class="parkloop-figure-delta">{html.escape(item.delta)}</p>' if item.delta else ""
+    body = badge_html(view) + _paragraphs(view.detail) + _paragraphs(item.assumption)
+    return (
+        f'<div class="parkloop-figure{key}">'
+        f'<p class="parkloop-figure-label">{html.escape(item.label)}</p>'
+        f'<p class="parkloop-figure-value">{html.escape(item.value)}</p>{delta}'
+        f'<details class="parkloop-where-from"><summary>{html.escape(t("prov.where_from", lang))}</summary>'
+        f'<div class="parkloop-where-from-body">{body}</div></details></div>'
+    )
+
+
+def figures_html(groups: Sequence[Sequence[Figure]], lang: str, layout: str) -> str:
+    """Cards in groups side by side (``layout="columns"``: a group is a column) or one under the other
+    (``"rows"``: a group is a row). On a phone everything stacks, in the order given. One line of HTML:
+    a blank line would end Markdown's HTML block."""
+    inner = "".join(
+        f'<div class="parkloop-figure-group">{"".join(card_html(item, lang) for item in group)}</div>'
+        for group in groups
+    )
+    return f'<div class="parkloop-figures parkloop-figures-{layout}">{inner}</div>'
+
+
+def _draw(groups: Sequence[Sequence[Figure]], lang: str, layout: str) -> None:
+    # st.markdown, not st.html: the Markdown element's code comes with the page's first text; the Html
+    # element's arrives later and would draw the cards after the rest (a layout shift; see frame.py)
+    st.markdown(figures_html(groups, lang, layout), unsafe_allow_html=True)
 
 
 def provenance_list(items: Iterable[tuple[str, Any]], lang: str) -> None:
@@ -135,33 +167,20 @@ def chart_summary(text: str) -> None:
 
 
 def figure_columns(columns: Sequence[Sequence[Figure]], lang: str) -> None:
-    """Figures side by side, one list per column (on a phone the columns stack: first column first)."""
-    for column, figures in zip(st.columns(len(columns)), columns, strict=True):
-        with column:
-            for item in figures:
-                draw_figure(item, lang)
+    """Figures side by side, one list per column (on a phone the columns stack: first column first).
+    All the cards are one element (:func:`card_html`)."""
+    _draw(columns, lang, "columns")
 
 
 def figure_rows(rows: Sequence[Sequence[Figure]], lang: str) -> None:
     """Figures in rows, one card per column of its row (on a phone the cards stack row by row, left to
-    right: the order the list gives)."""
-    for figures in rows:
-        for column, item in zip(st.columns(len(figures)), figures, strict=True):
-            with column:
-                draw_figure(item, lang)
+    right: the order the list gives). All the cards are one element."""
+    _draw(rows, lang, "rows")
 
 
 def draw_figure(item: Figure, lang: str) -> None:
-    """One :class:`Figure` as a :func:`figure` card."""
-    figure(
-        item.label,
-        item.value,
-        lang,
-        provenance=item.provenance,
-        assumption=item.assumption,
-        delta=item.delta,
-        key=item.key,
-    )
+    """One :class:`Figure` as a card."""
+    _draw([[item]], lang, "rows")
 
 
 def model_warnings(warnings: Iterable[str], heading: str, lang: str) -> None:

@@ -96,6 +96,39 @@ html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data
 .stApp .parkloop-table th { color: #374151; font-weight: 600; background: #f9fafb; }
 .stApp .parkloop-table tbody th { background: transparent; }
 .stApp .parkloop-table .parkloop-number { text-align: right; }
+/* Figure cards (parkloop/ui/figures.py: card_html), drawn as Streamlit drew a bordered metric */
+.stApp .parkloop-figures { display: flex; gap: 1rem; margin-bottom: 1rem; }
+.stApp .parkloop-figures-columns { flex-direction: row; }
+.stApp .parkloop-figures-rows { flex-direction: column; }
+.stApp .parkloop-figure-group { display: flex; gap: 1rem; flex: 1 1 0; min-width: 0; }
+.stApp .parkloop-figures-columns > .parkloop-figure-group { flex-direction: column; }
+.stApp .parkloop-figures-rows > .parkloop-figure-group > .parkloop-figure { flex: 1 1 0; min-width: 0; }
+.stApp .parkloop-figure { border: 1px solid #99d5cc; border-radius: 0.75rem; padding: calc(1rem - 1px);
+  display: flex; flex-direction: column; gap: 0; }
+.stApp .parkloop-figure p { margin: 0; }
+.stApp .parkloop-figure .parkloop-figure-label { font-size: 0.875rem; line-height: 1.5rem; }
+.stApp .parkloop-figure .parkloop-figure-value { font-size: 2.25rem; line-height: 1.35;
+  padding-bottom: 0.25rem; overflow-wrap: anywhere; }
+.stApp .parkloop-figure .parkloop-figure-delta { font-size: 0.875rem; color: #4b5563; }
+.stApp .parkloop-where-from { margin-top: 1rem; }
+.stApp .parkloop-where-from summary { display: inline-flex; align-items: center; gap: 0.5rem;
+  min-height: 2.5rem; padding: 0.25rem 0.75rem; border: 1px solid #99d5cc; border-radius: 0.75rem;
+  background: #fff;
+  font-size: 0.875rem; cursor: pointer; list-style: none; user-select: none; }
+.stApp .parkloop-where-from summary::-webkit-details-marker { display: none; }
+.stApp .parkloop-where-from summary::after { content: ""; width: 0.4rem; height: 0.4rem; margin-top: -0.2rem;
+  border-right: 2px solid currentColor; border-bottom: 2px solid currentColor; transform: rotate(45deg); }
+.stApp .parkloop-where-from[open] summary::after { margin-top: 0.2rem; transform: rotate(225deg); }
+.stApp .parkloop-where-from summary:hover { border-color: #0f766e; }
+.stApp .parkloop-where-from-body { display: flex; flex-direction: column; gap: 0.5rem; margin-top: 0.75rem;
+  font-size: 1rem; line-height: 1.6; }
+.stApp .parkloop-badge { align-self: flex-start; padding: 0 0.4rem; border-radius: 0.5rem;
+  font-size: 0.875rem; font-weight: 600; line-height: 1.6; }
+.stApp .parkloop-badge-blue { color: #1e40af; background: #dbeafe; }
+.stApp .parkloop-badge-green { color: #166534; background: #dcfce7; }
+.stApp .parkloop-badge-orange { color: #9a3412; background: #ffedd5; }
+.stApp .parkloop-badge-violet { color: #5b21b6; background: #ede9fe; }
+.stApp .parkloop-badge-gray { color: #374151; background: #f3f4f6; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
 .stApp [data-testid="stMetricLabel"], .stApp [data-testid="stMetricLabel"] * {
@@ -111,6 +144,8 @@ html:not([data-parkloop-painted]) [data-testid="stMainBlockContainer"]:has([data
   outline: 3px solid var(--parkloop-focus) !important; outline-offset: 2px !important; }
 .stApp [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
 @media (max-width: 640px) {
+  /* figure cards stack on a phone, as Streamlit's columns do: first group first */
+  .stApp .parkloop-figures-columns, .stApp .parkloop-figure-group { flex-direction: column; }
   /* the sorting game's bins two by two on a phone (also in exhibits/sorting.py, which arrives late) */
   .st-key-sort-bins [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem; }
   .st-key-sort-bins [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important;
@@ -128,7 +163,7 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 # Streamlit's page is served as <html lang="en"> whatever the language. This sets the document's
 # language on the run that draws a page; Streamlit keeps the document across page switches, and a
 # language switch draws this element again with the other code. It also marks the end of the first
-# paint (see the CSS) and moves the focus into and out of popovers.
+# paint (see the CSS) and moves the focus into and out of popovers (the passport's "clear").
 _LANG_SCRIPT = """<script>
 (function () {
   const root = document.documentElement;

@@ -20,8 +20,16 @@ from parkloop.exhibits.journey import journey, style
 from parkloop.ui.exhibit import page_style
 
 
-def journey_picture(page: str, result: Mapping[str, Any], lang: str) -> None:
-    """Draw ``page``'s journey for this model ``result`` (the visitor's own slider values) in ``lang``."""
-    page_style(style(page))
+def journey_picture(page: str, result: Mapping[str, Any], lang: str, *, with_style: bool = True) -> None:
+    """Draw ``page``'s journey for this model ``result`` (the visitor's own slider values) in ``lang``.
+    Inside a slider's fragment pass ``with_style=False`` and draw :func:`journey_style` outside it: the
+    style never changes, and a fragment would send it again on every move (issue 18)."""
+    if with_style:
+        journey_style(page)
     with st.container(key="parkloop-journey-box"):
         st.markdown(journey(page, result, lang), unsafe_allow_html=True)
+
+
+def journey_style(page: str) -> None:
+    """The ``<style>`` of ``page``'s journey (the same for every result and language)."""
+    page_style(style(page))

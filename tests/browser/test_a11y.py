@@ -339,9 +339,35 @@ def test_axe_is_pinned_exactly() -> None:
     assert installed == wanted
 
 
-def test_popover_takes_and_gives_back_the_focus(open_app) -> None:
+def test_where_from_opens_and_closes_from_the_keyboard(open_app) -> None:
+    """A figure's "where from?" is a ``<details>``: Tab reaches it, Enter opens it and shows its words,
+    Enter again closes it, and the focus stays on it throughout."""
     app = open_app("/power", lang="en", wait_for_text=t("nav.power", "en"))
     page = app.page
+    summary = ".parkloop-where-from summary"
+    _tab_to(page, summary)
+    body = page.locator(".parkloop-where-from").first.locator(".parkloop-where-from-body")
+    assert not body.is_visible()
+    page.keyboard.press("Enter")
+    body.wait_for(state="visible", timeout=5_000)
+    assert page.evaluate("document.activeElement.matches('.parkloop-where-from summary')")
+    assert page.evaluate("document.activeElement.parentElement.open") is True
+    page.keyboard.press("Enter")
+    body.wait_for(state="hidden", timeout=5_000)
+    assert page.evaluate("document.activeElement.matches('.parkloop-where-from summary')")
+
+
+def test_popover_takes_and_gives_back_the_focus(open_app, streamlit_server: str) -> None:
+    """The passport's "clear" popover (the one popover left): opened from the keyboard it takes the
+    focus, and Escape gives it back to its button (parkloop/ui/frame.py)."""
+    app = open_app("/tours", lang="en", viewport=PHONE)
+    page = app.page
+    page.goto(f"{streamlit_server}/?station=bunker&lang=en", wait_until="domcontentloaded")
+    page.locator(".st-key-parkloop-station").wait_for(timeout=APP_RUN_TIMEOUT_MS)
+    wait_for_app_run(page)
+    page.goto(f"{streamlit_server}/passport?lang=en", wait_until="domcontentloaded")
+    wait_for_app_run(page)
+    page.locator("#parkloop-stamp-bunker").wait_for(timeout=APP_RUN_TIMEOUT_MS)
     _tab_to(page, "button[data-testid=stPopoverButton], [data-testid=stPopoverButton] button")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.closest('[data-testid=stPopoverBody]') !== null")

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from parkloop.content import flatten, t
 from parkloop.model import evaluate, load_scenario
+from tests.apptest import figures
 from tests.apptest import open_page as open_app_page
 
 
@@ -42,4 +43,4 @@ def number(text: str) -> float:
 def metric(at: AppTest, key: str, lang: str = "en") -> str:
     """The value shown under the metric labelled with the catalog string ``key``."""
     label = t(key, lang)
-    return next(str(m.value) for m in at.metric if m.label == label)
+    return next(f.value for f in figures(at) if f.label == label)

@@ -21,6 +21,7 @@ from parkloop.model.factors import load_factors
 from parkloop.provenance import ProvenanceView
 from parkloop.ui.charts import COLOURS, links_sankey, translucent
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from tests.apptest import figures
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -420,7 +421,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
     at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.biogas", lang)]
-    labels = {m.label for m in at.metric}
+    labels = {f.label for f in figures(at)}
     for key in (
         "kitchen_gas",
         "restaurant_gas",

@@ -10,6 +10,7 @@ from parkloop.i18n import contains_cjk, format_number, format_quantity
 from parkloop.model.factors import load_factors
 from parkloop.ui.charts import COLOURS
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from tests.apptest import figures
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -183,7 +184,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
     at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.materials", lang)]
-    labels = {m.label for m in at.metric}
+    labels = {f.label for f in figures(at)}
     for key in ("aggregate_out", "bricks_out", "avoided"):
         assert t(f"materials.{key}", lang) in labels
 

@@ -30,6 +30,7 @@ from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import my_garbage as view
 from parkloop.i18n import contains_cjk, format_number, format_percent, format_quantity
 from parkloop.ui.model_data import factors_data, scenario_result
+from tests.apptest import figures
 from tests.apptest import open_page as open_app_page
 
 
@@ -301,7 +302,7 @@ def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
 
 def metric(at: AppTest, key: str, lang: str) -> str:
     label = t(key, lang)
-    return next(m.value for m in at.metric if m.label == label)
+    return next(f.value for f in figures(at) if f.label == label)
 
 
 def number_en(text: str) -> float:
@@ -318,12 +319,12 @@ def test_page_runs_in_both_languages(lang: str) -> None:
     text = "\n".join(m.value for m in at.markdown)
     for name in view.BINS:
         assert t(f"my_garbage.bin.{name}.title", lang) in text
-    labels = [m.label for m in at.metric]
+    labels = [f.label for f in figures(at)]
     assert t("my_garbage.inventory", lang) in labels and t("my_garbage.avoided", lang) in labels
     summaries = [h.proto.body for h in at.get("html") if "parkloop-summary" in h.proto.body]
     assert summaries
     if lang == "en":
-        words = "\n".join([text] + labels + [m.value for m in at.metric] + summaries)
+        words = "\n".join([text] + labels + [f.value for f in figures(at)] + summaries)
         assert contains_cjk(words, CJK_ALLOWLIST) == []
         assert "saved compared with a landfill" not in words.lower()
         assert "not with a landfill" in text  # said on the screen, not only behind "Where from?"

@@ -18,6 +18,7 @@ from parkloop.i18n import contains_cjk, format_number, format_percent, format_qu
 from parkloop.model import ScenarioError, evaluate_dict, load_scenario
 from parkloop.model.scenario import COMPONENTS
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from tests.apptest import figures
 from tests.apptest import open_page as open_app_page
 
 PLAN_MIX = load_scenario("plan-2026").values["incineration"]["composition"]
@@ -371,7 +372,7 @@ def open_power(lang: str, params: dict[str, str] | None = None) -> AppTest:
 
 def metric(at: AppTest, key: str, lang: str) -> str:
     label = t(key, lang)
-    return next(m.value for m in at.metric if m.label == label)
+    return next(f.value for f in figures(at) if f.label == label)
 
 
 def number_en(text: str) -> float:
@@ -394,7 +395,7 @@ def test_page_runs_in_both_languages(lang: str) -> None:
     assert summaries, "the chart has a summary"
     assert not at.warning  # no refusal, no model warning at the plan
     if lang == "en":
-        text = "\n".join([m.value for m in at.markdown] + [m.label for m in at.metric] + summaries)
+        text = "\n".join([m.value for m in at.markdown] + [f.label for f in figures(at)] + summaries)
         assert contains_cjk(text, CJK_ALLOWLIST) == []
         assert "0.7119" in text and "0.5306" in text
     else:

@@ -12,6 +12,7 @@ from parkloop.model.factors import load_factors
 from parkloop.provenance import ProvenanceView
 from parkloop.ui.charts import COLOURS
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from tests.apptest import figures
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -159,7 +160,7 @@ def test_page_runs_with_its_figures(lang: str) -> None:
     at = open_page(PAGE, lang)
     assert not at.exception
     assert [title.value for title in at.title] == [t("nav.solar", lang)]
-    labels = {m.label for m in at.metric}
+    labels = {f.label for f in figures(at)}
     for key in ("kwh", "avoided", "share", "residents"):
         assert t(f"solar.{key}", lang) in labels
     assert any(t("solar.milestone_by_design", lang) in info.value for info in at.info)

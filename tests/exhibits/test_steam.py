@@ -16,6 +16,7 @@ from parkloop.i18n import contains_cjk, format_number, format_quantity
 from parkloop.model import evaluate, evaluate_dict, load_scenario
 from parkloop.ui.charts import COLOURS
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
+from tests.apptest import figures as shown_cards
 from tests.apptest import open_page as open_app_page
 
 KEY = "incineration.export_steam_t_per_year"
@@ -239,7 +240,7 @@ def open_steam(lang: str, params: dict[str, str] | None = None) -> AppTest:
 
 def metric(at: AppTest, key: str, lang: str) -> str:
     label = t(key, lang)
-    return next(m.value for m in at.metric if m.label == label)
+    return next(f.value for f in shown_cards(at) if f.label == label)
 
 
 def number_en(text: str) -> float:
@@ -260,7 +261,7 @@ def test_page_runs_in_both_languages(lang: str) -> None:
     if lang == "zh":
         assert metric(at, "steam.steam", "zh").startswith("9.8万")
     else:
-        text = "\n".join([m.value for m in at.markdown] + [m.label for m in at.metric] + summaries)
+        text = "\n".join([m.value for m in at.markdown] + [f.label for f in shown_cards(at)] + summaries)
         assert contains_cjk(text, CJK_ALLOWLIST) == []
         assert metric(at, "steam.steam", "en").startswith("98,000")
         assert "heat_t_co2_per_gj" not in text and "0.11" not in text
