@@ -1,7 +1,8 @@
-"""Model results the pages draw, computed once and cached for every session (``st.cache_data``).
+"""Model results the pages draw, computed once and cached for every session.
 
-Everything returned is plain data (dicts, lists, floats, strings), so Streamlit can pickle and share it;
-pages never call the model in a loop or hold ``Result`` objects between reruns.
+Everything returned is plain data (dicts, lists, floats, strings); pages never call the model in a loop
+or hold ``Result`` objects between reruns. A scenario's result is one object shared by every session
+(``st.cache_resource``): pages read it and never change it.
 """
 
 from __future__ import annotations
@@ -80,8 +81,9 @@ def _thaw(frozen: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
     return {k: thaw(v) for k, v in frozen}
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _scenario_result(name: str, frozen: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+def scenario_data(name: str, frozen: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    """Scenario ``name`` with the overrides ``frozen`` (:func:`overrides_key`) evaluated, as plain data
+    (what :func:`scenario_result` caches)."""
     scenario = load_scenario(name, overrides=_thaw(frozen) or None)
     result = evaluate(scenario)
     data = result.to_dict()
@@ -91,13 +93,20 @@ def _scenario_result(name: str, frozen: tuple[tuple[str, Any], ...]) -> dict[str
     return data
 
 
+# One shared result per slider position, read and never changed by the pages (tests/test_model_data.py
+# runs every exhibit and compares the cache with the model afterwards). Not st.cache_data: that unpickles
+# a copy on every call, 0.5 ms of a slider move (issue 18). About 75 kB a position, 256 at most.
+_scenario_result = st.cache_resource(show_spinner=False, max_entries=256)(scenario_data)
+
+
 def scenario_result(name: str = PLAN, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The model's result for scenario ``name`` with ``overrides`` (``{"incineration.tonnes_per_day":
     6000}``), as plain data: ``totals``, ``chains``, ``ledger``, ``flows`` (material/energy/water/carbon/
     money graphs), ``balances``, ``synergy``, ``warnings``, ``quantities``, ``values`` (the scenario's
     inputs, dotted keys) and ``provenance`` (dotted key → ``{"kind", "ref", "note"}``).
 
-    Cached for every session (the same slider position is computed once for the whole park). Raises
+    Cached for every session (the same slider position is computed once for the whole park) and shared:
+    read it, never change it (copy what you would change). Raises
     :class:`parkloop.model.ScenarioError` for overrides the scenario rejects or that break a physics bound
     (model.md version 2); exhibits keep their sliders inside both (each exhibit's tests run the slider
     corners), and a page that could still reach a bound catches it and says so in words (/power).

@@ -75,6 +75,13 @@ class LoadReport:
         )
 
 
+def _position(slider) -> float:
+    """A random position of ``slider`` on its step grid."""
+    lo, hi = slider.proto.min, slider.proto.max
+    step = slider.proto.step or 1
+    return lo + step * random.randint(0, int((hi - lo) / step))
+
+
 async def _visitor(base_url: str, page: str, query: str, deadline: float, interval: float, out: dict) -> None:
     client = StreamlitClient(base_url, page, query)
     try:
@@ -92,10 +99,7 @@ async def _visitor(base_url: str, page: str, query: str, deadline: float, interv
             if time.monotonic() >= deadline:
                 break
             if slider is not None:
-                lo, hi = slider.proto.min, slider.proto.max
-                step = slider.proto.step or 1
-                value = lo + step * random.randint(0, int((hi - lo) / step))
-                client.set(slider.id, "double_array", [value])
+                client.set(slider.id, "double_array", [_position(slider)])
             elif toggle is not None:
                 flip = not flip
                 client.set(toggle.id, "bool", flip)
@@ -196,8 +200,10 @@ class SaturationReport:
 async def saturate(
     base_url: str, page: str, query: str, clients: int, seconds: float, server_pids: list[int]
 ) -> SaturationReport:
-    """``clients`` sessions each moving the page's first slider and rerunning as soon as the last run
-    finished, for ``seconds``: reruns per second at saturation and server CPU per rerun."""
+    """``clients`` sessions each moving the page's first slider to a random position and rerunning as
+    soon as the last run finished, for ``seconds``: reruns per second at saturation and server CPU per
+    rerun. Random positions, not the slider's two ends: a page's caches see what a class would give
+    them, not two positions over and over."""
     times: list[float] = []
     deltas: list[int] = []
     errors: list[str] = []
@@ -212,12 +218,9 @@ async def saturate(
         ready.append((client, slider))
 
     async def loop(client: StreamlitClient, slider, deadline: float) -> None:
-        flip = False
         while time.monotonic() < deadline:
-            if slider is not None:
-                flip = not flip
-                value = slider.proto.max if flip else slider.proto.min
-                client.set(slider.id, "double_array", [value])
+            if slider is not None:  # a position anywhere on the slider, as a visitor's (not two ends)
+                client.set(slider.id, "double_array", [_position(slider)])
             result = await client.run(fragment_id=slider.fragment_id if slider else "")
             if result.finished:
                 times.append(result.seconds)
