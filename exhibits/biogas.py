@@ -9,7 +9,8 @@ URL keys (all optional; bad values fall back to the plan's value silently):
   ``oil``   oil extracted at the restaurant food-waste plant [% of its waste], 1.0–3.5
   ``dig``   share of the digestate burned in the incinerator [%], 0–100 (the rest is landfilled)
 
-Thin on purpose: sliders → cached model call → ``parkloop.exhibits.biogas`` → draw.
+Thin on purpose: sliders → cached model call → ``parkloop.exhibits.biogas`` → draw. The sliders and
+what they change are one fragment (a slider's move reruns only that).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import streamlit as st
 from parkloop.content import page_section, t
 from parkloop.exhibits import biogas as view
 from parkloop.ui.charts import spec_sankey_chart
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, figure_rows, model_warnings, provenance_list
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
@@ -57,20 +58,34 @@ def _carbon(fig: view.BiogasFigures, values: dict[str, Any], constants: dict[str
     figure_rows(view.oil_figures(fig, values, baseline_rate, factor, lang), lang)
 
 
-lang, mode = exhibit_start(PAGE)
-plan, factors = scenario_result(PLAN), factors_data()
-st.header(t("biogas.controls", lang), anchor=False)
-sliders = slider_columns(view.sliders(plan["values"], lang))
-st.markdown(view.split_text(sliders["power_percent"], lang))
-result = scenario_result(PLAN, view.overrides(**sliders))
-journey_picture(PAGE, result, lang)
-fig = view.figures(result)
-_gas(fig, result, plan, lang)
-st.header(t("biogas.products", lang), anchor=False)
-figure_rows(view.shown_figures(fig, result["values"], plan, lang, "products"), lang)
-_energy(result, factors["constants"], lang, mode)
-_carbon(fig, result["values"], factors["constants"], lang)
-provenance_list(view.provenance_items(plan, factors, lang), lang)
-with st.expander(t("biogas.simplified_heading", lang)):
-    st.markdown(page_section(PAGE, "simplified", lang))
-model_warnings(result["warnings"], t("biogas.model_warnings", lang), lang)
+@explorer_fragment
+def explorer(lang: str, mode: str, plan: dict[str, Any], constants: dict[str, float]) -> None:
+    """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
+    part, not the title, the story and the lists below (issue 18). ``plan`` is the shared plan result
+    (never changed), ``constants`` the factors' constants."""
+    st.header(t("biogas.controls", lang), anchor=False)
+    sliders = slider_columns(view.sliders(plan["values"], lang))
+    st.markdown(view.split_text(sliders["power_percent"], lang))
+    result = scenario_result(PLAN, view.overrides(**sliders))
+    journey_picture(PAGE, result, lang, with_style=False)
+    fig = view.figures(result)
+    _gas(fig, result, plan, lang)
+    st.header(t("biogas.products", lang), anchor=False)
+    figure_rows(view.shown_figures(fig, result["values"], plan, lang, "products"), lang)
+    _energy(result, constants, lang, mode)
+    _carbon(fig, result["values"], constants, lang)
+    model_warnings(result["warnings"], t("biogas.model_warnings", lang), lang)
+
+
+def page() -> None:
+    """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
+    lang, mode = exhibit_start(PAGE)
+    plan, factors = scenario_result(PLAN), factors_data()
+    journey_style(PAGE)  # outside the fragment: the same for every slider position
+    explorer(lang, mode, plan, factors["constants"])
+    provenance_list(view.provenance_items(plan, factors, lang), lang)
+    with st.expander(t("biogas.simplified_heading", lang)):
+        st.markdown(page_section(PAGE, "simplified", lang))
+
+
+page()

@@ -22,7 +22,7 @@ from parkloop.content import page_section, t
 from parkloop.exhibits import power as view
 from parkloop.model import ScenarioError
 from parkloop.ui.charts import COLOURS, charts_on_demand, counted_rows, number_axis
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
 from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
@@ -31,7 +31,7 @@ from parkloop.ui.state import url_sliders
 PAGE = "power"
 
 
-@st.fragment
+@explorer_fragment
 def explorer(lang: str, plan_values: Mapping[str, Any], inputs: Mapping[str, Any]) -> None:
     """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
     part, not the title and the story above it, so a class of phones costs the server less. Its

@@ -9,15 +9,17 @@ Thin on purpose: sliders → cached model call → ``parkloop.exhibits.solar`` �
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import streamlit as st
 
 from parkloop.content import t
 from parkloop.exhibits import solar as view
 from parkloop.ui.charts import charts_on_demand, horizontal_bars
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, chart_table, figure_rows, provenance_list
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
@@ -42,22 +44,38 @@ def _chart(fig: view.SolarFigures, lang: str) -> alt.Chart:
     )
 
 
-lang, mode = exhibit_start(PAGE)
-plan, factors = scenario_result(PLAN), factors_data()
-st.header(t("solar.controls", lang), anchor=False)
-sliders = slider_columns(view.sliders(plan["values"], lang))
-result = scenario_result(PLAN, view.overrides(**sliders))
-journey_picture(PAGE, result, lang)
-resident_kwh = factors["equivalents"]["resident_kwh_per_year"]
-fig = view.figures(result, resident_kwh)
-figure_rows(view.shown_figures(fig, sliders, resident_kwh, lang), lang)
-st.info(view.milestone_text(fig, view.is_plan_size(sliders, plan["values"]), lang))
-st.header(t("solar.chart_heading", lang), anchor=False)
-if charts_on_demand(lang):
-    chart = _chart(fig, lang)
-    st.altair_chart(chart, width="stretch", alt=t("solar.chart_alt", lang))
-    chart_table(chart, lang)
-chart_summary(view.chart_summary_text(fig, lang))
-provenance_list(view.provenance_items(plan, factors, lang), lang)
-with st.expander(t("solar.simplified_heading", lang)):
-    st.markdown(view.simplified_text(fig, lang))
+@explorer_fragment
+def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
+    """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
+    part, not the title, the story and the lists below (issue 18)."""
+    st.header(t("solar.controls", lang), anchor=False)
+    sliders = slider_columns(view.sliders(plan["values"], lang))
+    result = scenario_result(PLAN, view.overrides(**sliders))
+    journey_picture(PAGE, result, lang, with_style=False)
+    resident_kwh = factors["equivalents"]["resident_kwh_per_year"]
+    fig = view.figures(result, resident_kwh)
+    figure_rows(view.shown_figures(fig, sliders, resident_kwh, lang), lang)
+    st.info(view.milestone_text(fig, view.is_plan_size(sliders, plan["values"]), lang))
+    st.header(t("solar.chart_heading", lang), anchor=False)
+    if charts_on_demand(lang):
+        chart = _chart(fig, lang)
+        st.altair_chart(chart, width="stretch", alt=t("solar.chart_alt", lang))
+        chart_table(chart, lang)
+    chart_summary(view.chart_summary_text(fig, lang))
+
+
+def page() -> None:
+    """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
+    lang, mode = exhibit_start(PAGE)
+    plan, factors = scenario_result(PLAN), factors_data()
+    journey_style(PAGE)  # outside the fragment: the same for every slider position
+    explorer(lang, plan, factors)
+    provenance_list(view.provenance_items(plan, factors, lang), lang)
+    with st.expander(t("solar.simplified_heading", lang)):
+        # the grid factors it names are the plan's, whatever the sliders say
+        st.markdown(
+            view.simplified_text(view.figures(plan, factors["equivalents"]["resident_kwh_per_year"]), lang)
+        )
+
+
+page()

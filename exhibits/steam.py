@@ -9,6 +9,8 @@ Thin on purpose: slider → two cached model calls (with the steam, and without)
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -23,19 +25,20 @@ from parkloop.ui.charts import (
     horizontal_bars,
     number_axis,
 )
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, chart_table, figure_columns, model_warnings, provenance_list
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
 from parkloop.ui.state import url_sliders
 
 PAGE = "steam"
 
 
-def _heat(figures: view.SteamFigures, lang: str) -> None:
-    """The chart of the plants' heat against the steam sent, its sentence, and the words if steam is lost."""
+def _heat(figures: view.SteamFigures, lang: str, charts: bool) -> None:
+    """The chart of the plants' heat against the steam sent, its sentence, and the words if steam is lost
+    (``charts``: whether to draw the page's charts, asked once: :func:`charts_on_demand`)."""
     st.header(t("steam.heat_heading", lang), anchor=False)
-    if charts_on_demand(lang):
+    if charts:
         chart = _heat_chart(figures, lang)
         st.altair_chart(chart, width="stretch")
         chart_table(chart, lang)
@@ -62,10 +65,10 @@ def _heat_chart(figures: view.SteamFigures, lang: str) -> alt.Chart:
     )
 
 
-def _gains_and_costs(figures: view.SteamFigures, lang: str) -> None:
+def _gains_and_costs(figures: view.SteamFigures, lang: str, charts: bool) -> None:
     """The chart of what sending steam saves and costs, its sentence, and which ledger each is in."""
     st.header(t("steam.chart_heading", lang), anchor=False)
-    if charts_on_demand(lang):
+    if charts:
         chart = _gains_chart(figures, lang)
         st.altair_chart(chart, width="stretch")
         chart_table(chart, lang)
@@ -94,25 +97,39 @@ def _gains_chart(figures: view.SteamFigures, lang: str) -> alt.LayerChart:
     return alt.layer(bars, zero)
 
 
-lang, mode = exhibit_start(PAGE)
-plan, factors = scenario_result(PLAN), factors_data()
-controls, results = st.columns([2, 3], gap="large")
-with controls:
-    st.header(t("steam.controls_heading", lang), anchor=False)
-    steam_t = url_sliders([view.steam_slider(plan["values"], lang)])["steam_t_per_year"]
-    st.markdown(page_section(PAGE, "how", lang))
-result = scenario_result(PLAN, view.overrides(steam_t))
-figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
-with results:
-    journey_picture(PAGE, result, lang)
-    st.header(t("steam.results_heading", lang), anchor=False)
-    wasted = view.wasted_text(figures, lang)
-    if wasted:
-        st.warning(wasted)
-    figure_columns(view.shown_figures(figures, steam_t, plan, factors, lang), lang)
-model_warnings(view.other_warnings(result["warnings"]), t("steam.warnings", lang), lang)
-_heat(figures, lang)
-_gains_and_costs(figures, lang)
-with st.expander(t("steam.simplified_heading", lang)):
-    st.markdown(page_section(PAGE, "simplified", lang))
-provenance_list(view.provenance_items(plan, factors, lang), lang)
+@explorer_fragment
+def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
+    """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
+    part, not the title, the story and the lists below (issue 18)."""
+    controls, results = st.columns([2, 3], gap="large")
+    with controls:
+        st.header(t("steam.controls_heading", lang), anchor=False)
+        steam_t = url_sliders([view.steam_slider(plan["values"], lang)])["steam_t_per_year"]
+        st.markdown(page_section(PAGE, "how", lang))
+    result = scenario_result(PLAN, view.overrides(steam_t))
+    figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
+    with results:
+        journey_picture(PAGE, result, lang, with_style=False)
+        st.header(t("steam.results_heading", lang), anchor=False)
+        wasted = view.wasted_text(figures, lang)
+        if wasted:
+            st.warning(wasted)
+        figure_columns(view.shown_figures(figures, steam_t, plan, factors, lang), lang)
+    model_warnings(view.other_warnings(result["warnings"]), t("steam.warnings", lang), lang)
+    charts = charts_on_demand(lang)  # one "show the charts" toggle on a phone, for both
+    _heat(figures, lang, charts)
+    _gains_and_costs(figures, lang, charts)
+
+
+def page() -> None:
+    """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
+    lang, mode = exhibit_start(PAGE)
+    plan, factors = scenario_result(PLAN), factors_data()
+    journey_style(PAGE)  # outside the fragment: the same for every slider position
+    explorer(lang, plan, factors)
+    with st.expander(t("steam.simplified_heading", lang)):
+        st.markdown(page_section(PAGE, "simplified", lang))
+    provenance_list(view.provenance_items(plan, factors, lang), lang)
+
+
+page()

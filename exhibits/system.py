@@ -35,7 +35,7 @@ from parkloop.exhibits.system import (
     unit_label,
 )
 from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, sankey
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, model_warnings, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, scenario_result
 from parkloop.ui.state import url_choice, url_slider
@@ -158,7 +158,7 @@ def _table(flow: str, graph: dict[str, Any], lang: str) -> None:
         show_table(frame)
 
 
-@st.fragment
+@explorer_fragment
 def explorer(lang: str, narrow: bool, plan_values: dict[str, Any], plan_provenance: dict[str, Any]) -> None:
     """Choices, sliders, chart, summary and table: the part of the page a visitor moves. The plan's
     inputs and their provenance come as arguments: a slider's rerun reuses them instead of copying the

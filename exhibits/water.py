@@ -11,14 +11,16 @@ Thin on purpose: sliders → cached model call → ``parkloop.exhibits.water`` �
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from parkloop.content import page_section, t
 from parkloop.exhibits import water as view
 from parkloop.ui.charts import spec_sankey_chart
-from parkloop.ui.exhibit import exhibit_start
+from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, figure_rows, provenance_list
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import BASELINE, PLAN, factors_data, scenario_result
 from parkloop.ui.state import slider_columns
 
@@ -33,24 +35,37 @@ def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
     chart_summary(view.chart_summary_text(fig, lang))
 
 
-lang, mode = exhibit_start(PAGE)
-plan, base = scenario_result(PLAN), scenario_result(BASELINE)
-st.header(t("water.controls", lang), anchor=False)
-sliders = slider_columns(view.sliders(plan["values"], lang))
-result = scenario_result(PLAN, view.overrides(**sliders))
-journey_picture(PAGE, result, lang)
-fig, base_fig = view.figures(result), view.figures(base)
-st.header(t("water.products", lang), anchor=False)
-figure_rows(view.shown_figures(fig, base_fig, result["values"], lang), lang)
-if not fig.within_limit:
-    st.warning(view.limit_warning(fig, lang))
-st.header(t("water.cod_heading", lang), anchor=False)
-st.markdown(view.cod_cut_text(fig, base_fig, lang))
-_flows(fig, lang, mode)
-st.header(t("water.mix_heading", lang), anchor=False)
-st.markdown(page_section(PAGE, "mix", lang))
-st.markdown(view.source_text(fig, result["values"]["leachate.source_shares"], lang))
-st.markdown(view.plan_text(sliders, lang))
-provenance_list(view.provenance_items(plan, base, factors_data(), lang), lang)
-with st.expander(t("water.simplified_heading", lang)):
-    st.markdown(page_section(PAGE, "simplified", lang))
+@explorer_fragment
+def explorer(lang: str, mode: str, plan: dict[str, Any], base: dict[str, Any]) -> None:
+    """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
+    part, not the title, the story and the lists below (issue 18)."""
+    st.header(t("water.controls", lang), anchor=False)
+    sliders = slider_columns(view.sliders(plan["values"], lang))
+    result = scenario_result(PLAN, view.overrides(**sliders))
+    journey_picture(PAGE, result, lang, with_style=False)
+    fig, base_fig = view.figures(result), view.figures(base)
+    st.header(t("water.products", lang), anchor=False)
+    figure_rows(view.shown_figures(fig, base_fig, result["values"], lang), lang)
+    if not fig.within_limit:
+        st.warning(view.limit_warning(fig, lang))
+    st.header(t("water.cod_heading", lang), anchor=False)
+    st.markdown(view.cod_cut_text(fig, base_fig, lang))
+    _flows(fig, lang, mode)
+    st.header(t("water.mix_heading", lang), anchor=False)
+    st.markdown(page_section(PAGE, "mix", lang))
+    st.markdown(view.source_text(fig, result["values"]["leachate.source_shares"], lang))
+    st.markdown(view.plan_text(sliders, lang))
+
+
+def page() -> None:
+    """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
+    lang, mode = exhibit_start(PAGE)
+    plan, base = scenario_result(PLAN), scenario_result(BASELINE)
+    journey_style(PAGE)  # outside the fragment: the same for every slider position
+    explorer(lang, mode, plan, base)
+    provenance_list(view.provenance_items(plan, base, factors_data(), lang), lang)
+    with st.expander(t("water.simplified_heading", lang)):
+        st.markdown(page_section(PAGE, "simplified", lang))
+
+
+page()

@@ -1,6 +1,6 @@
 """The model results every session shares (``parkloop.ui.model_data.scenario_result``) stay as the model
-made them: every exhibit is run in both languages, on a phone and with sliders moved, and afterwards
-each result the pages were handed is compared with a fresh evaluation. A page that changed one in place
+made them: every exhibit is run in both languages, on a phone and with sliders moved (each without an
+error), and afterwards each result the pages were handed is compared with a fresh evaluation. A page that changed one in place
 would change it for every visitor after it."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 
 from parkloop.pages import PAGES
 from parkloop.ui import model_data
+from parkloop.ui.frame import ERROR_ELEMENT_ID
 from tests.apptest import open_page
 
 EXHIBITS = [page for page in PAGES if page.script.startswith("exhibits/") and page.slug]
@@ -40,6 +41,8 @@ def test_no_page_changes_a_shared_result(handed_out) -> None:
         ):
             at = open_page(page.script, params)
             assert not at.exception, (page.slug, params, at.exception)
+            shown_error = [h for h in at.html if ERROR_ELEMENT_ID in str(h.value)]
+            assert not shown_error, (page.slug, params, "the error box")
     assert len(handed_out) >= 2, "the pages were handed no results: the check would see nothing"
     changed = [
         key

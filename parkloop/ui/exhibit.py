@@ -11,7 +11,9 @@ A page is thin (``docs/writing-an-exhibit.md``): ::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -51,3 +53,20 @@ def page_style(css: str) -> None:
 
     slot = style_slot()
     (slot if slot is not None else st).markdown(css, unsafe_allow_html=True, width="content")
+
+
+def explorer_fragment(func: Callable[..., None]) -> Callable[..., None]:
+    """``st.fragment`` for an exhibit's sliders and what they change (a slider's move reruns only that
+    part), with the frame's error box: a fragment's own reruns run outside the frame's guard, and a
+    visitor never sees a traceback (parkloop/ui/frame.py: ``show_error``)."""
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 — shown as the friendly box, logged with its traceback
+            from parkloop.ui.frame import show_error
+
+            show_error(current_lang(), error)
+
+    return st.fragment(guarded)
