@@ -1,7 +1,7 @@
 """The model results every session shares (``parkloop.ui.model_data.scenario_result``) stay as the model
 made them: every exhibit is run in both languages, on a phone and with sliders moved (each without an
-error), and afterwards each result the pages were handed is compared with a fresh evaluation. A page that changed one in place
-would change it for every visitor after it."""
+error), and afterwards each result the pages were handed is compared with a fresh evaluation. A page
+that changed one in place would change it for every visitor after it."""
 
 from __future__ import annotations
 
