@@ -144,11 +144,15 @@ class _Figures(HTMLParser):
         self._into = None
 
 
+def read_figures(*htmls: str) -> list[ShownFigure]:
+    """The figure cards in some HTML, in order."""
+    parser = _Figures()
+    for text in htmls:
+        parser.feed(text)
+    return parser.figures
+
+
 def figures(at: AppTest) -> list[ShownFigure]:
     """Every figure card the page drew, in order (AppTest holds a ``<details>``'s contents whether or not
     a visitor opened it)."""
-    parser = _Figures()
-    for element in at.markdown:
-        if "parkloop-figure" in str(element.value):
-            parser.feed(str(element.value))
-    return parser.figures
+    return read_figures(*(str(e.value) for e in at.markdown if "parkloop-figure" in str(e.value)))

@@ -104,6 +104,11 @@ def badge_html(view: ProvenanceView) -> str:
     return f'<span class="parkloop-badge parkloop-badge-{colour}">{html.escape(view.label)}</span>'
 
 
+def _line(text: str) -> str:
+    """One line of text, escaped (a blank line inside would end Markdown's HTML block)."""
+    return html.escape(" ".join(str(text).split("\n")))
+
+
 def _paragraphs(text: str | None) -> str:
     return "".join(
         f"<p>{html.escape(part.strip())}</p>" for part in (text or "").split("\n\n") if part.strip()
@@ -120,12 +125,12 @@ def card_html(item: Figure, lang: str) -> str:
     expanded. The card carries its key as the class ``st-key-<key>``, as a keyed container did."""
     view = provenance_view(item.provenance, lang)
     key = f" st-key-{html.escape(item.key)}" if item.key else ""
-    delta = f'<p class="parkloop-figure-delta">{html.escape(item.delta)}</p>' if item.delta else ""
+    delta = f'<p class="parkloop-figure-delta">{_line(item.delta)}</p>' if item.delta else ""
     body = badge_html(view) + _paragraphs(view.detail) + _paragraphs(item.assumption)
     return (
         f'<div class="parkloop-figure{key}">'
-        f'<p class="parkloop-figure-label">{html.escape(item.label)}</p>'
-        f'<p class="parkloop-figure-value">{html.escape(item.value)}</p>{delta}'
+        f'<p class="parkloop-figure-label">{_line(item.label)}</p>'
+        f'<p class="parkloop-figure-value">{_line(item.value)}</p>{delta}'
         f'<details class="parkloop-where-from"><summary>{html.escape(t("prov.where_from", lang))}</summary>'
         f'<div class="parkloop-where-from-body">{body}</div></details></div>'
     )
