@@ -28,6 +28,7 @@ from parkloop.ui.state import current_mode
 
 PAGE = "join"
 STATE = "parkloop-class-student"  # {"session": id, "student": id, "nickname": str, "word": str | None}
+SAVED = "parkloop-class-saved"  # what the last "save" press did: (kind, detail), shown once
 
 Answers = dict[tuple[str, str], dict[str, Any]]
 
@@ -142,46 +143,97 @@ def _watch_phase(db: Any, session_id: str, shown: str) -> None:
 
 
 def _choice_form(
-    questions: list[Question], module: Module, member: dict[str, Any], phase: str, mine: Answers, lang: str
-) -> tuple[dict[str, str | None], bool]:
+    db: Any,
+    questions: list[Question],
+    module: Module,
+    member: dict[str, Any],
+    phase: str,
+    mine: Answers,
+    lang: str,
+) -> None:
     """The choice questions of this part in one form, each with its options in this student's own order
-    (seeded by their record, so it stays put across reruns and devices); the option ids picked, and
-    whether it was sent."""
+    (seeded by their record, so it stays put across reruns and devices); "save" saves them all."""
     with st.form(f"answers-{phase}"):
-        picked: dict[str, str | None] = {}
         for number, q in enumerate(questions, start=1):
             options = dashboard.student_options(module, q, member["student"], lang)
             previous = (mine.get((q.id, phase)) or {}).get("choice")
             st.markdown(f"**{t('classes.question', lang, number=number)}**")
-            picked[q.id] = st.radio(
+            st.radio(
                 module.prompt(q.id, lang),
                 list(options),
                 index=list(options).index(previous) if previous in options else None,
                 format_func=lambda k, o=options: o[k],
-                key=f"answer-{member['session']}-{phase}-{q.id}",
+                key=_answer_key(member, phase, q.id),
             )
-        saved = st.form_submit_button(t("classes.save", lang), type="primary", key=f"answers-submit-{phase}")
-    return picked, saved
+        st.form_submit_button(
+            t("classes.save", lang),
+            type="primary",
+            key=f"answers-submit-{phase}",
+            on_click=_save_choices,
+            args=(db, member, [q.id for q in questions], phase),
+        )
 
 
-def _save_choices(
-    db: Any, member: dict[str, Any], picked: dict[str, str | None], phase: str, lang: str
-) -> bool:
+def _answer_key(member: dict[str, Any], phase: str, question: str) -> str:
+    return f"answer-{member['session']}-{phase}-{question}"
+
+
+def _save_choices(db: Any, member: dict[str, Any], questions: list[str], phase: str) -> None:
+    """The form's "save", as its button's callback, and what it did in :data:`SAVED` for the run to show.
+
+    A callback, not ``if st.form_submit_button(…)``: Streamlit runs a button's callback for every press,
+    but when the press's rerun is merged with a timed fragment's rerun (``_watch_phase``, every 5 s) the
+    button's value can come back ``False`` — the student pressed "save" and nothing happened."""
+    picked = {q: st.session_state.get(_answer_key(member, phase, q)) for q in questions}
     try:  # the whole form in one transaction: all saved, or none and "try again"
         classes.save_answers(db, member["session"], member["student"], phase, picked)
     except classes.ClassError as error:
-        st.error(t(f"classes.error.{error.code}", lang))
-        return False
+        st.session_state[SAVED] = ("error", error.code)
     except sqlite3.OperationalError as error:
-        if not store.is_busy(error):
-            raise
+        st.session_state[SAVED] = ("busy", None) if store.is_busy(error) else ("failed", error)
+    else:
+        st.session_state[SAVED] = ("saved", results.unanswered(picked))
+
+
+def _slider_key(member: dict[str, Any], q: Question, index: int) -> str:
+    return f"model-{member['session']}-{q.id}-{index}"
+
+
+def _save_state(db: Any, member: dict[str, Any], q: Question, phase: str) -> None:
+    """A model question's "save this state", as its button's callback (see :func:`_save_choices`)."""
+    params = {s.key: st.session_state[_slider_key(member, q, i)] for i, s in enumerate(q.sliders)}
+    try:
+        value = model_value(q, params)
+        classes.save_answer(db, member["session"], member["student"], q.id, phase, params=params, value=value)
+    except classes.ClassError as error:
+        st.session_state[f"{SAVED}-{q.id}"] = ("error", error.code)
+    except sqlite3.OperationalError as error:
+        st.session_state[f"{SAVED}-{q.id}"] = ("busy", None) if store.is_busy(error) else ("failed", error)
+    else:
+        st.session_state[f"{SAVED}-{q.id}"] = ("state", None)
+
+
+def _saved_message(lang: str, key: str = SAVED, shown: str = "") -> None:
+    """What the last "save" under ``key`` did: saved (a form: and how many left unanswered; a model
+    question: the value ``shown``), try again, or an error. Shown once."""
+    outcome = st.session_state.pop(key, None)
+    if outcome is None:
+        return
+    kind, detail = outcome
+    if kind == "saved":
+        st.success(t("classes.saved", lang))
+        if detail:
+            st.info(tn("classes.unanswered", detail, lang, count=detail))
+    elif kind == "state":
+        st.success(t("classes.state_saved", lang, value=shown))
+    elif kind == "busy":
         _busy(lang)
-        return False
-    st.success(t("classes.saved", lang))
-    missing = results.unanswered(picked)
-    if missing:
-        st.info(tn("classes.unanswered", missing, lang, count=missing))
-    return True
+    elif kind == "error":
+        st.error(t(f"classes.error.{detail}", lang))
+    else:
+        from parkloop.ui.frame import show_error
+
+        show_error(lang, detail)
 
 
 def _choice_feedback(
@@ -207,9 +259,8 @@ def _choices(
     choice_questions = [q for q in questions if q.kind == "choice"]
     if not choice_questions:
         return mine
-    picked, saved = _choice_form(choice_questions, module, member, phase, mine, lang)
-    if saved and _save_choices(db, member, picked, phase, lang):
-        mine = classes.student_answers(db, member["session"], member["student"])
+    _choice_form(db, choice_questions, module, member, phase, mine, lang)
+    _saved_message(lang)  # the answers read above already hold what a press's callback saved
     if phase != "pre":  # the pre-visit quiz measures what students knew: no answers shown yet
         _choice_feedback(choice_questions, module, member, phase, mine, lang)
     return mine
@@ -234,26 +285,20 @@ def _model_question(
                 max_value=slider.max,
                 value=results.slider_start(slider, previous),
                 step=slider.step,
-                key=f"model-{session_id}-{q.id}-{index}",
+                key=_slider_key(member, q, index),
             )
         value = model_value(q, params)
         shown = format_quantity(value, results.metric_unit(q.metric or ""), lang)
         figure(t("classes.model_result", lang), shown, lang, provenance="model")
         for ok, line in dashboard.check_lines(model_checks(q, params), lang):
             (st.success if ok else st.warning)(line)
-        if st.button(t("classes.save_state", lang), key=f"save-{session_id}-{q.id}"):
-            try:
-                classes.save_answer(
-                    db, session_id, member["student"], q.id, phase, params=params, value=value
-                )
-            except classes.ClassError as error:
-                st.error(t(f"classes.error.{error.code}", lang))
-            except sqlite3.OperationalError as error:
-                if not store.is_busy(error):
-                    raise
-                _busy(lang)
-            else:
-                st.success(t("classes.state_saved", lang, value=shown))
+        st.button(
+            t("classes.save_state", lang),
+            key=f"save-{session_id}-{q.id}",
+            on_click=_save_state,
+            args=(db, member, q, phase),
+        )
+        _saved_message(lang, f"{SAVED}-{q.id}", shown)
         if phase != "pre" and (q.id, phase) in mine:
             with st.expander(t("classes.why", lang)):
                 st.markdown(module.text(f"why.{q.id}", lang))
