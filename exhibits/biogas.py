@@ -67,7 +67,7 @@ def explorer(lang: str, mode: str, plan: dict[str, Any], constants: dict[str, fl
     sliders = slider_columns(view.sliders(plan["values"], lang))
     st.markdown(view.split_text(sliders["power_percent"], lang))
     result = scenario_result(PLAN, view.overrides(**sliders))
-    journey_picture(PAGE, result, lang, with_style=False)
+    journey_picture(PAGE, result, lang)
     fig = view.figures(result)
     _gas(fig, result, plan, lang)
     st.header(t("biogas.products", lang), anchor=False)

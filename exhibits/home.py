@@ -16,7 +16,7 @@ from parkloop.content import t
 from parkloop.exhibits import home as view
 from parkloop.pages import BY_SLUG, GROUPS
 from parkloop.ui.exhibit import exhibit_start, page_style
-from parkloop.ui.journey import journey_picture
+from parkloop.ui.journey import journey_picture, journey_style
 from parkloop.ui.model_data import PLAN, scenario_result
 from parkloop.ui.state import link_params
 from parkloop.ui.theme import bin_colours
@@ -86,6 +86,7 @@ lang, mode = exhibit_start(PAGE, intro=False, title=view.page_title)
 page_style(TILE_CSS)
 st.markdown(t("app.tagline", lang))
 _start(lang)
+journey_style(PAGE)
 journey_picture(PAGE, scenario_result(PLAN), lang)
 totals = scenario_result(PLAN)["totals"]
 st.markdown(view.today_text(totals, lang))

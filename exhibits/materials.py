@@ -54,7 +54,7 @@ def explorer(lang: str, plan: dict[str, Any], constants: dict[str, float]) -> No
     st.header(t("materials.controls", lang), anchor=False)
     sliders = slider_columns(view.sliders(plan["values"], lang))
     result = scenario_result(PLAN, view.overrides(**sliders))
-    journey_picture(PAGE, result, lang, with_style=False)
+    journey_picture(PAGE, result, lang)
     fig = view.figures(
         result, constants["natural_aggregate_kg_co2_per_t"], constants["fired_brick_kg_co2_per_t"]
     )
@@ -71,7 +71,7 @@ def explorer(lang: str, plan: dict[str, Any], constants: dict[str, float]) -> No
 
 def page() -> None:
     """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     plan, factors = scenario_result(PLAN), factors_data()
     constants = factors["constants"]
     journey_style(PAGE)  # outside the fragment: the same for every slider position

@@ -49,7 +49,7 @@ def explorer(lang: str, plan_values: Mapping[str, Any], inputs: Mapping[str, Any
         result = scenario_result(PLAN)
     figures = view.power_figures(result)
     with results:
-        journey_picture(PAGE, result, lang, with_style=False)
+        journey_picture(PAGE, result, lang)
         st.header(t("power.results_heading", lang), anchor=False)
         figure_columns(view.figures_from_inputs(figures, inputs, lang), lang)
         st.markdown(view.counted_text(figures, lang))

@@ -51,7 +51,7 @@ def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
     st.header(t("solar.controls", lang), anchor=False)
     sliders = slider_columns(view.sliders(plan["values"], lang))
     result = scenario_result(PLAN, view.overrides(**sliders))
-    journey_picture(PAGE, result, lang, with_style=False)
+    journey_picture(PAGE, result, lang)
     resident_kwh = factors["equivalents"]["resident_kwh_per_year"]
     fig = view.figures(result, resident_kwh)
     figure_rows(view.shown_figures(fig, sliders, resident_kwh, lang), lang)
@@ -66,7 +66,7 @@ def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
 
 def page() -> None:
     """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     plan, factors = scenario_result(PLAN), factors_data()
     journey_style(PAGE)  # outside the fragment: the same for every slider position
     explorer(lang, plan, factors)

@@ -109,7 +109,7 @@ def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
     result = scenario_result(PLAN, view.overrides(steam_t))
     figures = view.steam_figures(result, scenario_result(PLAN, view.overrides(0)))
     with results:
-        journey_picture(PAGE, result, lang, with_style=False)
+        journey_picture(PAGE, result, lang)
         st.header(t("steam.results_heading", lang), anchor=False)
         wasted = view.wasted_text(figures, lang)
         if wasted:
@@ -123,7 +123,7 @@ def explorer(lang: str, plan: dict[str, Any], factors: dict[str, Any]) -> None:
 
 def page() -> None:
     """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     plan, factors = scenario_result(PLAN), factors_data()
     journey_style(PAGE)  # outside the fragment: the same for every slider position
     explorer(lang, plan, factors)

@@ -42,7 +42,7 @@ def explorer(lang: str, mode: str, plan: dict[str, Any], base: dict[str, Any]) -
     st.header(t("water.controls", lang), anchor=False)
     sliders = slider_columns(view.sliders(plan["values"], lang))
     result = scenario_result(PLAN, view.overrides(**sliders))
-    journey_picture(PAGE, result, lang, with_style=False)
+    journey_picture(PAGE, result, lang)
     fig, base_fig = view.figures(result), view.figures(base)
     st.header(t("water.products", lang), anchor=False)
     figure_rows(view.shown_figures(fig, base_fig, result["values"], lang), lang)

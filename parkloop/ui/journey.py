@@ -20,12 +20,10 @@ from parkloop.exhibits.journey import journey, style
 from parkloop.ui.exhibit import page_style
 
 
-def journey_picture(page: str, result: Mapping[str, Any], lang: str, *, with_style: bool = True) -> None:
+def journey_picture(page: str, result: Mapping[str, Any], lang: str) -> None:
     """Draw ``page``'s journey for this model ``result`` (the visitor's own slider values) in ``lang``.
-    Inside a slider's fragment pass ``with_style=False`` and draw :func:`journey_style` outside it: the
+    Its style is :func:`journey_style`, drawn by the page before it and outside a slider's fragment: the
     style never changes, and a fragment would send it again on every move (issue 18)."""
-    if with_style:
-        journey_style(page)
     with st.container(key="parkloop-journey-box"):
         st.markdown(journey(page, result, lang), unsafe_allow_html=True)
 
