@@ -148,15 +148,14 @@ def format_number(
     if not _is_number(value):
         return "—"
     lang = normalize_lang(lang) or DEFAULT_LANG
-    locale = babel_locale(lang)
     sign = _sign(value, signed)
     magnitude = abs(value)
-
-    # Chinese groups no number below 1万 (4000, not 4,000: the content review); English always groups
-    grouped = not (lang == "zh" and magnitude < 10_000)
     if exact or sig is None:
         body = format_decimal(
-            round(magnitude, max_decimals), locale=locale, decimal_quantization=False, group_separator=grouped
+            round(magnitude, max_decimals),
+            locale=babel_locale(lang),
+            decimal_quantization=False,
+            group_separator=_grouped(magnitude, lang),
         )
         return sign + body
 
@@ -176,8 +175,15 @@ def _rounded_text(magnitude: float, lang: str, sig: int) -> str:
         return format_compact_decimal(magnitude, locale=locale, format_type="short", fraction_digits=sig)
     if lang == "en" and magnitude >= 1_000_000:
         return format_compact_decimal(magnitude, locale=locale, format_type="long", fraction_digits=sig)
-    grouped = not (lang == "zh" and magnitude < 10_000)
-    return format_decimal(magnitude, locale=locale, decimal_quantization=False, group_separator=grouped)
+    return format_decimal(
+        magnitude, locale=locale, decimal_quantization=False, group_separator=_grouped(magnitude, lang)
+    )
+
+
+def _grouped(magnitude: float, lang: str) -> bool:
+    """Whether to group digits: Chinese groups no number below 1万 (4000, not 4,000: the content
+    review); English always groups."""
+    return not (lang == "zh" and magnitude < 10_000)
 
 
 def format_percent(
