@@ -10,6 +10,7 @@ URL keys: ``code`` the session's join code (from the QR code; the student may al
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -185,14 +186,24 @@ def _save_choices(db: Any, member: dict[str, Any], questions: list[str], phase: 
     but when the press's rerun is merged with a timed fragment's rerun (``_watch_phase``, every 5 s) the
     button's value can come back ``False`` — the student pressed "save" and nothing happened."""
     picked = {q: st.session_state.get(_answer_key(member, phase, q)) for q in questions}
-    try:  # the whole form in one transaction: all saved, or none and "try again"
-        classes.save_answers(db, member["session"], member["student"], phase, picked)
+    _record(  # the whole form in one transaction: all saved, or none and "try again"
+        SAVED,
+        lambda: classes.save_answers(db, member["session"], member["student"], phase, picked),
+        ("saved", results.unanswered(picked)),
+    )
+
+
+def _record(key: str, save: Callable[[], object], done: tuple[str, Any]) -> None:
+    """Run ``save`` and keep in session state under ``key`` what it did: ``done``, the class's refusal
+    (``("error", code)``), a busy store (``("busy", None)``: try again) or another store failure."""
+    try:
+        save()
     except classes.ClassError as error:
-        st.session_state[SAVED] = ("error", error.code)
+        st.session_state[key] = ("error", error.code)
     except sqlite3.OperationalError as error:
-        st.session_state[SAVED] = ("busy", None) if store.is_busy(error) else ("failed", error)
+        st.session_state[key] = ("busy", None) if store.is_busy(error) else ("failed", error)
     else:
-        st.session_state[SAVED] = ("saved", results.unanswered(picked))
+        st.session_state[key] = done
 
 
 def _slider_key(member: dict[str, Any], q: Question, index: int) -> str:
@@ -202,15 +213,14 @@ def _slider_key(member: dict[str, Any], q: Question, index: int) -> str:
 def _save_state(db: Any, member: dict[str, Any], q: Question, phase: str) -> None:
     """A model question's "save this state", as its button's callback (see :func:`_save_choices`)."""
     params = {s.key: st.session_state[_slider_key(member, q, i)] for i, s in enumerate(q.sliders)}
-    try:
-        value = model_value(q, params)
-        classes.save_answer(db, member["session"], member["student"], q.id, phase, params=params, value=value)
-    except classes.ClassError as error:
-        st.session_state[f"{SAVED}-{q.id}"] = ("error", error.code)
-    except sqlite3.OperationalError as error:
-        st.session_state[f"{SAVED}-{q.id}"] = ("busy", None) if store.is_busy(error) else ("failed", error)
-    else:
-        st.session_state[f"{SAVED}-{q.id}"] = ("state", None)
+    value = model_value(q, params)
+    _record(
+        f"{SAVED}-{q.id}",
+        lambda: classes.save_answer(
+            db, member["session"], member["student"], q.id, phase, params=params, value=value
+        ),
+        ("state", None),
+    )
 
 
 def _saved_message(lang: str, key: str = SAVED, shown: str = "") -> None:
