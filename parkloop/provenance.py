@@ -270,11 +270,17 @@ def _catalog_hashes(path: Path) -> dict[str, str]:
     return hashes
 
 
+PROJECT_FILE = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]+\.(?:md|toml|py|po|csv|json)(?![A-Za-z0-9_])")
+"""A file name in a note's words ("factors.md"): the data's English may name one for developers; the
+words a visitor reads under "Where from?" never do: say what the source is."""
+
+
 def check_provenance_texts(root: Path | str | None = None) -> list[str]:
     """Every provenance note and every model warning has its words in both languages (one line per
     problem): a note's catalog entries exist, name the data's present English words (``en-hash``), and
     the Chinese is Chinese; no catalog note is left without a data location; each warning has its
-    ``warning.<key>`` with the warning's numbers as placeholders."""
+    ``warning.<key>`` with the warning's numbers as placeholders; no note a visitor reads names a project
+    file (:data:`PROJECT_FILE`)."""
     base = Path(root).resolve() if root is not None else CONTENT_DIR
     problems: list[str] = []
     locations = note_locations()
@@ -296,6 +302,12 @@ def check_provenance_texts(root: Path | str | None = None) -> list[str]:
                 )
             elif lang == "zh" and not contains_cjk(t(location.key, "zh", root=base)):
                 problems.append(f"{rel}: {location.key}: the Chinese note has no Chinese in it")
+            elif PROJECT_FILE.search(t(location.key, lang, root=base)):
+                problems.append(
+                    f"{rel}: {location.key}: the note names a project file "
+                    f"({PROJECT_FILE.search(t(location.key, lang, root=base)).group(0)}); a visitor "
+                    "does not know it: say what the source is"
+                )
         for key in sorted(set(hashes) - wanted):
             if key.startswith(NOTE_PREFIX):
                 problems.append(f"{rel}: {key}: no data file writes this note any more; remove it")

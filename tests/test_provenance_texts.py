@@ -170,3 +170,10 @@ def test_sources_prints_every_note_in_the_language(lang: str, capsys: pytest.Cap
             assert contains_cjk(shown) == [], row
     assert cli.main(["sources", "--lang", lang]) == 0
     assert "园区实施方案" in capsys.readouterr().out if lang == "zh" else True
+
+
+def test_a_note_naming_a_project_file_is_named(content_copy: Path) -> None:
+    po = content_copy / "zh" / "messages" / "provenance.po"
+    _edit(po, 'msgstr "各厂全年运行；不考虑检修停运。"', 'msgstr "各厂全年运行，见factors.md。"')
+    problems = check_provenance_texts(content_copy)
+    assert any("scenario.days_per_year: the note names a project file (factors.md)" in p for p in problems)
