@@ -295,17 +295,19 @@ def check_provenance_texts(root: Path | str | None = None) -> list[str]:
         for location in locations:
             if not has_key(location.key, lang, root=base):
                 problems.append(f"{rel}: {location.key}: no {lang} text for the note {location.english!r}")
-            elif hashes.get(location.key) != note_hash(location.english):
+                continue
+            if hashes.get(location.key) != note_hash(location.english):
                 problems.append(
                     f"{rel}: {location.key}: the data's note changed since it was translated "
                     f"(en-hash {note_hash(location.english)}); update its words in both languages"
                 )
-            elif lang == "zh" and not contains_cjk(t(location.key, "zh", root=base)):
+                continue
+            text = t(location.key, lang, root=base)
+            if lang == "zh" and not contains_cjk(text):
                 problems.append(f"{rel}: {location.key}: the Chinese note has no Chinese in it")
-            elif PROJECT_FILE.search(t(location.key, lang, root=base)):
+            elif named := PROJECT_FILE.search(text):
                 problems.append(
-                    f"{rel}: {location.key}: the note names a project file "
-                    f"({PROJECT_FILE.search(t(location.key, lang, root=base)).group(0)}); a visitor "
+                    f"{rel}: {location.key}: the note names a project file ({named.group(0)}); a visitor "
                     "does not know it: say what the source is"
                 )
         for key in sorted(set(hashes) - wanted):
