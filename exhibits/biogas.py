@@ -39,12 +39,12 @@ def _gas(fig: view.BiogasFigures, result: dict[str, Any], plan: dict[str, Any], 
     box(view.handling_text(fig, result["values"], lang))
 
 
-def _energy(result: dict[str, Any], constants: dict[str, float], lang: str, mode: str) -> None:
+def _energy(result: dict[str, Any], constants: dict[str, float], lang: str) -> None:
     """Where the methane's energy goes (a Sankey) and the sentence under it."""
     st.header(t("biogas.chart_heading", lang), anchor=False)
     links = view.energy_links(result, constants)
     st.markdown(view.chart_note_text(links, lang))
-    spec_sankey_chart(view.SANKEY, links, lang, mode, height=400, value_suffix=" GJ")
+    spec_sankey_chart(view.SANKEY, links, lang, height=400, value_suffix=" GJ", key="sankey-biogas")
     chart_summary(view.chart_summary_text(links, lang))
 
 
@@ -59,7 +59,7 @@ def _carbon(fig: view.BiogasFigures, values: dict[str, Any], constants: dict[str
 
 
 @explorer_fragment
-def explorer(lang: str, mode: str, plan: dict[str, Any], constants: dict[str, float]) -> None:
+def explorer(lang: str, plan: dict[str, Any], constants: dict[str, float]) -> None:
     """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
     part, not the title, the story and the lists below (issue 18). ``plan`` is the shared plan result
     (never changed), ``constants`` the factors' constants."""
@@ -72,17 +72,17 @@ def explorer(lang: str, mode: str, plan: dict[str, Any], constants: dict[str, fl
     _gas(fig, result, plan, lang)
     st.header(t("biogas.products", lang), anchor=False)
     figure_rows(view.shown_figures(fig, result["values"], plan, lang, "products"), lang)
-    _energy(result, constants, lang, mode)
+    _energy(result, constants, lang)
     _carbon(fig, result["values"], constants, lang)
     model_warnings(result["warnings"], t("biogas.model_warnings", lang), lang)
 
 
 def page() -> None:
     """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     plan, factors = scenario_result(PLAN), factors_data()
     journey_style(PAGE)  # outside the fragment: the same for every slider position
-    explorer(lang, mode, plan, factors["constants"])
+    explorer(lang, plan, factors["constants"])
     provenance_list(view.provenance_items(plan, factors, lang), lang)
     with st.expander(t("biogas.simplified_heading", lang)):
         st.markdown(page_section(PAGE, "simplified", lang))

@@ -5,8 +5,8 @@ URL keys: ``flow`` the flow drawn (``material``, ``energy``, ``water``, ``carbon
 day burned and digested, ``split`` the food waste's share to power, ``reuse`` the leachate reuse rate.
 
 Thin: two choices and (for the visitor's own plan) four sliders → cached model call → Sankey data from
-``parkloop.exhibits.system`` → one cached plotly figure. Plotly, because Vega-Lite (altair) has no Sankey
-mark and Streamlit renders plotly with its own bundled plotly.js, offline.
+``parkloop.exhibits.system`` → one cached picture, inline SVG drawn on the server
+(:mod:`parkloop.exhibits.sankey_svg`: no chart library is sent to the browser).
 
 The explorer runs in ``st.fragment``: moving a slider reruns only the chart, not the page's texts.
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from parkloop.content import page_section, t
@@ -29,12 +28,11 @@ from parkloop.exhibits.system import (
     link_rows,
     own_overrides,
     provenance_items,
-    sankey_data,
-    sankey_layout,
+    sankey_figure_html,
     summary_fields,
     unit_label,
 )
-from parkloop.ui.charts import PLOTLY_CONFIG, charts_on_demand, sankey
+from parkloop.ui.charts import charts_on_demand, draw_sankey
 from parkloop.ui.exhibit import exhibit_start, explorer_fragment
 from parkloop.ui.figures import chart_summary, model_warnings, provenance_list
 from parkloop.ui.model_data import BASELINE, PLAN, overrides_key, scenario_result
@@ -49,31 +47,11 @@ options, default."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def sankey_figure(flow: str, scenario: str, frozen: tuple, lang: str, narrow: bool) -> go.Figure:
-    """The Sankey of one flow, built once per (flow, scenario, slider values, language, width), and
-    shared, never changed (``st.plotly_chart`` draws a copy): ``st.cache_data`` would unpickle a copy of
-    the figure on every run, which rebuilds and revalidates it — a third of a slider's rerun (issue 18)."""
+def sankey_figure(flow: str, scenario: str, frozen: tuple, lang: str) -> str:
+    """The Sankey of one flow (HTML with inline SVG: a wide picture and a phone's), built once per
+    (flow, scenario, slider values, language) and shared: the same text for every visitor who asks."""
     result = scenario_result(SCENARIO_NAME[scenario], dict(frozen) or None)
-    data = sankey_data(flow, result["flows"][flow], lang)
-    layout = sankey_layout(len(data["labels"]), narrow)
-    figure = sankey(
-        data["labels"],
-        data["node_colours"],
-        data["sources"],
-        data["targets"],
-        data["values"],
-        data["link_colours"],
-        height=layout.height,
-        font_size=layout.font_size,
-        node_hover=data["node_hover"],
-        link_hover=data["link_hover"],
-        arrangement="snap",
-        pad=layout.pad,
-        thickness=layout.thickness,
-        node_line={"color": "#ffffff", "width": 1},  # a white gap between touching nodes
-    )
-    figure.update_layout(hoverlabel={"font": {"size": layout.hover_font_size}}, paper_bgcolor="#ffffff")
-    return figure
+    return sankey_figure_html(flow, result["flows"][flow], t(f"system.scenario.{scenario}", lang), lang)
 
 
 def _levers(plan_values: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -114,9 +92,7 @@ def _choices(lang: str) -> tuple[str, str]:
     return flow, scenario
 
 
-def _chart(
-    flow: str, scenario: str, overrides: dict[str, Any], result: dict[str, Any], lang: str, narrow: bool
-) -> None:
+def _chart(flow: str, scenario: str, overrides: dict[str, Any], result: dict[str, Any], lang: str) -> None:
     graph, balance = result["flows"][flow], result["balances"][flow]
     scenario_name = t(f"system.scenario.{scenario}", lang)
     st.header(
@@ -128,12 +104,7 @@ def _chart(
         + page_section(PAGE, f"unit_{flow}", lang)
     )
     if charts_on_demand(lang):
-        st.plotly_chart(
-            sankey_figure(flow, scenario, overrides_key(overrides), lang, narrow),
-            config=PLOTLY_CONFIG,
-            key=f"sankey-{flow}",
-            alt=t("system.chart_alt", lang, flow=t(f"system.flow_word.{flow}", lang), scenario=scenario_name),
-        )
+        draw_sankey(sankey_figure(flow, scenario, overrides_key(overrides), lang), key=f"sankey-{flow}")
     chart_summary(page_section(PAGE, "chart_summary", lang, **summary_fields(flow, graph, balance, lang)))
 
 
@@ -159,7 +130,7 @@ def _table(flow: str, graph: dict[str, Any], lang: str) -> None:
 
 
 @explorer_fragment
-def explorer(lang: str, narrow: bool, plan_values: dict[str, Any], plan_provenance: dict[str, Any]) -> None:
+def explorer(lang: str, plan_values: dict[str, Any], plan_provenance: dict[str, Any]) -> None:
     """Choices, sliders, chart, summary and table: the part of the page a visitor moves. The plan's
     inputs and their provenance come as arguments: a slider's rerun reuses them instead of copying the
     plan out of the cache again (issue 18)."""
@@ -169,7 +140,7 @@ def explorer(lang: str, narrow: bool, plan_values: dict[str, Any], plan_provenan
         with st.container(border=True, key="system-levers"):
             overrides = _levers(plan_values, lang)
     result = scenario_result(SCENARIO_NAME[scenario], overrides or None)
-    _chart(flow, scenario, overrides, result, lang, narrow)
+    _chart(flow, scenario, overrides, result, lang)
     _balance(flow, result["flows"][flow], result["balances"][flow], lang)
     _table(flow, result["flows"][flow], lang)
     provenance_list(provenance_items(flow, plan_provenance, lang), lang)
@@ -179,10 +150,10 @@ def explorer(lang: str, narrow: bool, plan_values: dict[str, Any], plan_provenan
 def page() -> None:
     """The page. Its names stay local: the fragment keeps this script's globals alive for the session,
     and a copy of the whole plan there would cost every connected phone memory."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     st.markdown(page_section(PAGE, "five_flows", lang))
     plan = scenario_result(PLAN)
-    explorer(lang, mode == "phone", plan["values"], plan["provenance"])
+    explorer(lang, plan["values"], plan["provenance"])
 
 
 page()

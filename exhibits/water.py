@@ -27,16 +27,16 @@ from parkloop.ui.state import slider_columns
 PAGE = "water"
 
 
-def _flows(fig: view.WaterFigures, lang: str, mode: str) -> None:
+def _flows(fig: view.WaterFigures, lang: str) -> None:
     """Where the leachate goes (a Sankey) and the sentence under it."""
     st.header(t("water.chart_heading", lang), anchor=False)
     links = view.flow_links(fig)
-    spec_sankey_chart(view.SANKEY, links, lang, mode, height=320, value_suffix=" m³/d")
+    spec_sankey_chart(view.SANKEY, links, lang, height=320, value_suffix=" m³/d", key="sankey-water")
     chart_summary(view.chart_summary_text(fig, lang))
 
 
 @explorer_fragment
-def explorer(lang: str, mode: str, plan: dict[str, Any], base: dict[str, Any]) -> None:
+def explorer(lang: str, plan: dict[str, Any], base: dict[str, Any]) -> None:
     """Everything a visitor moves and what it changes. A fragment: moving a slider reruns only this
     part, not the title, the story and the lists below (issue 18)."""
     st.header(t("water.controls", lang), anchor=False)
@@ -50,7 +50,7 @@ def explorer(lang: str, mode: str, plan: dict[str, Any], base: dict[str, Any]) -
         st.warning(view.limit_warning(fig, lang))
     st.header(t("water.cod_heading", lang), anchor=False)
     st.markdown(view.cod_cut_text(fig, base_fig, lang))
-    _flows(fig, lang, mode)
+    _flows(fig, lang)
     st.header(t("water.mix_heading", lang), anchor=False)
     st.markdown(page_section(PAGE, "mix", lang))
     st.markdown(view.source_text(fig, result["values"]["leachate.source_shares"], lang))
@@ -59,10 +59,10 @@ def explorer(lang: str, mode: str, plan: dict[str, Any], base: dict[str, Any]) -
 
 def page() -> None:
     """The page; its names stay local (a fragment keeps the script's globals alive for the session)."""
-    lang, mode = exhibit_start(PAGE)
+    lang, _ = exhibit_start(PAGE)
     plan, base = scenario_result(PLAN), scenario_result(BASELINE)
     journey_style(PAGE)  # outside the fragment: the same for every slider position
-    explorer(lang, mode, plan, base)
+    explorer(lang, plan, base)
     provenance_list(view.provenance_items(plan, base, factors_data(), lang), lang)
     with st.expander(t("water.simplified_heading", lang)):
         st.markdown(page_section(PAGE, "simplified", lang))

@@ -67,7 +67,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self' ws: wss:",
-        "worker-src 'self' blob:",  # deck.gl and plotly workers
+        "worker-src 'self' blob:",  # deck.gl workers (pydeck)
         "frame-src 'self' blob: data:",
         "frame-ancestors 'none'",
         "object-src 'none'",

@@ -156,3 +156,64 @@ def figures(at: AppTest) -> list[ShownFigure]:
     """Every figure card the page drew, in order (AppTest holds a ``<details>``'s contents whether or not
     a visitor opened it)."""
     return read_figures(*(str(e.value) for e in at.markdown if "parkloop-figure" in str(e.value)))
+
+
+@dataclass
+class Sankey:
+    """One Sankey figure (``parkloop.exhibits.sankey_svg``) as read from its wide picture: the nodes'
+    words and fills by id, each band's amount, colour and hover text by (source, target), the alt text."""
+
+    chart: str
+    alt: str
+    labels: dict[str, str] = field(default_factory=dict)
+    fills: dict[str, str] = field(default_factory=dict)
+    values: dict[tuple[str, str], float] = field(default_factory=dict)
+    colours: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    hovers: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def value(self, source: str, target: str) -> float:
+        """A band's amount by the words of its two nodes."""
+        ids = {label: node for node, label in self.labels.items()}
+        return self.values[(ids[source], ids[target])]
+
+
+def _join_lines(lines: list[str]) -> str:
+    """A label drawn on several lines, as one: Latin words were broken at a space, Chinese anywhere."""
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text += (" " if text[-1:].isascii() and line[:1].isascii() else "") + line
+    return text
+
+
+def read_sankeys(text: str) -> list[Sankey]:
+    """Every Sankey figure in ``text`` (HTML), read with an XML parser: the drawing must be well-formed."""
+    import xml.etree.ElementTree as ET
+
+    svg = "{http://www.w3.org/2000/svg}"
+    found = []
+    for figure in re.findall(r'<figure class="pl-sankey".*?</figure>', text, flags=re.S):
+        root = ET.fromstring(figure)
+        wide = next(e for e in root if e.get("class") == "pl-wide")
+        chart = Sankey(root.get("data-chart", ""), wide.get("aria-label", ""))
+        rects = [e for e in wide.iter(f"{svg}rect")]
+        texts = [e for e in wide.iter(f"{svg}text")]
+        for rect, words in zip(rects, texts, strict=True):  # drawn in the same order
+            node = rect.get("data-node", "")
+            chart.labels[node] = _join_lines(["".join(span.itertext()) for span in words])
+            chart.fills[node] = rect.get("fill", "")
+        for path in wide.iter(f"{svg}path"):
+            key = (path.get("data-source", ""), path.get("data-target", ""))
+            chart.values[key] = float(path.get("data-value", "nan"))
+            chart.colours[key] = (
+                path.get("fill") if path.get("fill") != "none" else path.get("stroke", ""),
+                float(path.get("fill-opacity") or path.get("stroke-opacity") or 1),
+            )
+            title = path.find(f"{svg}title")
+            chart.hovers[key] = "" if title is None else (title.text or "")
+        found.append(chart)
+    return found
+
+
+def page_sankeys(at: AppTest) -> list[Sankey]:
+    """The Sankey figures an AppTest page drew (through ``st.markdown``)."""
+    return [chart for element in at.markdown for chart in read_sankeys(element.value)]

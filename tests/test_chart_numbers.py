@@ -106,11 +106,10 @@ def test_steam_and_power_charts_count_in_wan_in_chinese(script: str) -> None:
 
 @pytest.mark.parametrize("script", ["exhibits/biogas.py", "exhibits/water.py"])
 def test_sankey_hover_on_a_chinese_page_uses_wan(script: str) -> None:
-    from tests.apptest import open_page
+    from tests.apptest import open_page, page_sankeys
 
     at = open_page(script, {"lang": "zh"})
     assert not at.exception
-    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    hovers = [text for figure in figures for text in figure["data"][0]["link"]["customdata"]]
+    hovers = [text for chart in page_sankeys(at) for text in chart.hovers.values()]
     assert hovers and all("：" in text for text in hovers)
     assert not [text for text in hovers if GROUPED_THOUSANDS.search(text)]

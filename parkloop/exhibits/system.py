@@ -13,6 +13,7 @@ from typing import Any
 
 from parkloop.content import has_key, t
 from parkloop.exhibits.figures import illustrative
+from parkloop.exhibits.sankey_svg import Band, Node, sankey_html
 from parkloop.i18n import format_percent, format_quantity, unit_symbol
 
 FLOWS: tuple[str, ...] = ("material", "energy", "water", "carbon", "money")
@@ -82,7 +83,7 @@ def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:
 
 
 def sankey_data(flow: str, graph: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Everything a plotly Sankey needs, as plain lists (labels, indices, values, colours, hover texts)."""
+    """Everything a Sankey needs, as plain lists (node ids, labels, indices, values, colours, hover texts)."""
     unit = graph.get("unit", "")
     links = [link for link in graph.get("links", []) if link.get("value", 0) > 0]
     ids: list[str] = []
@@ -99,6 +100,7 @@ def sankey_data(flow: str, graph: dict[str, Any], lang: str) -> dict[str, Any]:
         inflow[link["target"]] += link["value"]
     colour = FLOW_COLOURS.get(flow, GREY)
     return {
+        "ids": ids,
         "labels": labels,
         "node_colours": [_rgba(GREY if node in LOSS_NODES else colour, 0.9) for node in ids],
         "node_hover": [
@@ -125,6 +127,42 @@ def sankey_data(flow: str, graph: dict[str, Any], lang: str) -> dict[str, Any]:
             for link in links
         ],
     }
+
+
+def sankey_figure_html(flow: str, graph: dict[str, Any], scenario_name: str, lang: str) -> str:
+    """One flow's Sankey as HTML (:func:`parkloop.exhibits.sankey_svg.sankey_html`: a wide picture and a
+    phone's), its alt text the chart's name followed by every flow with its amount."""
+    data = sankey_data(flow, graph, lang)
+    wide, tall = sankey_layout(len(data["ids"]), narrow=False), sankey_layout(len(data["ids"]), narrow=True)
+    name = t("system.chart_alt", lang, flow=t(f"system.flow_word.{flow}", lang), scenario=scenario_name)
+    ids = data["ids"]
+    nodes = [
+        Node(*node)
+        for node in zip(ids, data["labels"], data["node_colours"], data["node_hover"], strict=True)
+    ]
+    bands = [
+        Band(ids[source], ids[target], value, colour, hover)
+        for source, target, value, colour, hover in zip(
+            data["sources"],
+            data["targets"],
+            data["values"],
+            data["link_colours"],
+            data["link_hover"],
+            strict=True,
+        )
+    ]
+    return sankey_html(
+        nodes,
+        bands,
+        alt=t("chart.list_separator", lang).join([name, *data["link_hover"]]),
+        lang=lang,
+        height=wide.height,
+        tall_height=tall.height,
+        font_px=wide.font_size,
+        pad=wide.pad,
+        node_w=wide.thickness,
+        ident=flow,
+    )
 
 
 def link_rows(flow: str, graph: dict[str, Any], lang: str) -> list[dict[str, str]]:

@@ -1,6 +1,6 @@
-"""The charts' look, declared once: the colours, the altair theme every Vega-Lite chart gets, and the one
-Sankey builder (plotly: Vega-Lite has no Sankey mark; Streamlit renders plotly with its own bundled
-plotly.js, offline).
+"""The charts' look, declared once: the colours, the altair theme every Vega-Lite chart gets, and the
+exhibits' Sankey diagrams (Vega-Lite has no Sankey mark: :mod:`parkloop.exhibits.sankey_svg` draws them
+as inline SVG on the server, so no chart library is sent for them).
 
 Importing this module registers and enables the ``parkloop`` altair theme (the frame imports it), so a
 page's chart says only what it shows — its marks, fields and titles — and never its text colour or font
@@ -15,13 +15,8 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-PLOTLY_CONFIG = {
-    "displayModeBar": False,
-    "displaylogo": False,
-}  # no toolbar: it fetches nothing, offers nothing
 TEXT_COLOUR = "#111827"  # near-black on white: contrast well above 4.5:1
 INK = "#1f2937"  # axis and legend words: Vega's default grey is below 4.5:1 on white
 GRID = "#e5e7eb"
@@ -151,78 +146,15 @@ def horizontal_bars(
     )
 
 
-MARGIN = {"l": 8, "r": 8, "t": 8, "b": 8}
-HOVER = "%{customdata}<extra></extra>"  # the hover text is the page's own words, nothing else
-
 Link = tuple[str, str, float]
 
 
-def indexed_links(order: Sequence[str], links: Sequence[Link]) -> tuple[list[str], list[int], list[int]]:
-    """The nodes ``links`` use, in ``order``, and each link's source and target as an index into them."""
-    nodes = [n for n in order if any(n in (s, d) for s, d, _ in links)]
-    index = {n: i for i, n in enumerate(nodes)}
-    return nodes, [index[s] for s, _, _ in links], [index[d] for _, d, _ in links]
-
-
-def sankey(
-    labels: Sequence[str],
-    colours: Sequence[str],
-    sources: Sequence[int],
-    targets: Sequence[int],
-    values: Sequence[float],
-    link_colours: Sequence[str],
-    *,
-    height: int,
-    font_size: int,
-    value_suffix: str = "",
-    node_hover: Sequence[str] | None = None,
-    link_hover: Sequence[str] | None = None,
-    arrangement: str = "fixed",
-    pad: int = 18,
-    thickness: int = 18,
-    node_line: dict[str, object] | None = None,
-) -> go.Figure:
-    """A Sankey figure with near-black text at ``font_size`` and thin margins.
-
-    ``node_hover`` / ``link_hover`` replace plotly's own hover text (numbers without units) with the
-    page's sentences; ``node_line`` outlines the node boxes (plotly's default is a thin grey line)."""
-    node: dict[str, object] = {
-        "label": list(labels),
-        "color": list(colours),
-        "pad": pad,
-        "thickness": thickness,
-    }
-    if node_hover is not None:
-        node |= {"customdata": list(node_hover), "hovertemplate": HOVER}
-    if node_line is not None:
-        node["line"] = node_line
-    link: dict[str, object] = {
-        "source": list(sources),
-        "target": list(targets),
-        "value": list(values),
-        "color": list(link_colours),
-    }
-    if link_hover is not None:
-        link |= {"customdata": list(link_hover), "hovertemplate": HOVER}
-    figure = go.Figure(
-        go.Sankey(
-            arrangement=arrangement,
-            valueformat=",.0f",
-            valuesuffix=value_suffix,
-            node=node,
-            link=link,
-            textfont={"size": font_size, "color": TEXT_COLOUR},
-        )
-    )
-    figure.update_layout(height=height, margin=MARGIN, font={"size": font_size, "color": TEXT_COLOUR})
-    return figure
-
-
-def translucent(colour: str, opacity: float) -> str:
-    """The colour named ``colour`` in :data:`COLOURS` as ``rgba(…)`` at ``opacity`` (a Sankey's links)."""
-    value = COLOURS[colour].lstrip("#")
-    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({red},{green},{blue},{opacity})"
+def draw_sankey(figure_html: str, key: str | None = None) -> None:
+    """Draw a Sankey made by :func:`parkloop.exhibits.sankey_svg.sankey_html` (inline SVG: its style is
+    the frame's, so it is painted with the page). Through ``st.markdown``: ``st.html`` sanitises every SVG
+    element away (see :mod:`parkloop.ui.journey`)."""
+    with st.container(key=key):
+        st.markdown(figure_html, unsafe_allow_html=True)
 
 
 def links_sankey(
@@ -231,21 +163,27 @@ def links_sankey(
     labels: Mapping[str, str],
     node_colours: Mapping[str, str],
     link_colour: Callable[[str], tuple[str, float]],
+    *,
+    lang: str,
+    link_hover: Sequence[str] | None = None,
     **options: Any,
-) -> go.Figure:
-    """A Sankey of ``(source, target, value)`` links between nodes named by id, in ``order``: each node
-    in its words (``labels``) and its colour by meaning (``node_colours``: id → a name in
-    :data:`COLOURS`); each link coloured by its target (``link_colour``: id → (name, opacity)).
-    ``options`` go to :func:`sankey` (``height``, ``font_size``, ``value_suffix`` …)."""
-    nodes, sources, targets = indexed_links(order, links)
-    return sankey(
-        [labels[node] for node in nodes],
-        [COLOURS[node_colours[node]] for node in nodes],
-        sources,
-        targets,
-        [value for _, _, value in links],
-        [translucent(*link_colour(target)) for _, target, _ in links],
-        **options,
+) -> str:
+    """A Sankey (HTML with inline SVG) of ``(source, target, value)`` links between nodes named by id,
+    in ``order``: each node in its words (``labels``) and its colour by meaning (``node_colours``: id →
+    a name in :data:`COLOURS`); each link coloured by its target (``link_colour``: id → (name,
+    opacity)), with its hover text (``link_hover``, default :func:`sankey_hover` without a unit).
+    ``options`` go to :func:`parkloop.exhibits.sankey_svg.sankey_html` (``height``, ``alt`` …)."""
+    from parkloop.content import t
+    from parkloop.exhibits.sankey_svg import Band, Node, sankey_html
+
+    hover = list(link_hover) if link_hover is not None else sankey_hover(links, labels, "", lang)
+    bands = []
+    for (source, target, value), text in zip(links, hover, strict=True):
+        colour, opacity = link_colour(target)
+        bands.append(Band(source, target, float(value), COLOURS[colour], text, opacity))
+    options.setdefault("alt", t("chart.sankey_alt", lang, links=t("chart.list_separator", lang).join(hover)))
+    return sankey_html(
+        [Node(node, labels[node], COLOURS[node_colours[node]]) for node in order], bands, lang=lang, **options
     )
 
 
@@ -267,28 +205,46 @@ def sankey_hover(links: Sequence[Link], labels: Mapping[str, str], unit: str, la
     ]
 
 
-def spec_sankey_chart(spec: Any, links: Sequence[Link], lang: str, mode: str, **options: Any) -> None:
-    """Draw an exhibit's Sankey (a :class:`parkloop.exhibits.figures.SankeySpec` and its ``links``), when
-    there are links and :func:`charts_on_demand` says so; static in the kiosk. ``options`` go to
-    :func:`sankey` (``height``, ``value_suffix`` …)."""
-    if links and charts_on_demand(lang):
+def spec_sankey_chart(
+    spec: Any,
+    links: Sequence[Link],
+    lang: str,
+    *,
+    height: int,
+    value_suffix: str = "",
+    key: str | None = None,
+) -> None:
+    """Draw an exhibit's Sankey (a :class:`parkloop.exhibits.figures.SankeySpec` and its ``links``, the
+    amounts in ``value_suffix``), when there are links and :func:`charts_on_demand` says so, and the same
+    flows as a table under it."""
+    positive = [link for link in links if link[2] > 0]
+    if positive and charts_on_demand(lang):
         labels = spec.node_labels(lang)
-        if "link_hover" not in options:  # plotly's own hover groups digits in threes: 400,000 in Chinese
-            options["link_hover"] = sankey_hover(links, labels, options.get("value_suffix", ""), lang)
-        figure = links_sankey(
-            spec.nodes, links, labels, spec.colours, spec.link_colour, font_size=16, **options
+        # the amounts as the language counts them: 31.4万 GJ in Chinese, 314,000 GJ in English
+        hover = sankey_hover(positive, labels, value_suffix, lang)
+        draw_sankey(
+            links_sankey(
+                spec.nodes,
+                positive,
+                labels,
+                spec.colours,
+                spec.link_colour,
+                lang=lang,
+                link_hover=hover,
+                height=height,
+            ),
+            key=key,
         )
-        st.plotly_chart(figure, config={**PLOTLY_CONFIG, "staticPlot": mode == "kiosk"})
         from parkloop.ui.figures import links_table  # the same flows as a table, for keyboards and words
 
-        links_table(links, spec.node_labels(lang), options.get("value_suffix", ""), lang)
+        links_table(positive, labels, value_suffix, lang)
 
 
 def charts_on_demand(lang: str) -> bool:
     """Whether to draw this page's chart now. Everywhere but on a phone: yes. On a phone (``?mode=phone``,
     how a QR poster opens a station) the story and the numbers come first and a chart waits for a tap on
-    "Show the chart" (kept in the URL as ``?chart=1``): a chart pulls in its drawing library (Vega or
-    plotly.js, 0.3–1.5 MB before compression) on a slow mobile link. The sentence under each chart is
+    "Show the chart" (kept in the URL as ``?chart=1``): a chart pulls in its drawing library (Vega,
+    about 0.3–1 MB before compression) on a slow mobile link. The sentence under each chart is
     shown either way, so nobody misses what the chart says."""
     from parkloop.content import t
     from parkloop.ui.state import DEFAULT_MODE, MODE_STATE, url_toggle

@@ -23,6 +23,7 @@ import streamlit as st
 
 from parkloop import settings
 from parkloop.content import t
+from parkloop.exhibits.sankey_svg import SANKEY_CSS
 from parkloop.i18n import DEFAULT_LANG, SUPPORTED_LANGS, other_lang
 from parkloop.pages import PAGES
 from parkloop.ui import (
@@ -235,7 +236,7 @@ def configure_page(lang: str, slug: str = "") -> None:
 
 def inject_css(mode: str = "web") -> None:
     """The frame's CSS (and the kiosk's), first thing in the top bar."""
-    css = _CSS + theme_css() + (kiosk.kiosk_css() if mode == "kiosk" else "")
+    css = _CSS + f"<style>{SANKEY_CSS}</style>" + theme_css() + (kiosk.kiosk_css() if mode == "kiosk" else "")
     st.markdown(css, unsafe_allow_html=True, width="content")
 
 

@@ -48,7 +48,7 @@ ARM_JS = """
   window.__benchObserver = new MutationObserver((records) => {
     const now = performance.now();
     window.__bench.last = now;
-    // a change of content, not only of an element's style (plotly animates its Sankey for ~0.5 s)
+    // a change of content, not only of an element's style (Vega-Lite restyles its marks as they settle)
     const content = records.some(r => !(r.type === 'attributes' && r.attributeName === 'style'));
     if (content) window.__bench.content = now;
   });

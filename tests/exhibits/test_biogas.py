@@ -19,9 +19,9 @@ from parkloop.i18n import contains_cjk, format_percent, format_quantity, plan_se
 from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
 from parkloop.provenance import ProvenanceView
-from parkloop.ui.charts import COLOURS, links_sankey, translucent
+from parkloop.ui.charts import COLOURS, links_sankey
 from parkloop.ui.model_data import PLAN, factors_data, scenario_result
-from tests.apptest import figures
+from tests.apptest import figures, read_sankeys
 
 from ._helpers import metric, model_result, number, open_page
 
@@ -254,25 +254,29 @@ def test_sankey_colours_are_named_and_the_leak_stands_out() -> None:
     assert set(view.NODE_COLOURS) == set(view.ENERGY_NODES)
     assert set(view.NODE_COLOURS.values()) <= set(COLOURS)
     assert view.link_colour("leak") == ("red", 0.45) and view.link_colour("engines") == ("teal", 0.3)
-    assert translucent("red", 0.45) == "rgba(185,28,28,0.45)"  # COLOURS["red"] = #b91c1c
     links = view.energy_links(model_result(), CONSTANTS)
-    figure = links_sankey(
-        view.ENERGY_NODES,
-        links,
-        view.node_labels("en"),
-        view.NODE_COLOURS,
-        view.link_colour,
-        height=300,
-        font_size=14,
+    (sankey,) = read_sankeys(
+        links_sankey(
+            view.ENERGY_NODES,
+            links,
+            view.node_labels("en"),
+            view.NODE_COLOURS,
+            view.link_colour,
+            lang="en",
+            height=300,
+        )
     )
-    sankey = figure.data[0]
-    assert list(sankey.node.label)[:4] == [
+    assert list(sankey.labels.values())[:4] == [
         t(f"biogas.node.{node}", "en")
         for node in ("kitchen_waste", "restaurant_waste", "landfill", "methane")
     ]
-    assert list(sankey.node.color)[4:6] == [COLOURS["amber"], COLOURS["red"]]  # flare, leak
-    leak = [i for i, (_, target, _) in enumerate(links) if target == "leak"]
-    assert [sankey.link.color[i] for i in leak] == ["rgba(185,28,28,0.45)"]
+    assert (sankey.fills["flare"], sankey.fills["leak"]) == (COLOURS["amber"], COLOURS["red"])
+    assert [colour for (_, target), colour in sankey.colours.items() if target == "leak"] == [
+        (COLOURS["red"], 0.45)
+    ]
+    assert sankey.values == pytest.approx(
+        {(source, target): value for source, target, value in links if value > 0}
+    )
 
 
 # --------------------------------------------------------------------------------------------

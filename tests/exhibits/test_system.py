@@ -6,8 +6,6 @@ never from the page's output.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -31,6 +29,7 @@ from parkloop.exhibits.system import (
 )
 from parkloop.i18n import contains_cjk
 from parkloop.model import evaluate, load_scenario
+from tests.apptest import Sankey, page_sankeys
 from tests.apptest import open_page as open_app_page
 
 HAND_GRAPH = {
@@ -195,19 +194,14 @@ def open_page(lang: str, params: dict[str, str] | None = None) -> AppTest:
     return open_app_page("system.py", {"lang": lang, **(params or {})})
 
 
-def sankey(at: AppTest) -> dict:
-    charts = at.get("plotly_chart")
+def sankey(at: AppTest) -> Sankey:
+    charts = page_sankeys(at)
     assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)["data"][0]
+    return charts[0]
 
 
-def link_value(spec: dict, source: str, target: str) -> float:
-    labels = spec["node"]["label"]
-    link = spec["link"]
-    for s, tg, value in zip(link["source"], link["target"], link["value"], strict=True):
-        if labels[s] == source and labels[tg] == target:
-            return value
-    raise AssertionError(f"no link {source} → {target}")
+def link_value(chart: Sankey, source: str, target: str) -> float:
+    return chart.value(source, target)
 
 
 def summary(at: AppTest) -> str:
@@ -218,17 +212,24 @@ def summary(at: AppTest) -> str:
 def test_page_runs_and_switches_flows(lang: str) -> None:
     at = open_page(lang)
     assert not at.exception
-    assert (
-        at.get("plotly_chart")[0].proto.config and "displayModeBar" in at.get("plotly_chart")[0].proto.config
-    )
     flow = at.get("segmented_control")[0]
     assert flow.value == "material"
-    assert t("system.node.household_waste", lang) in sankey(at)["node"]["label"]
+    chart = sankey(at)
+    assert chart.chart == "material" and t("system.node.household_waste", lang) in chart.labels.values()
+    assert chart.alt.startswith(
+        t(
+            "system.chart_alt",
+            lang,
+            flow=t("system.flow_word.material", lang),
+            scenario=t("system.scenario.plan", lang),
+        )
+    )
+    assert all(chart.hovers.values()) and all(hover in chart.alt for hover in chart.hovers.values())
     at = flow.set_value("carbon").run()
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert unit_label("t C/yr", lang) in text  # tonnes of carbon, not of CO₂
-    assert t("system.node.air_fossil_co2", lang) in sankey(at)["node"]["label"]
+    assert t("system.node.air_fossil_co2", lang) in sankey(at).labels.values()
     at = at.get("segmented_control")[0].set_value("money").run()
     assert t("system.prov_prices", lang) in "\n".join(m.value for m in at.markdown)
     assert at.get("expander")  # the table alternative
