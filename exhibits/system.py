@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from parkloop.content import page_section, t
@@ -117,16 +116,10 @@ def _balance(flow: str, graph: dict[str, Any], balance: dict[str, float], lang: 
 
 
 def _table(flow: str, graph: dict[str, Any], lang: str) -> None:
-    rows = link_rows(flow, graph, lang)
-    frame = pd.DataFrame(
-        {
-            t("system.col_source", lang): [r["source"] for r in rows],
-            t("system.col_target", lang): [r["target"] for r in rows],
-            t("system.col_value", lang): [r["value"] for r in rows],
-        }
-    )
+    head = {name: t(f"system.col_{name}", lang) for name in ("source", "target", "value")}
+    rows = [{head[name]: row[name] for name in head} for row in link_rows(flow, graph, lang)]
     with st.expander(t("system.table_heading", lang), key="system-table"):
-        show_table(frame)
+        show_table(rows)
 
 
 @explorer_fragment

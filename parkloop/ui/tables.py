@@ -87,11 +87,16 @@ def show_table(
     DataFrame with a named index shows it as the first column, its rows' headers."""
     import pandas as pd
 
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(list(data))
-    if frame.index.name is not None:
-        frame, row_headers = frame.reset_index(), True
-    columns = [str(name) for name in frame.columns]
-    rows = [list(row) for row in frame.itertuples(index=False, name=None)]
+    if isinstance(data, pd.DataFrame):
+        frame = data.reset_index() if data.index.name is not None else data
+        row_headers = row_headers or data.index.name is not None
+        columns = [str(name) for name in frame.columns]
+        rows = [list(row) for row in frame.itertuples(index=False, name=None)]
+    else:  # rows as dicts: no DataFrame (building one is most of a small table's cost, issue 18)
+        records = list(data)
+        keys = list(records[0]) if records else []
+        columns = [str(name) for name in keys]
+        rows = [[record.get(key) for key in keys] for record in records]
     styles = {
         (r, columns.index(name)): style
         for name, per_row in (column_styles or {}).items()
