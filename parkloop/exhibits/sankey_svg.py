@@ -467,7 +467,22 @@ def _draw(
     )
 
 
-WIDE_WIDTH, TALL_WIDTH = 1000.0, 360.0
+WIDE_WIDTH, TALL_WIDTH = 1000.0, 360.0  # [px in the picture]; the wide one is drawn at most 1.15× that
+
+
+@dataclass(frozen=True)
+class Size:
+    """One picture's sizes [px in the picture]: its height (it grows if the words need more), the words,
+    the gap between two nodes of a column, a node's width."""
+
+    height: float
+    font_px: float = 16.0
+    pad: float = 18.0
+    node_w: float = 20.0
+
+
+PHONE = Size(height=520.0, font_px=13.0, pad=12.0, node_w=12.0)
+"""The phone's picture: 360 px across, so smaller words and nodes (13 px words drawn at about 13 px)."""
 
 
 def sankey_html(
@@ -476,24 +491,33 @@ def sankey_html(
     *,
     alt: str,
     lang: str,
-    height: float,
-    tall_height: float = 520.0,
-    font_px: float = 16.0,
-    pad: float = 18.0,
-    node_w: float = 20.0,
+    wide: Size,
+    tall: Size = PHONE,
     ident: str = "",
 ) -> str:
-    """The diagram as one ``<figure class="pl-sankey">`` holding a wide and a narrow ``<svg>`` (CSS shows
-    one). Nodes no band touches are left out; ``ident`` becomes the figure's ``data-chart``."""
+    """The diagram as one ``<figure class="pl-sankey">`` holding a wide and a phone's ``<svg>`` (CSS shows
+    one), sized by ``wide`` and ``tall``. Nodes no band touches are left out; ``ident`` becomes the
+    figure's ``data-chart``."""
     used = {band.source for band in bands} | {band.target for band in bands}
     shown = [node for node in nodes if node.id in used]
-    wide = Geometry("wide", WIDE_WIDTH, height, font_px, node_w=node_w, pad=pad, end_words=210.0)
-    tall = Geometry(
-        "tall", TALL_WIDTH, tall_height, 13.0, node_w=12.0, pad=12.0, gap=4.0, end_words=104.0, max_lines=4
+    pictures = (
+        Geometry("wide", WIDE_WIDTH, wide.height, wide.font_px, wide.node_w, wide.pad, end_words=210.0),
+        Geometry(
+            "tall",
+            TALL_WIDTH,
+            tall.height,
+            tall.font_px,
+            tall.node_w,
+            tall.pad,
+            gap=4.0,
+            end_words=104.0,
+            max_lines=4,
+        ),
     )
     return (
         f'<figure class="pl-sankey" lang="{html.escape(lang)}" data-chart="{html.escape(ident)}">'
-        f"{layout_svg(shown, bands, wide, alt)}{layout_svg(shown, bands, tall, alt)}</figure>"
+        + "".join(layout_svg(shown, bands, geo, alt) for geo in pictures)
+        + "</figure>"
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from parkloop.content import has_key, t
 from parkloop.exhibits.figures import illustrative
-from parkloop.exhibits.sankey_svg import Band, Node, sankey_html
+from parkloop.exhibits.sankey_svg import Band, Node, Size, sankey_html
 from parkloop.i18n import format_percent, format_quantity, unit_symbol
 
 FLOWS: tuple[str, ...] = ("material", "energy", "water", "carbon", "money")
@@ -156,11 +156,8 @@ def sankey_figure_html(flow: str, graph: dict[str, Any], scenario_name: str, lan
         bands,
         alt=t("chart.list_separator", lang).join([name, *data["link_hover"]]),
         lang=lang,
-        height=wide.height,
-        tall_height=tall.height,
-        font_px=wide.font_size,
-        pad=wide.pad,
-        node_w=wide.thickness,
+        wide=wide,
+        tall=tall,
         ident=flow,
     )
 
@@ -235,23 +232,12 @@ def all_node_ids(results: list[dict[str, Any]]) -> set[tuple[str, str]]:
     }
 
 
-@dataclass(frozen=True)
-class SankeyLayout:
-    """Sizes of one Sankey diagram [px]: a phone gets a fixed height and smaller text and nodes."""
-
-    height: int
-    font_size: int
-    hover_font_size: int
-    pad: int
-    thickness: int
-
-
-def sankey_layout(node_count: int, narrow: bool) -> SankeyLayout:
-    """Tall enough for every node's name on a kiosk (34 px a node, within 420–760 px); 520 px on a phone."""
+def sankey_layout(node_count: int, narrow: bool) -> Size:
+    """Tall enough for every node's name on a kiosk (34 px a node, within 420–760 px); 520 px on a phone,
+    whose picture grows down when its words need more room."""
     if narrow:
-        return SankeyLayout(height=520, font_size=13, hover_font_size=14, pad=14, thickness=16)
-    height = max(420, min(760, 34 * node_count + 120))
-    return SankeyLayout(height=height, font_size=16, hover_font_size=17, pad=20, thickness=22)
+        return Size(height=520, font_px=13, pad=12, node_w=12)
+    return Size(height=max(420, min(760, 34 * node_count + 120)), font_px=16, pad=20, node_w=22)
 
 
 def provenance_items(flow: str, lever_provenance: dict[str, Any], lang: str) -> list[tuple[str, Any]]:

@@ -172,7 +172,7 @@ def links_sankey(
     in ``order``: each node in its words (``labels``) and its colour by meaning (``node_colours``: id →
     a name in :data:`COLOURS`); each link coloured by its target (``link_colour``: id → (name,
     opacity)), with its hover text (``link_hover``, default :func:`sankey_hover` without a unit).
-    ``options`` go to :func:`parkloop.exhibits.sankey_svg.sankey_html` (``height``, ``alt`` …)."""
+    ``options`` go to :func:`parkloop.exhibits.sankey_svg.sankey_html` (``wide``, ``alt`` …)."""
     from parkloop.content import t
     from parkloop.exhibits.sankey_svg import Band, Node, sankey_html
 
@@ -217,6 +217,8 @@ def spec_sankey_chart(
     """Draw an exhibit's Sankey (a :class:`parkloop.exhibits.figures.SankeySpec` and its ``links``, the
     amounts in ``value_suffix``), when there are links and :func:`charts_on_demand` says so, and the same
     flows as a table under it."""
+    from parkloop.exhibits.sankey_svg import Size
+
     positive = [link for link in links if link[2] > 0]
     if positive and charts_on_demand(lang):
         labels = spec.node_labels(lang)
@@ -231,7 +233,7 @@ def spec_sankey_chart(
                 spec.link_colour,
                 lang=lang,
                 link_hover=hover,
-                height=height,
+                wide=Size(height=height),
             ),
             key=key,
         )

@@ -15,6 +15,7 @@ import pytest
 
 from parkloop.content import CJK_ALLOWLIST, t
 from parkloop.exhibits import biogas as view
+from parkloop.exhibits.sankey_svg import Size
 from parkloop.i18n import contains_cjk, format_percent, format_quantity, plan_section_label
 from parkloop.model import load_scenario
 from parkloop.model.factors import load_factors
@@ -263,7 +264,7 @@ def test_sankey_colours_are_named_and_the_leak_stands_out() -> None:
             view.NODE_COLOURS,
             view.link_colour,
             lang="en",
-            height=300,
+            wide=Size(height=300),
         )
     )
     assert list(sankey.labels.values())[:4] == [

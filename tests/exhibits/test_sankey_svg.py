@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from parkloop.exhibits.journey_svg import _text_px
-from parkloop.exhibits.sankey_svg import Band, Node, columns, sankey_html, wrap
+from parkloop.exhibits.sankey_svg import Band, Node, Size, columns, sankey_html, wrap
 from tests.apptest import read_sankeys
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -76,7 +76,7 @@ def test_columns_follow_the_longest_path_and_sinks_stand_last() -> None:
 
 
 def test_widths_are_the_amounts_and_every_node_passes_on_what_it_gets() -> None:
-    for svg in pictures(sankey_html(*CHAIN, alt="chain", lang="en", height=300)):
+    for svg in pictures(sankey_html(*CHAIN, alt="chain", lang="en", wide=Size(300))):
         paths = {(p.get("data-source"), p.get("data-target")): p for p in svg.iter(f"{SVG}path")}
         thickness = {key: band_edges(path)[1] for key, path in paths.items()}
         per_unit = {
@@ -99,7 +99,7 @@ def test_words_are_escaped_and_said_for_a_screen_reader() -> None:
         [Band("a", "b", 5.0, "#111", 'a "quoted" → b')],
         alt="A <flows> & B",
         lang="en",
-        height=200,
+        wide=Size(200),
     )
     assert "<b>" not in text and "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;" in text
     for svg in pictures(text):  # parses: well-formed
@@ -109,7 +109,7 @@ def test_words_are_escaped_and_said_for_a_screen_reader() -> None:
 
 def test_a_node_no_band_touches_is_left_out_and_a_loop_is_drawn() -> None:
     text = sankey_html(
-        nodes("x", "y", "lonely"), bands(("x", "y", 4.0), ("y", "x", 1.0)), alt="", lang="en", height=200
+        nodes("x", "y", "lonely"), bands(("x", "y", 4.0), ("y", "x", 1.0)), alt="", lang="en", wide=Size(200)
     )
     (chart,) = read_sankeys(text)
     assert set(chart.labels) == {"x", "y"} and chart.values == {("x", "y"): 4.0, ("y", "x"): 1.0}
