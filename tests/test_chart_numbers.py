@@ -106,10 +106,12 @@ def test_steam_and_power_charts_count_in_wan_in_chinese(script: str) -> None:
 
 @pytest.mark.parametrize("script", ["exhibits/biogas.py", "exhibits/water.py"])
 def test_sankey_hover_on_a_chinese_page_uses_wan(script: str) -> None:
-    from tests.apptest import open_page, page_sankeys
+    from tests.apptest import open_page, page_sankeys, tables
 
     at = open_page(script, {"lang": "zh"})
     assert not at.exception
     hovers = [text for chart in page_sankeys(at) for text in chart.hovers.values()]
     assert hovers and all("：" in text for text in hovers)
     assert not [text for text in hovers if GROUPED_THOUSANDS.search(text)]
+    cells = [str(cell) for table in tables(at) for cell in table.to_numpy().ravel()]
+    assert cells and not [cell for cell in cells if GROUPED_THOUSANDS.search(cell)]  # the table under it too

@@ -244,9 +244,12 @@ def links_table(
 ) -> None:
     """A Sankey's flows as a table (from, to, amount with its ``unit``), in an expander under the chart;
     ``links`` are ``(source id, target id, amount)``, ``labels`` the nodes' words by id."""
+    from parkloop.i18n import format_number
+
     head = [t(f"a11y.flow_{name}", lang) for name in ("from", "to", "amount")]
-    rows = [
-        dict(zip(head, (labels[s], labels[d], f"{value:,.0f}{unit}"), strict=True)) for s, d, value in links
+    rows = [  # the amount as the language counts (31.4万 GJ; 314,000 GJ), as the hover text says it
+        dict(zip(head, (labels[s], labels[d], format_number(value, lang) + unit), strict=True))
+        for s, d, value in links
     ]
     with st.expander(t("a11y.chart_table", lang)):
         show_table(rows)
