@@ -285,7 +285,7 @@ def icon_defs(names: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------------------------
 # words in boxes
 # --------------------------------------------------------------------------------------------
-def _text_px(text: str, size: float) -> float:
+def text_px(text: str, size: float) -> float:
     """A rough width of ``text`` [px]: a Chinese character is a square, a Latin letter about half."""
     return sum(size if ord(char) > 0x2E80 else size * 0.56 for char in text)
 
@@ -293,7 +293,7 @@ def _text_px(text: str, size: float) -> float:
 def label_lines(text: str, width: float, size: float) -> list[str]:
     """``text`` in at most two lines that fit ``width``: broken at the space nearest the middle (Latin)
     or in the middle (Chinese)."""
-    if _text_px(text, size) <= width or len(text) < 4:
+    if text_px(text, size) <= width or len(text) < 4:
         return [text]
     if " " in text:
         spaces = [i for i, char in enumerate(text) if char == " "]
@@ -353,7 +353,7 @@ def _flow(flow: Flow, width: float, path: str) -> str:
 
 def _fitted(text: str, width: float, size: float) -> float:
     """The font size at which ``text`` fits ``width`` (never below 9 px)."""
-    while size > 9 and _text_px(text, size) > width:
+    while size > 9 and text_px(text, size) > width:
         size -= 0.5
     return size
 

@@ -30,10 +30,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from parkloop.exhibits.journey_svg import _text_px
+from parkloop.exhibits.journey_svg import text_px
 
 INK = "#111827"
 MIN_BAND = 1.0  # [px] the thinnest band drawn
+LOOP_DROP = 12.0  # [px] how far under the picture a band that loops back runs
 CLOSING = set("）)，,、。：:；;")
 
 
@@ -96,12 +97,12 @@ def wrap(text: str, width: float, size: float, max_lines: int) -> list[str]:
     """``text`` in lines that fit ``width`` at ``size`` px, at most ``max_lines`` (the last takes the rest):
     Latin words break at spaces; Chinese into lines of equal length (生活/垃圾, not 生活垃/圾), a closing
     bracket or comma never starting a line."""
-    if _text_px(text, size) <= width or max_lines <= 1:
+    if text_px(text, size) <= width or max_lines <= 1:
         return [text]
     if " " not in text:
         if all(ord(char) < 0x2E80 for char in text):
             return [text]  # one Latin word: never cut
-        count = min(max_lines, math.ceil(_text_px(text, size) / width))
+        count = min(max_lines, math.ceil(text_px(text, size) / width))
         per = math.ceil(len(text) / count)
         lines = [text[i : i + per] for i in range(0, len(text), per)]
         for i in range(1, len(lines)):
@@ -113,7 +114,7 @@ def wrap(text: str, width: float, size: float, max_lines: int) -> list[str]:
     line = ""
     for i, token in enumerate(tokens):
         candidate = f"{line} {token}" if line else token
-        if line and _text_px(candidate, size) > width:
+        if line and text_px(candidate, size) > width:
             lines.append(line)
             if len(lines) == max_lines - 1:
                 lines.append(" ".join(tokens[i:]))
@@ -168,8 +169,7 @@ def _scale(placed: Sequence[_Placed], inner: float, geo: Geometry, line_px: floa
         by_column.setdefault(p.column, []).append(p)
 
     def needed(column: list[_Placed], scale: float) -> float:
-        words = sum(max(p.value * scale, len(p.lines) * line_px) for p in column)
-        return words + geo.pad * (len(column) - 1)
+        return _column_height(column, scale, line_px, geo.pad)
 
     best = float("inf")
     for column in by_column.values():
@@ -212,12 +212,12 @@ def _candidates(
     right_x = p.x + geo.node_w + geo.gap
     wrapped = []
     for count in range(1, geo.max_lines + 1):
-        width = _text_px(p.node.label, geo.font_px) / count
+        width = text_px(p.node.label, geo.font_px) / count
         lines = wrap(p.node.label, width * 1.15 if count > 1 else float("inf"), geo.font_px, count)
         if count == 1 or len(lines) == count:
             wrapped.append(lines)
     wrapped.append(wrap(p.node.label, geo.width - geo.margin - right_x, geo.font_px, geo.max_lines))
-    wrapped = [(lines, max(_text_px(line, geo.font_px) for line in lines)) for lines in wrapped]
+    wrapped = [(lines, max(text_px(line, geo.font_px) for line in lines)) for lines in wrapped]
 
     def beside(side: str) -> list[tuple[list[str], Box]]:
         options = []
@@ -344,6 +344,11 @@ def _slot(p: _Placed, scale: float, line_px: float) -> float:
     return max(p.value * scale, len(p.lines) * line_px)
 
 
+def _column_height(column: Sequence[_Placed], scale: float, line_px: float, pad: float) -> float:
+    """The height a column of nodes takes: their slots and the gaps between them."""
+    return sum(_slot(p, scale, line_px) for p in column) + pad * (len(column) - 1)
+
+
 def _place_nodes(nodes: Sequence[Node], bands: Sequence[Band], geo: Geometry, line_px: float) -> _Layout:
     """Columns, the scale, and each node's box (module docstring: layout)."""
     column_of, back = columns([n.id for n in nodes], bands)
@@ -365,9 +370,7 @@ def _place_nodes(nodes: Sequence[Node], bands: Sequence[Band], geo: Geometry, li
     inner = geo.height - 2 * geo.margin
     scale = _scale(list(placed.values()), inner, geo, line_px)
     by_column = [[p for p in placed.values() if p.column == c] for c in range(last + 1)]
-    used = [
-        sum(_slot(p, scale, line_px) for p in column) + geo.pad * (len(column) - 1) for column in by_column
-    ]
+    used = [_column_height(column, scale, line_px, geo.pad) for column in by_column]
     inner = max([inner, *used])  # the picture grows when the words alone do not fit
     order = {n.id: i for i, n in enumerate(nodes)}
     for c, column in enumerate(by_column):
@@ -416,7 +419,7 @@ def _band_ends(layout: _Layout, bands: Sequence[Band]) -> tuple[dict[int, float]
 
 def _bands_svg(layout: _Layout, bands: Sequence[Band], geo: Geometry) -> str:
     start, end = _band_ends(layout, bands)
-    below = layout.height + (12.0 if layout.back else 0.0)
+    below = layout.height + (LOOP_DROP if layout.back else 0.0)
     paths = []
     for i in sorted(range(len(bands)), key=lambda i: -bands[i].value):  # thin bands on top
         b = bands[i]
@@ -457,7 +460,7 @@ def _draw(
     layout = _place_nodes(nodes, bands, geo, line_px)
     words, clash = place_labels(list(layout.placed.values()), layout.last, geo, line_px, stacked_ok)
     labels = "".join(_label(lines, box, geo, line_px) for lines, box in words)
-    height = layout.height + (12.0 + geo.margin if layout.back else 0.0)
+    height = layout.height + (LOOP_DROP + geo.margin if layout.back else 0.0)
     return (
         f'<svg class="pl-{geo.name}" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {geo.width:g} {height:.0f}" role="img" aria-label="{html.escape(alt)}" '

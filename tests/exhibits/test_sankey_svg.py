@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from parkloop.exhibits.journey_svg import _text_px
+from parkloop.exhibits.journey_svg import text_px
 from parkloop.exhibits.sankey_svg import Band, Node, Size, columns, sankey_html, wrap
 from tests.apptest import read_sankeys
 
@@ -44,7 +44,7 @@ def label_boxes(svg: ET.Element) -> list[tuple[float, float, float, float, str]]
         size = float(text.get("font-size", "16"))
         for span in text.iter(f"{SVG}tspan"):
             words = span.text or ""
-            x, y, width = float(span.get("x")), float(span.get("y")), _text_px(words, size)
+            x, y, width = float(span.get("x")), float(span.get("y")), text_px(words, size)
             left = x - width if text.get("text-anchor") == "end" else x
             boxes.append((left, y - size * 0.6, left + width, y + size * 0.6, words))
     return boxes
